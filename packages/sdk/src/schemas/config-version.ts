@@ -1,0 +1,6 @@
+/**
+ * The browser core checks `configVersion` before it trusts the shape of a config reply (it carries no zod, to
+ * stay small): bump it on any change an older core would misread. This file imports nothing, so the core can
+ * import it without pulling zod into the page.
+ */
+export const CONFIG_VERSION = 1;

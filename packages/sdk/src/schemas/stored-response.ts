@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { Slug, Timestamp, Uuid } from './ids.js';
+import { AnswerValue } from './question.js';
+import { Respondent, ResponseContext } from './respondent.js';
+
+/** A response as the management API returns it (`GET /api/v1/responses`). The signature itself is never echoed. */
+export const StoredResponse = z.object({
+  id: Uuid,
+  surveyId: Slug,
+  answers: z.record(Slug, AnswerValue),
+  finished: z.boolean(),
+  respondent: Respondent.omit({ signature: true }).extend({ verified: z.boolean() }),
+  context: ResponseContext,
+  answeredAt: Timestamp,
+  receivedAt: Timestamp,
+  updatedAt: Timestamp,
+  followUpId: Uuid.nullable(),
+});
+export type StoredResponse = z.infer<typeof StoredResponse>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Slug } from './ids.js';
+import { Question } from './question.js';
+import { Trigger } from './trigger.js';
+
+/** One condition of a follow-up rule: the answer to `question` compared with `value`. */
+export const FollowUpCondition = z.object({
+  question: Slug,
+  op: z.enum(['lte', 'gte']),
+  value: z.number(),
+});
+export type FollowUpCondition = z.infer<typeof FollowUpCondition>;
+
+/**
+ * When an answer opens a follow-up case. Without `conditions` the defaults for the survey's question types apply
+ * (NPS ≤ 6); with them, any matching condition opens a case.
+ */
+export const FollowUpRule = z.object({
+  enabled: z.boolean().default(true),
+  conditions: z.array(FollowUpCondition).max(20).optional(),
+});
+export type FollowUpRule = z.infer<typeof FollowUpRule>;
+
+export const ThankYou = z.object({
+  title: z.string().min(1).max(200).default('Thank you!'),
+  body: z.string().max(1000).optional(),
+});
+
+export const SurveyDefinition = z
+  .object({
+    id: Slug,
+    name: z.string().trim().min(1).max(200),
+    active: z.boolean().default(true),
+    questions: z.array(Question).min(1).max(20),
+    /** Any one trigger shows the survey; none means it shows only through `show(id)`. */
+    triggers: z.array(Trigger).max(20).default([]),
+    thankYou: ThankYou.default({ title: 'Thank you!' }),
+    followUp: FollowUpRule.default({ enabled: true }),
+  })
+  .superRefine((survey, ctx) => {
+    const seen = new Set<string>();
+    survey.questions.forEach((q, i) => {
+      if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
+      seen.add(q.id);
+    });
+    survey.followUp.conditions?.forEach((c, i) => {
+      if (!seen.has(c.question))
+        ctx.addIssue({ code: 'custom', path: ['followUp', 'conditions', i, 'question'], message: `no question "${c.question}" in this survey` });
+    });
+  });
+export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
+export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;

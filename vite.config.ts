@@ -1,0 +1,31 @@
+// Shared test config for the whole workspace: one `vitest run` runs every package's unit tests.
+// Workspace packages resolve to their TypeScript sources through the "@closeloop/source" export condition,
+// so tests never need a build first. Browser specs (tests/e2e, Playwright) stay out of vitest's reach.
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+const source = '@closeloop/source';
+
+export default defineConfig({
+  resolve: { conditions: [source, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [source, ...defaultServerConditions], externalConditions: [source] } },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sdk', root: 'packages/sdk', environment: 'happy-dom', include: ['src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'widget', root: 'packages/widget', environment: 'happy-dom', include: ['src/**/*.test.{ts,tsx}'] },
+      },
+      {
+        extends: true,
+        test: { name: 'server', root: 'packages/server', environment: 'node', include: ['src/**/*.test.ts'] },
+      },
+    ],
+    benchmark: { include: ['packages/*/src/**/*.bench.ts'] },
+  },
+});
