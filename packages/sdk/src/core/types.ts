@@ -66,4 +66,9 @@ export interface Closeloop<Events extends EventMap = EventMap> {
   reset(): void;
   /** Remove every listener and timer; the instance does nothing afterwards. */
   destroy(): void;
+  /**
+   * Settles (never rejects) once the config was loaded or failed to load: calls made before it have run and
+   * triggers are armed. Optional so other implementations of this interface need not provide it.
+   */
+  readonly ready?: Promise<void>;
 }

@@ -10,3 +10,4 @@ export * from './stored-response.js';
 export * from './follow-up.js';
 export * from './page.js';
 export * from './error-body.js';
+export * from './list-queries.js';

@@ -1,0 +1,79 @@
+import type { AnswerValue } from '../schemas/question.js';
+import type { Respondent } from '../schemas/respondent.js';
+import type { ResponseSubmission } from '../schemas/response-submission.js';
+import type { SurveyDefinition } from '../schemas/survey-definition.js';
+import type { Emitter } from './emitter.js';
+import { pageContext } from './page-context.js';
+import type { LifecycleEvents, SurveySession, TriggerSource } from './types.js';
+import { uuidv7 } from './uuidv7.js';
+import { isValidAnswer } from './valid-answer.js';
+import { warn } from './warn.js';
+
+export interface SessionOptions {
+  project: string;
+  survey: SurveyDefinition;
+  trigger: TriggerSource;
+  /** Aborted by `destroy()`: the session then ignores the UI. */
+  signal: AbortSignal;
+  respondent: () => Respondent;
+  deliver: (submission: ResponseSubmission) => void;
+  emit: Emitter<LifecycleEvents>['emit'];
+  /** The session is over (completed or dismissed): record the cap and free the screen. */
+  end: () => void;
+}
+
+/**
+ * One showing of a survey. It owns the response id (a UUIDv7, so every retry and every later answer of this
+ * showing lands on the same server-side response) and turns each UI report into a full submission.
+ */
+export function createSession({ project, survey, trigger, signal, respondent, deliver, emit, end }: SessionOptions): SurveySession {
+  const responseId = uuidv7();
+  const surveyId = survey.id;
+  const answers: Record<string, AnswerValue> = {};
+  let open = true;
+  const live = () => open && !signal.aborted;
+  const answered = () => Object.keys(answers).length > 0;
+  const send = (finished: boolean) =>
+    deliver({
+      id: responseId,
+      project,
+      surveyId,
+      answers: { ...answers },
+      finished,
+      respondent: respondent(),
+      context: pageContext(trigger),
+      answeredAt: new Date().toISOString(),
+    });
+  const close = () => {
+    open = false;
+    end();
+  };
+
+  return {
+    survey,
+    trigger,
+    answer(questionId, value) {
+      if (!live()) return;
+      const question = survey.questions.find((q) => q.id === questionId);
+      if (!question || !isValidAnswer(question, value)) {
+        warn(`ignored an invalid answer to "${questionId}" in survey "${surveyId}"`);
+        return;
+      }
+      answers[questionId] = value;
+      send(false);
+      emit('survey:answered', { surveyId, responseId, questionId, value });
+    },
+    complete() {
+      if (!live()) return;
+      close();
+      // Without answers there is no response to finish: the server requires at least one.
+      if (answered()) send(true);
+      emit('survey:completed', { surveyId, responseId });
+    },
+    dismiss() {
+      if (!live()) return;
+      close();
+      emit('survey:dismissed', { surveyId, responseId: answered() ? responseId : null });
+    },
+  };
+}

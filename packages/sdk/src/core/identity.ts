@@ -1,0 +1,64 @@
+import type { Respondent } from '../schemas/respondent.js';
+import { cleanAttributes } from './clean-attributes.js';
+import { isRecord } from './is-record.js';
+import { readJson, type StorageLike } from './safe-storage.js';
+import type { Attributes } from './types.js';
+import { uuidv7 } from './uuidv7.js';
+import { warn } from './warn.js';
+
+const ANONYMOUS_KEY = 'closeloop:anon';
+const USER_KEY = 'closeloop:user';
+const SIGNATURE = /^[0-9a-f]{64}$/;
+
+type User = Omit<Respondent, 'anonymousId'>;
+
+export interface Identity {
+  /** Who is answering right now: read at each answer, so an `identify()` mid-survey applies to the next answer. */
+  respondent(): Respondent;
+  identify(userId: string, attributes?: Attributes, signature?: string): void;
+  reset(): void;
+}
+
+/** The anonymous device id and the identified user, both persisted so answers on later pages stay linked. */
+export function createIdentity(storage: StorageLike): Identity {
+  const fresh = (): string => {
+    // randomUUID exists only in secure contexts; customer sites on plain http still need an id.
+    const id = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : uuidv7();
+    storage.setItem(ANONYMOUS_KEY, id);
+    return id;
+  };
+  const saved = storage.getItem(ANONYMOUS_KEY);
+  let anonymousId = saved && saved.length <= 64 ? saved : fresh();
+  let user = parseUser(readJson(storage, USER_KEY));
+
+  return {
+    respondent: () => ({ anonymousId, ...user }),
+    identify(userId, attributes, signature) {
+      if (typeof userId !== 'string' || !userId || userId.length > 256) {
+        warn('identify() needs a userId of 1–256 characters; ignored');
+        return;
+      }
+      if (signature !== undefined && !SIGNATURE.test(signature)) {
+        warn('identify() signature must be a hex HMAC-SHA256; answers are sent unverified');
+        signature = undefined;
+      }
+      user = { userId, attributes: attributes && cleanAttributes(attributes), signature };
+      storage.setItem(USER_KEY, JSON.stringify(user));
+    },
+    reset() {
+      user = undefined;
+      storage.removeItem(USER_KEY);
+      anonymousId = fresh();
+    },
+  };
+}
+
+/** A stored user, or nothing when the record is missing, corrupt or written by something else. */
+function parseUser(value: unknown): User | undefined {
+  if (!isRecord(value) || typeof value.userId !== 'string') return undefined;
+  return {
+    userId: value.userId,
+    attributes: isRecord(value.attributes) ? cleanAttributes(value.attributes as Attributes) : undefined,
+    signature: typeof value.signature === 'string' && SIGNATURE.test(value.signature) ? value.signature : undefined,
+  };
+}

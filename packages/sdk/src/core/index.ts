@@ -1,0 +1,3 @@
+export { createCloseloop } from './create-closeloop.js';
+export { uuidv7 } from './uuidv7.js';
+export type * from './types.js';

@@ -1,0 +1,16 @@
+import type { ResponseContext } from '../schemas/respondent.js';
+import type { TriggerSource } from './types.js';
+
+/**
+ * Where the answer was given. Values are cut to the server's limits: an overlong URL must not make it refuse
+ * the answer itself.
+ */
+export function pageContext(trigger: TriggerSource): ResponseContext {
+  return {
+    url: location.href.slice(0, 2048),
+    referrer: document.referrer.slice(0, 2048) || undefined,
+    locale: navigator.language.slice(0, 35) || undefined,
+    userAgent: navigator.userAgent.slice(0, 512) || undefined,
+    trigger,
+  };
+}

@@ -1,0 +1,95 @@
+import type { StorageLike } from '../core/safe-storage.js';
+import { warn } from '../core/warn.js';
+import type { ResponseSubmission } from '../schemas/response-submission.js';
+import { backoffDelay } from './backoff.js';
+import { beacon } from './beacon.js';
+import { putEntry, readOutbox, removeEntry } from './outbox-store.js';
+import { postSubmission } from './post-submission.js';
+
+export interface OutboxOptions {
+  /** `{host}/v1/responses`. */
+  url: string;
+  storage: StorageLike;
+  /** Aborting it removes the `online` and `pagehide` listeners and the retry timer, and stops sending. */
+  signal: AbortSignal;
+  /** Milliseconds before retry number `attempt` (0-based). */
+  retryDelay?: (attempt: number) => number;
+}
+
+export interface Outbox {
+  /** Persists `submission` (replacing the same response's entry), then sends. */
+  put(submission: ResponseSubmission): void;
+  /** Sends everything queued now; resolves when this round is over (sent, refused or scheduled for retry). */
+  flush(): Promise<void>;
+}
+
+/**
+ * Durable, ordered delivery of responses: every submission is written to storage before it is sent, and leaves
+ * storage only once the server accepted it or refused it for good. Entries go one at a time, oldest first, so
+ * revisions of one response reach the server in order.
+ */
+export function createOutbox({ url, storage, signal, retryDelay = backoffDelay }: OutboxOptions): Outbox {
+  let running: Promise<void> | undefined;
+  let again = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: string | undefined;
+
+  async function drain(): Promise<void> {
+    clearTimeout(timer);
+    do {
+      again = false;
+      for (const entry of readOutbox(storage)) {
+        const body = JSON.stringify(entry);
+        inFlight = body;
+        const outcome = await postSubmission(url, body);
+        inFlight = undefined;
+        if ('retry' in outcome) {
+          // Destroyed meanwhile: the entry waits for the next page load, and this instance stays silent.
+          if (signal.aborted) return;
+          // One line per outage, not per attempt: the console of a visitor offline for an hour stays readable.
+          if (attempt === 0) warn(`could not send response ${entry.id} (${outcome.retry}); will retry`);
+          timer = setTimeout(flush, retryDelay(attempt++));
+          return;
+        }
+        attempt = 0;
+        if ('refused' in outcome) warn(`the server refused response ${entry.id} for good: ${outcome.refused}`);
+        removeEntry(storage, entry.id, body);
+        if (signal.aborted) return;
+      }
+    } while (again);
+  }
+
+  function flush(): Promise<void> {
+    if (signal.aborted) return Promise.resolve();
+    if (running) {
+      // Picked up by the round in progress, once its current request is over.
+      again = true;
+      return running;
+    }
+    return (running = drain().finally(() => (running = undefined)));
+  }
+
+  window.addEventListener('online', () => void flush(), { signal });
+  window.addEventListener(
+    'pagehide',
+    () => {
+      for (const entry of readOutbox(storage)) {
+        const body = JSON.stringify(entry);
+        // A keepalive fetch already carries this exact revision.
+        if (body !== inFlight) beacon(url, body);
+      }
+    },
+    { signal },
+  );
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+
+  return {
+    put(submission) {
+      if (signal.aborted) return;
+      putEntry(storage, submission);
+      void flush();
+    },
+    flush,
+  };
+}

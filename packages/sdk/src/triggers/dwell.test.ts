@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { restoreVisibility, setVisibility } from '../test-support/visibility.js';
+import { dwell } from './dwell.js';
+
+describe('dwell', () => {
+  let controller: AbortController;
+  const fire = vi.fn();
+  beforeEach(() => {
+    vi.useFakeTimers();
+    controller = new AbortController();
+    fire.mockClear();
+  });
+  afterEach(() => {
+    controller.abort();
+    restoreVisibility();
+    vi.useRealTimers();
+  });
+  const arm = (seconds: number) => dwell({ signal: controller.signal, fire, seconds });
+
+  test('fires once after the given seconds on a visible page', () => {
+    arm(5);
+    vi.advanceTimersByTime(4999);
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(fire).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(60_000);
+    expect(fire).toHaveBeenCalledOnce();
+  });
+
+  test('counts only the time the tab is visible', () => {
+    arm(5);
+    vi.advanceTimersByTime(3000);
+    setVisibility('hidden');
+    vi.advanceTimersByTime(600_000);
+    expect(fire).not.toHaveBeenCalled();
+    setVisibility('visible');
+    vi.advanceTimersByTime(1999);
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(fire).toHaveBeenCalledOnce();
+  });
+
+  test('armed in a background tab, starts counting when the tab is shown', () => {
+    setVisibility('hidden');
+    arm(2);
+    vi.advanceTimersByTime(10_000);
+    expect(fire).not.toHaveBeenCalled();
+    setVisibility('visible');
+    vi.advanceTimersByTime(2000);
+    expect(fire).toHaveBeenCalledOnce();
+  });
+
+  test('once aborted, leaves no timer and ignores visibility changes', () => {
+    arm(5);
+    vi.advanceTimersByTime(1000);
+    controller.abort();
+    expect(vi.getTimerCount()).toBe(0);
+    setVisibility('hidden');
+    setVisibility('visible');
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(60_000);
+    expect(fire).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import type { AppEnv } from './app-env.js';
+import { notFound, onError } from './http/error-handler.js';
+import { bodySizeLimit } from './middleware/body-size-limit/index.js';
+import { managementAuth } from './middleware/management-auth/index.js';
+import { publicCors } from './middleware/public-cors/index.js';
+import { getConfig } from './routes/config/index.js';
+import { demoSite } from './routes/demo/index.js';
+import { listFollowUps } from './routes/follow-ups/index.js';
+import { healthz } from './routes/healthz/index.js';
+import { openApi } from './routes/openapi/index.js';
+import { postResponses } from './routes/responses/index.js';
+import { listResponses } from './routes/responses-list/index.js';
+import { widgetAssets } from './routes/widget-assets/index.js';
+import type { Store } from './store/store.js';
+
+export interface AppOptions {
+  store: Store;
+  /** The built widget (`@closeloop/widget`'s `dist/browser`); unset or missing, `/closeloop.js` answers 503. */
+  widgetDir?: string;
+  /** A site to serve at `/demo/` (the example shop); `/` then redirects there. */
+  demoDir?: string;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  /** Largest accepted `POST /v1/responses` body, in bytes. Default 64 KiB. */
+  maxBodyBytes?: number;
+}
+
+/** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
+export function createApp({ store, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024 }: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.get('/healthz', healthz({ store }));
+
+  app.use('/v1/*', publicCors({ store }));
+  app.get('/v1/config', getConfig({ store }));
+  app.post('/v1/responses', bodySizeLimit({ maxBytes: maxBodyBytes }), postResponses({ store, now }));
+
+  app.use('/api/v1/*', managementAuth({ store }));
+  app.get('/api/v1/follow-ups', listFollowUps({ store }));
+  app.get('/api/v1/responses', listResponses({ store }));
+
+  app.get('/openapi.json', openApi());
+
+  if (demoDir !== undefined) {
+    app.get('/', (c) => c.redirect('/demo/', 302));
+    app.get('/demo', (c) => c.redirect('/demo/', 301));
+    app.get('/demo/*', demoSite({ dir: demoDir }));
+  }
+
+  // Last: a bare `/<name>.js` must not shadow the routes above (`/openapi.json`).
+  app.get('/:file{[^/]+\\.(?:js|css|json|map)}', widgetAssets({ dir: widgetDir }));
+  return app;
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The built widget's folder, found through package resolution (the server never imports widget code, it serves
+ * its build). Undefined when the widget package is not installed; the folder may still be unbuilt.
+ */
+export function widgetBrowserDir(): string | undefined {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('@closeloop/widget/package.json')), 'dist', 'browser');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The repository's example shop: `../../examples/shop` from this package (same depth from src/cli and dist/cli). */
+export function defaultDemoDir(): string {
+  return fileURLToPath(new URL('../../../../examples/shop', import.meta.url));
+}
+
+/** Whether `dir` can be served as the demo: it must hold an index.html. */
+export function isDemoSite(dir: string): boolean {
+  return existsSync(join(dir, 'index.html'));
+}

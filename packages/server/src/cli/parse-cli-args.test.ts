@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './parse-cli-args.js';
+
+describe('parseCliArgs', () => {
+  it('applies the defaults', () => {
+    expect(parseCliArgs(['serve'])).toEqual({ command: 'serve', port: 8787, host: '127.0.0.1', dataDir: './.closeloop', demoDir: undefined });
+  });
+
+  it('reads every flag, in either form', () => {
+    expect(parseCliArgs(['demo', '--port', '0', '--host=0.0.0.0', '--data', '/tmp/x', '--demo-dir', './site'])).toEqual({
+      command: 'demo',
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/tmp/x',
+      demoDir: './site',
+    });
+  });
+
+  it('asks for help with --help, -h or help', () => {
+    for (const argv of [['--help'], ['serve', '-h'], ['help']]) expect(parseCliArgs(argv).command).toBe('help');
+  });
+
+  it.each([
+    [[], /missing command/],
+    [['start'], /unknown command "start"/],
+    [['serve', 'now'], /unexpected argument "now"/],
+    [['serve', '--prot', '1'], /--prot/],
+    [['serve', '--port'], /--port/],
+    [['serve', '--port', 'abc'], /--port must be .* got "abc"/],
+    [['serve', '--port', '70000'], /--port must be/],
+    [['serve', '--port', '-1'], /--port/],
+    [['serve', '--host', ''], /--host must not be empty/],
+    [['serve', '--demo-dir', 'x'], /--demo-dir only applies/],
+  ])('rejects %j naming the problem', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+});

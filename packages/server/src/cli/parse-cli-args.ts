@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { CliUsageError } from './cli-usage-error.js';
+
+export interface CliArgs {
+  command: 'serve' | 'demo' | 'help';
+  port: number;
+  host: string;
+  dataDir: string;
+  demoDir: string | undefined;
+}
+
+const COMMANDS = ['serve', 'demo'] as const;
+
+/** The command line, checked: every wrong flag or value is a {@link CliUsageError} that names it. */
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string', default: './.closeloop' },
+        'demo-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // Node's messages go on about positionals after `--`; the first sentence names the flag, which is what helps.
+    const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
+    throw new CliUsageError(message.replace(/\.$/, ''));
+  }
+  const { values, positionals } = parsed;
+  const [command, ...extra] = positionals;
+  if (values.help || command === 'help') return { command: 'help', port: 0, host: '', dataDir: '', demoDir: undefined };
+  if (command === undefined) throw new CliUsageError('missing command: serve or demo');
+  if (!isCommand(command)) throw new CliUsageError(`unknown command "${command}": use serve or demo`);
+  if (extra.length > 0) throw new CliUsageError(`unexpected argument "${extra[0]}"`);
+  if (values['demo-dir'] !== undefined && command !== 'demo') throw new CliUsageError('--demo-dir only applies to closeloop demo');
+
+  return {
+    command,
+    port: parsePort(values.port),
+    host: nonEmpty('--host', values.host),
+    dataDir: nonEmpty('--data', values.data),
+    demoDir: values['demo-dir'] === undefined ? undefined : nonEmpty('--demo-dir', values['demo-dir']),
+  };
+}
+
+function isCommand(value: string): value is (typeof COMMANDS)[number] {
+  return (COMMANDS as readonly string[]).includes(value);
+}
+
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new CliUsageError(`--port must be a whole number from 0 to 65535, got "${text}"`);
+  return port;
+}
+
+function nonEmpty(flag: string, text: string): string {
+  if (text.trim() === '') throw new CliUsageError(`${flag} must not be empty`);
+  return text;
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createApp } from '../app.js';
+import type { Store } from '../store/store.js';
+import { banner } from './banner.js';
+import { CliUsageError } from './cli-usage-error.js';
+import { displayOrigin, listen } from './listen.js';
+import type { Listening } from './listen.js';
+import { defaultDemoDir, isDemoSite, widgetBrowserDir } from './locate-assets.js';
+import { openStore } from './open-store.js';
+import { parseCliArgs } from './parse-cli-args.js';
+import { seedDemo } from './seed-demo.js';
+import { USAGE } from './usage.js';
+
+/** Exit codes: 2 for a wrong command line, 1 for a failure to start. */
+function fail(message: string, code: 1 | 2): void {
+  console.error(`closeloop: ${message}${code === 2 ? '\nRun `closeloop --help` for usage.' : ''}`);
+  process.exitCode = code;
+}
+
+/** `closeloop serve|demo`: opens the store, starts the server, prints where it is, stops cleanly on SIGINT/SIGTERM. */
+export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  let args;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (error instanceof CliUsageError) return fail(error.message, 2);
+    throw error;
+  }
+  if (args.command === 'help') {
+    console.log(USAGE);
+    return;
+  }
+
+  let demoDir: string | undefined;
+  if (args.command === 'demo') {
+    demoDir = resolve(args.demoDir ?? defaultDemoDir());
+    if (!isDemoSite(demoDir)) {
+      return fail(`the demo serves the example shop, but ${demoDir}/index.html is missing (run from a Closeloop checkout, or pass --demo-dir)`, 1);
+    }
+  }
+
+  let opened;
+  try {
+    opened = await openStore(env, args.dataDir);
+  } catch (error) {
+    return fail(`cannot open the database: ${messageOf(error)}`, 1);
+  }
+  const { store } = opened;
+  if (args.command === 'demo') await seedDemo(store, new Date());
+
+  const widgetDir = widgetBrowserDir();
+  const app = createApp({ store, widgetDir, demoDir });
+  let listening: Listening;
+  try {
+    listening = await listen(app, args);
+  } catch (error) {
+    await store.destroy();
+    return fail(`cannot listen on ${args.host}:${args.port}: ${messageOf(error)}`, 1);
+  }
+
+  const origin = displayOrigin(args.host, listening.port);
+  const widgetBuilt = widgetDir !== undefined && existsSync(resolve(widgetDir, 'closeloop.js'));
+  console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt }));
+  stopOnSignals(listening, store);
+}
+
+function stopOnSignals({ server }: Listening, store: Store): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nClosing (${signal})…`);
+    // Open keep-alive sockets would hold close() forever; give in-flight requests 5 s, then leave anyway.
+    setTimeout(() => {
+      console.error('closeloop: connections still open after 5 s, exiting');
+      process.exit(1);
+    }, 5_000).unref();
+    server.close(() => {
+      store.destroy().then(
+        () => console.log('Stopped.'),
+        (error: unknown) => fail(`closing the database failed: ${messageOf(error)}`, 1),
+      );
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+}

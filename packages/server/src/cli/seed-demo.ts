@@ -1,0 +1,31 @@
+import { SurveyDefinition } from '@closeloop/sdk/schemas';
+import type { Project, Store } from '../store/store.js';
+
+export const DEMO_PROJECT = {
+  name: 'Demo Shop',
+  publicKey: 'pk_demo',
+  secretKey: 'sk_demo',
+  identitySecret: 'demo-identity-secret',
+  allowedOrigins: ['*'],
+};
+
+export const DEMO_SURVEY = SurveyDefinition.parse({
+  id: 'nps',
+  name: 'How likely are you to recommend Demo Shop?',
+  questions: [
+    { id: 'nps', type: 'nps', prompt: 'How likely are you to recommend Demo Shop to a friend or colleague?', required: true },
+    { id: 'comment', type: 'text', prompt: 'What is the main reason for your score?' },
+  ],
+  triggers: [{ type: 'exit-intent' }, { type: 'dwell', seconds: 20 }],
+  thankYou: { title: 'Thank you!', body: 'We read every answer, and when something went wrong we will get back to you.' },
+});
+
+/**
+ * The demo project and its NPS survey, created on first run and left as they are on later runs (the survey is
+ * re-written to its demo definition), so `closeloop demo` can be restarted on the same data.
+ */
+export async function seedDemo(store: Store, now: Date): Promise<Project> {
+  const project = (await store.findProjectByPublicKey(DEMO_PROJECT.publicKey)) ?? (await store.createProject(DEMO_PROJECT, now));
+  await store.upsertSurvey(project.id, DEMO_SURVEY, now);
+  return project;
+}

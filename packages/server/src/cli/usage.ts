@@ -1,0 +1,16 @@
+export const USAGE = `Usage: closeloop <command> [options]
+
+Commands:
+  serve   Run the Closeloop server
+  demo    Run the server with a seeded demo project and the example shop at /demo/
+
+Options:
+  --port <number>     Port to listen on, 0 picks a free one    (default: 8787)
+  --host <address>    Address to listen on                      (default: 127.0.0.1)
+  --data <dir>        Folder of the SQLite database             (default: ./.closeloop)
+  --demo-dir <dir>    demo only: site to serve at /demo/        (default: the repository's examples/shop)
+  -h, --help          Show this help
+
+Environment:
+  DATABASE_URL        postgres://… to store in PostgreSQL instead of SQLite
+`;

@@ -1,0 +1,56 @@
+import { SurveyDefinition } from '@closeloop/sdk/schemas';
+import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
+import { describe, expect, it } from 'vitest';
+import { followUpTrigger } from './follow-up-trigger.js';
+
+const survey = (extra: Partial<SurveyDefinitionInput> = {}) =>
+  SurveyDefinition.parse({
+    id: 'nps',
+    name: 'NPS',
+    questions: [
+      { id: 'nps', type: 'nps', prompt: 'How likely?' },
+      { id: 'comment', type: 'text', prompt: 'Why?' },
+    ],
+    ...extra,
+  });
+
+describe('followUpTrigger', () => {
+  it('opens a case for an NPS answer of 6 or less by default', () => {
+    expect(followUpTrigger(survey(), { nps: 6 })).toEqual({ question: 'nps', value: 6 });
+    expect(followUpTrigger(survey(), { nps: 0, comment: 'bad' })).toEqual({ question: 'nps', value: 0 });
+  });
+
+  it('does not open one for passives, promoters, text only, or no NPS answer', () => {
+    expect(followUpTrigger(survey(), { nps: 7 })).toBeNull();
+    expect(followUpTrigger(survey(), { nps: 10 })).toBeNull();
+    expect(followUpTrigger(survey(), { comment: 'meh' })).toBeNull();
+  });
+
+  it('never opens one when the rule is disabled', () => {
+    expect(followUpTrigger(survey({ followUp: { enabled: false } }), { nps: 0 })).toBeNull();
+  });
+
+  it('uses the explicit conditions instead of the defaults, any one matching', () => {
+    const s = survey({
+      followUp: {
+        enabled: true,
+        conditions: [
+          { question: 'nps', op: 'lte', value: 3 },
+          { question: 'nps', op: 'gte', value: 10 },
+        ],
+      },
+    });
+    expect(followUpTrigger(s, { nps: 5 })).toBeNull();
+    expect(followUpTrigger(s, { nps: 3 })).toEqual({ question: 'nps', value: 3 });
+    expect(followUpTrigger(s, { nps: 10 })).toEqual({ question: 'nps', value: 10 });
+  });
+
+  it('ignores text answers for numeric conditions', () => {
+    const s = survey({ followUp: { enabled: true, conditions: [{ question: 'comment', op: 'lte', value: 5 }] } });
+    expect(followUpTrigger(s, { comment: '1' })).toBeNull();
+  });
+
+  it('never opens one with an empty condition list', () => {
+    expect(followUpTrigger(survey({ followUp: { enabled: true, conditions: [] } }), { nps: 0 })).toBeNull();
+  });
+});

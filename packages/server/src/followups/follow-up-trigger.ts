@@ -1,0 +1,36 @@
+import type { AnswerValue, FollowUp, FollowUpCondition, Question, QuestionType, SurveyDefinition } from '@closeloop/sdk/schemas';
+
+type Trigger = FollowUp['trigger'];
+
+/**
+ * What a negative answer is for each question type when the survey gives no conditions. A Record over
+ * QuestionType, so adding a question type to the contract fails the build until its default is decided here.
+ */
+const DEFAULT_CONDITIONS: Record<QuestionType, Omit<FollowUpCondition, 'question'> | null> = {
+  nps: { op: 'lte', value: 6 },
+  text: null,
+};
+
+/**
+ * The answer that opens a follow-up case for this survey, or null. `followUp.enabled: false` never opens one;
+ * explicit conditions open one when any matches (first match in order is the trigger); otherwise the per-type
+ * defaults apply (NPS ≤ 6), in question order.
+ */
+export function followUpTrigger(survey: Pick<SurveyDefinition, 'questions' | 'followUp'>, answers: Record<string, AnswerValue>): Trigger | null {
+  if (!survey.followUp.enabled) return null;
+  const conditions = survey.followUp.conditions ?? survey.questions.flatMap(defaultCondition);
+  for (const condition of conditions) {
+    const value = answers[condition.question];
+    if (typeof value === 'number' && matches(condition, value)) return { question: condition.question, value };
+  }
+  return null;
+}
+
+function defaultCondition(question: Question): FollowUpCondition[] {
+  const condition = DEFAULT_CONDITIONS[question.type];
+  return condition ? [{ question: question.id, ...condition }] : [];
+}
+
+function matches(condition: FollowUpCondition, value: number): boolean {
+  return condition.op === 'lte' ? value <= condition.value : value >= condition.value;
+}

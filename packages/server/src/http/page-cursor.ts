@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Timestamp, Uuid } from '@closeloop/sdk/schemas';
+import { HttpError } from './http-error.js';
+import type { PageCursor } from '../store/store.js';
+
+const CursorJson = z.tuple([Timestamp, Uuid]);
+
+/** Cursors are opaque to clients (base64url of the keyset position), so the ordering can change without breaking them. */
+export function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id]), 'utf8').toString('base64url');
+}
+
+/** The position in `text`, or null when it is not a cursor this server made. */
+export function decodeCursor(text: string): PageCursor | null {
+  try {
+    const parsed = CursorJson.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return parsed.success ? { at: parsed.data[0], id: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The `?cursor=` of a list request decoded, or a 400 naming `cursor`. */
+export function cursorFromQuery(cursor: string | undefined): PageCursor | undefined {
+  if (cursor === undefined) return undefined;
+  const decoded = decodeCursor(cursor);
+  if (decoded === null) throw HttpError.field(400, 'invalid_request', 'cursor', 'is not a cursor from a previous page');
+  return decoded;
+}

@@ -1,0 +1,11 @@
+export { createApp } from './app.js';
+export type { AppOptions } from './app.js';
+export { HttpError } from './http/http-error.js';
+export { createSqliteStore } from './store/sqlite.js';
+export type { SqliteStoreOptions } from './store/sqlite.js';
+export { createPostgresStore } from './store/postgres.js';
+export type { PostgresStoreOptions } from './store/postgres.js';
+export type * from './store/store.js';
+export { followUpTrigger } from './followups/follow-up-trigger.js';
+export { openFollowUp, FOLLOW_UP_SLA_MS } from './followups/open-follow-up.js';
+export { openApiDocument } from './openapi/openapi-document.js';

@@ -1,0 +1,24 @@
+import type { Context, Next } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HttpError } from '../../http/http-error.js';
+
+export interface BodySizeLimitOptions {
+  /** Largest accepted body in bytes; a response is a few KB at most, so 64 KiB leaves room without inviting abuse. */
+  maxBytes?: number;
+}
+
+/**
+ * Hono's bodyLimit (it checks Content-Length and counts streamed bytes when there is none) with the contract's
+ * error body: a 413 `payload_too_large` through the central error handler.
+ */
+export function bodySizeLimit({ maxBytes = 64 * 1024 }: BodySizeLimitOptions = {}) {
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw HttpError.field(413, 'payload_too_large', '(body)', `must be at most ${maxBytes} bytes`);
+    },
+  });
+  return async function bodySizeLimit(c: Context, next: Next) {
+    return limit(c, next);
+  };
+}

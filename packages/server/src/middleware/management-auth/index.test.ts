@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { ErrorBody } from '@closeloop/sdk/schemas';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../app-env.js';
+import { onError } from '../../http/error-handler.js';
+import { NOW } from '../../testing/fixtures.js';
+import { openSqliteTestStore } from '../../testing/test-stores.js';
+import { managementAuth } from './index.js';
+
+const { store } = await openSqliteTestStore();
+await store.createProject({ name: 'p', publicKey: 'pk_p', secretKey: 'sk_live_123', identitySecret: 'x', allowedOrigins: [] }, NOW);
+
+const app = new Hono<AppEnv>();
+app.onError(onError);
+app.use('*', managementAuth({ store }));
+app.get('/whoami', (c) => c.json({ project: c.get('project').publicKey }));
+
+describe('managementAuth', () => {
+  it('hands the project of a valid secret key to the route (scheme case-insensitive)', async () => {
+    for (const header of ['Bearer sk_live_123', 'bearer  sk_live_123 ']) {
+      const res = await app.request('/whoami', { headers: { Authorization: header } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ project: 'pk_p' });
+    }
+  });
+
+  it.each([
+    ['no header', {}, 'missing'],
+    ['empty header', { Authorization: '' }, 'missing'],
+    ['another scheme', { Authorization: 'Basic c2tfbGl2ZV8xMjM=' }, 'Bearer'],
+    ['a public key', { Authorization: 'Bearer pk_p' }, 'Bearer'],
+    ['an unknown key', { Authorization: 'Bearer sk_live_124' }, 'unknown'],
+  ])('401 naming authorization for %s', async (_, headers, message) => {
+    const res = await app.request('/whoami', { headers });
+    expect(res.status).toBe(401);
+    const { error } = ErrorBody.parse(await res.json());
+    expect(error).toMatchObject({ code: 'unauthorized', issues: [{ path: 'authorization' }] });
+    expect(error.issues?.[0]?.message).toContain(message);
+  });
+});

@@ -1,0 +1,56 @@
+import { ConfigResponse, ErrorBody, SurveyDefinition } from '@closeloop/sdk/schemas';
+import { describe, expect, it } from 'vitest';
+import { NOW, npsSurvey } from '../../testing/fixtures.js';
+import { useTestApp } from '../../testing/test-app.js';
+
+describe('GET /v1/config', () => {
+  const t = useTestApp();
+
+  it('returns the active surveys with an ETag and no-cache', async () => {
+    const res = await t.app.request('/v1/config?project=pk_shop', { headers: { Origin: 'https://shop.example' } });
+    expect(res.status).toBe(200);
+    const body = ConfigResponse.parse(await res.json());
+    expect(body).toEqual({ configVersion: 1, project: 'pk_shop', surveys: [npsSurvey] });
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(res.headers.get('vary')).toContain('Origin');
+  });
+
+  it('answers 304 to a matching If-None-Match, and 200 again once a survey changes', async () => {
+    const first = await t.app.request('/v1/config?project=pk_shop');
+    const etag = first.headers.get('etag') ?? '';
+    const cached = await t.app.request('/v1/config?project=pk_shop', { headers: { 'If-None-Match': etag } });
+    expect(cached.status).toBe(304);
+    expect(await cached.text()).toBe('');
+
+    await t.store.upsertSurvey(t.shop.project.id, SurveyDefinition.parse({ ...npsSurvey, active: false }), NOW);
+    const changed = await t.app.request('/v1/config?project=pk_shop', { headers: { 'If-None-Match': etag } });
+    expect(changed.status).toBe(200);
+    expect(ConfigResponse.parse(await changed.json()).surveys).toEqual([]);
+  });
+
+  it.each([
+    ['missing', '/v1/config'],
+    ['malformed', '/v1/config?project=shop'],
+    ['too long', `/v1/config?project=pk_${'a'.repeat(70)}`],
+  ])('400 naming project when the key is %s', async (_, url) => {
+    const res = await t.app.request(url);
+    expect(res.status).toBe(400);
+    const { error } = ErrorBody.parse(await res.json());
+    expect(error.issues?.map((i) => i.path)).toEqual(['project']);
+  });
+
+  it('404 naming project for an unknown key', async () => {
+    const res = await t.app.request('/v1/config?project=pk_nobody');
+    expect(res.status).toBe(404);
+    expect(ErrorBody.parse(await res.json()).error).toMatchObject({ code: 'project_not_found', issues: [{ path: 'project' }] });
+  });
+
+  it('403 naming origin for a page the project does not allow', async () => {
+    const res = await t.app.request('/v1/config?project=pk_shop', { headers: { Origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+    expect(ErrorBody.parse(await res.json()).error.issues?.[0]?.path).toBe('origin');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { CONFIG_VERSION, ConfigResponse, ProjectKey } from '@closeloop/sdk/schemas';
+import type { AppEnv } from '../../app-env.js';
+import { HttpError } from '../../http/http-error.js';
+import { matchesEtag } from '../../http/static-file.js';
+import { parseOrThrow } from '../../http/zod-issues.js';
+import { checkOrigin } from '../../middleware/public-cors/index.js';
+import type { Store } from '../../store/store.js';
+
+export const ConfigQuery = z.object({ project: ProjectKey });
+
+export interface ConfigRouteOptions {
+  store: Store;
+}
+
+/**
+ * `GET /v1/config?project=pk_…`: the project's active surveys. `no-cache` plus an ETag of the body: browsers
+ * revalidate on every page view, and an unchanged config costs a 304 with no body.
+ */
+export function getConfig({ store }: ConfigRouteOptions) {
+  return async function getConfig(c: Context<AppEnv>) {
+    const { project: key } = parseOrThrow(ConfigQuery, c.req.query(), 'query');
+    const project = await store.findProjectByPublicKey(key);
+    if (project === null) throw HttpError.field(404, 'project_not_found', 'project', `no project has the key ${key}`);
+    checkOrigin(c, project);
+
+    const body = ConfigResponse.parse({ configVersion: CONFIG_VERSION, project: key, surveys: await store.listActiveSurveys(project.id) });
+    const text = JSON.stringify(body);
+    const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+    const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    return c.body(text, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  };
+}

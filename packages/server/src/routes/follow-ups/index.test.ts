@@ -1,0 +1,81 @@
+import { ErrorBody, FollowUp, Page } from '@closeloop/sdk/schemas';
+import { describe, expect, it } from 'vitest';
+import { submission } from '../../testing/fixtures.js';
+import { post, useTestApp } from '../../testing/test-app.js';
+
+const FollowUpPage = Page(FollowUp);
+
+describe('GET /api/v1/follow-ups', () => {
+  const t = useTestApp();
+  const auth = () => ({ Authorization: `Bearer ${t.shop.secretKey}` });
+
+  it('lists cases with their full response, the later comment included', async () => {
+    const first = submission({ respondent: { anonymousId: 'anon-9', attributes: { plan: 'pro' } } });
+    await post(t.app, '/v1/responses', first);
+    await post(t.app, '/v1/responses', { ...first, answers: { comment: 'Shipping took weeks' }, finished: true });
+    await post(t.app, '/v1/responses', submission({ answers: { nps: 10 } }));
+
+    const res = await t.app.request('/api/v1/follow-ups', { headers: auth() });
+    expect(res.status).toBe(200);
+    const page = FollowUpPage.parse(await res.json());
+    expect(page.nextCursor).toBeNull();
+    expect(page.data).toHaveLength(1);
+    expect(page.data[0]).toMatchObject({
+      status: 'open',
+      response: {
+        id: first.id,
+        answers: { nps: 3, comment: 'Shipping took weeks' },
+        finished: true,
+        respondent: { anonymousId: 'anon-9', attributes: { plan: 'pro' }, verified: false },
+        context: { url: 'https://shop.example/checkout' },
+      },
+    });
+  });
+
+  it('pages with an opaque cursor and filters by status', async () => {
+    for (let i = 0; i < 3; i++) await post(t.app, '/v1/responses', submission());
+    const p1 = FollowUpPage.parse(await (await t.app.request('/api/v1/follow-ups?limit=2', { headers: auth() })).json());
+    expect(p1.data).toHaveLength(2);
+    const p2 = FollowUpPage.parse(
+      await (await t.app.request(`/api/v1/follow-ups?limit=2&cursor=${p1.nextCursor}`, { headers: auth() })).json(),
+    );
+    expect(p2.data).toHaveLength(1);
+    expect(p2.nextCursor).toBeNull();
+    expect(new Set([...p1.data, ...p2.data].map((f) => f.id)).size).toBe(3);
+    const closed = FollowUpPage.parse(await (await t.app.request('/api/v1/follow-ups?status=closed', { headers: auth() })).json());
+    expect(closed.data).toEqual([]);
+  });
+
+  it('does not show another project’s cases', async () => {
+    await post(t.app, '/v1/responses', submission());
+    await t.store.createProject(
+      { name: 'b', publicKey: 'pk_b', secretKey: 'sk_b_secret', identitySecret: 'x', allowedOrigins: [] },
+      new Date(),
+    );
+    const page = FollowUpPage.parse(await (await t.app.request('/api/v1/follow-ups', { headers: { Authorization: 'Bearer sk_b_secret' } })).json());
+    expect(page.data).toEqual([]);
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=abc', 'limit'],
+    ['limit=201', 'limit'],
+    ['status=pending', 'status'],
+    ['cursor=garbage', 'cursor'],
+  ])('400 naming the field for ?%s', async (query, field) => {
+    const res = await t.app.request(`/api/v1/follow-ups?${query}`, { headers: auth() });
+    expect(res.status).toBe(400);
+    expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.path)).toEqual([field]);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['not bearer', 'Basic abc'],
+    ['wrong key', 'Bearer sk_wrong'],
+  ])('401 naming authorization when the key is %s', async (_, header) => {
+    const res = await t.app.request('/api/v1/follow-ups', { headers: header ? { Authorization: header } : {} });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toContain('Bearer');
+    expect(ErrorBody.parse(await res.json()).error).toMatchObject({ code: 'unauthorized', issues: [{ path: 'authorization' }] });
+  });
+});

@@ -1,0 +1,64 @@
+import type { Context } from 'hono';
+import { ResponseSubmission } from '@closeloop/sdk/schemas';
+import type { Respondent, ResponseAccepted } from '@closeloop/sdk/schemas';
+import { verifyIdentity } from '@closeloop/sdk/node';
+import type { AppEnv } from '../../app-env.js';
+import { openFollowUp } from '../../followups/open-follow-up.js';
+import { HttpError } from '../../http/http-error.js';
+import { readJsonBody } from '../../http/read-json-body.js';
+import { parseOrThrow } from '../../http/zod-issues.js';
+import { checkOrigin } from '../../middleware/public-cors/index.js';
+import type { Project, Store, StoredRespondent } from '../../store/store.js';
+import { checkAnswers } from './check-answers.js';
+import { clampAnsweredAt } from './clamp-answered-at.js';
+
+export interface ResponsesRouteOptions {
+  store: Store;
+  now: () => Date;
+}
+
+/**
+ * `POST /v1/responses`: one step of a response (partial responses share the client's id). Validated against the
+ * contract and the survey, then stored and, when the survey's rule matches, turned into a follow-up case in the
+ * same transaction. 201 for a new response, 200 when merged into (or repeating) a stored one.
+ */
+export function postResponses({ store, now }: ResponsesRouteOptions) {
+  return async function postResponses(c: Context<AppEnv>) {
+    const submission = parseOrThrow(ResponseSubmission, await readJsonBody(c), 'response');
+    const project = await store.findProjectByPublicKey(submission.project);
+    if (project === null) throw HttpError.field(404, 'project_not_found', 'project', `no project has the key ${submission.project}`);
+    checkOrigin(c, project);
+
+    const survey = await store.getSurvey(project.id, submission.surveyId);
+    if (survey === null) throw HttpError.field(404, 'survey_not_found', 'surveyId', `project has no survey "${submission.surveyId}"`);
+    if (!survey.active) throw HttpError.field(422, 'survey_inactive', 'surveyId', `survey "${survey.id}" is not active`);
+    checkAnswers(survey, submission.answers);
+
+    const receivedAt = now();
+    const answeredAt = clampAnsweredAt(submission.answeredAt, receivedAt);
+    const result = await store.recordResponse({
+      projectId: project.id,
+      surveyId: survey.id,
+      id: submission.id,
+      answers: submission.answers,
+      finished: submission.finished,
+      respondent: storedRespondent(project, submission.respondent),
+      context: submission.context,
+      answeredAt,
+      receivedAt: receivedAt.toISOString(),
+      followUpFor: (answers) => openFollowUp(survey, answers, new Date(answeredAt)),
+    });
+    if (result.outcome === 'conflict') {
+      throw HttpError.field(409, 'response_conflict', 'id', 'already used by a response to another survey or project');
+    }
+    const accepted: ResponseAccepted = { id: result.id, followUpId: result.followUpId };
+    return c.json(accepted, result.outcome === 'created' ? 201 : 200);
+  };
+}
+
+/** The respondent without its signature: only whether it proved the user id is kept. */
+function storedRespondent(project: Project, { signature, ...respondent }: Respondent): StoredRespondent {
+  const verified =
+    respondent.userId !== undefined && signature !== undefined && verifyIdentity(project.identitySecret, respondent.userId, signature);
+  return { ...respondent, verified };
+}

@@ -1,0 +1,57 @@
+/**
+ * Table shapes as Kysely sees them. JSON columns are text and booleans integers (0/1) on both dialects, so one
+ * set of queries and one row parser serve SQLite and PostgreSQL alike; timestamps are ISO 8601 UTC strings,
+ * which sort correctly as text.
+ */
+export interface Database {
+  projects: ProjectsTable;
+  surveys: SurveysTable;
+  responses: ResponsesTable;
+  follow_ups: FollowUpsTable;
+}
+
+export interface ProjectsTable {
+  id: string;
+  name: string;
+  public_key: string;
+  secret_key_hash: string;
+  identity_secret: string;
+  allowed_origins: string;
+  created_at: string;
+}
+
+export interface SurveysTable {
+  project_id: string;
+  id: string;
+  definition: string;
+  active: number;
+  updated_at: string;
+}
+
+export interface ResponsesTable {
+  id: string;
+  project_id: string;
+  survey_id: string;
+  answers: string;
+  finished: number;
+  respondent: string;
+  verified: number;
+  context: string;
+  answered_at: string;
+  received_at: string;
+  updated_at: string;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  project_id: string;
+  response_id: string;
+  survey_id: string;
+  status: string;
+  priority: string;
+  owner_id: string | null;
+  trigger: string;
+  due_at: string;
+  created_at: string;
+  updated_at: string;
+}

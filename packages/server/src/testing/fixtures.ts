@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { SurveyDefinition } from '@closeloop/sdk/schemas';
+import type { ResponseSubmissionInput } from '@closeloop/sdk/schemas';
+import type { Project, Store } from '../store/store.js';
+
+export const NOW = new Date('2026-11-23T10:00:00.000Z');
+
+export const npsSurvey = SurveyDefinition.parse({
+  id: 'nps',
+  name: 'How likely are you to recommend Demo Shop?',
+  questions: [
+    { id: 'nps', type: 'nps', prompt: 'How likely are you to recommend Demo Shop?' },
+    { id: 'comment', type: 'text', prompt: 'What is the main reason for your score?', maxLength: 200 },
+  ],
+  triggers: [{ type: 'exit-intent' }],
+});
+
+export interface SeededProject {
+  project: Project;
+  secretKey: string;
+}
+
+/** A project with the NPS survey active, keys derived from `name` so two seeds never collide. */
+export async function seedProject(store: Store, name = 'shop', origins: string[] = ['https://shop.example']): Promise<SeededProject> {
+  const secretKey = `sk_${name}_secret`;
+  const project = await store.createProject(
+    { name, publicKey: `pk_${name}`, secretKey, identitySecret: `${name}-identity`, allowedOrigins: origins },
+    NOW,
+  );
+  await store.upsertSurvey(project.id, npsSurvey, NOW);
+  return { project, secretKey };
+}
+
+/** A valid submission body (the wire shape) for the seeded project, overridable per test. */
+export function submission(overrides: Partial<ResponseSubmissionInput> = {}): ResponseSubmissionInput {
+  return {
+    id: randomUUID(),
+    project: 'pk_shop',
+    surveyId: 'nps',
+    answers: { nps: 3 },
+    respondent: { anonymousId: 'anon-1' },
+    context: { url: 'https://shop.example/checkout' },
+    answeredAt: NOW.toISOString(),
+    ...overrides,
+  };
+}

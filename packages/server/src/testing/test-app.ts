@@ -1,0 +1,40 @@
+import { afterEach, beforeEach } from 'vitest';
+import { createApp } from '../app.js';
+import type { AppOptions } from '../app.js';
+import type { Store } from '../store/store.js';
+import { NOW, seedProject } from './fixtures.js';
+import type { SeededProject } from './fixtures.js';
+import { openSqliteTestStore } from './test-stores.js';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  shop: SeededProject;
+}
+
+/**
+ * Registers hooks that give each test a fresh in-memory store with the `pk_shop` project seeded and an app on it,
+ * the clock pinned at NOW. Read the returned object's fields inside tests, after the hooks ran.
+ */
+export function useTestApp(options: Omit<AppOptions, 'store'> = {}): TestApp {
+  const t = {} as TestApp;
+  let cleanup: () => Promise<void> = async () => {};
+  beforeEach(async () => {
+    const opened = await openSqliteTestStore();
+    cleanup = opened.cleanup;
+    t.store = opened.store;
+    t.shop = await seedProject(opened.store);
+    t.app = createApp({ now: () => NOW, ...options, store: opened.store });
+  });
+  afterEach(() => cleanup());
+  return t;
+}
+
+/** Sends `body` as JSON (or any string as-is) with the given content type. */
+export function post(app: TestApp['app'], path: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

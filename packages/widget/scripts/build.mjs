@@ -1,0 +1,103 @@
+// Builds @closeloop/widget, three ways, with Vite's JS API (no config file: each build states all it needs).
+//   dist/browser/closeloop-ui-<hash>.js  the UI chunk: ES module, preact + signals inside, loaded on demand
+//   dist/browser/closeloop.js            the script tag: core + loader, a classic IIFE that imports the chunk above
+//   dist/npm/index.js + dist/types/      the npm package: ESM with preact, signals and the sdk left to the app
+// Workspace packages resolve to their TypeScript sources ("@closeloop/source" condition), so the sdk needs no
+// build first.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, defaultClientConditions } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const browser = join(dist, 'browser');
+
+/** Settings every build shares. */
+const common = {
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  resolve: { conditions: ['@closeloop/source', ...defaultClientConditions] },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Preact and the signals read NODE_ENV for dev-only checks; the browser has no `process`.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+};
+
+/** Browsers with native dynamic import(), adoptedStyleSheets and `??=` (Chrome 85+, Safari 16.4+, Firefox 101+). */
+const target = ['es2021', 'chrome85', 'safari16.4', 'firefox101'];
+
+/** The one output file of a build. */
+function only(output) {
+  const files = [output].flat().flatMap((result) => result.output).filter((file) => file.type === 'chunk');
+  if (files.length !== 1) throw new Error(`expected one file, got ${files.map((file) => file.fileName).join(', ')}`);
+  return files[0];
+}
+
+rmSync(dist, { recursive: true, force: true });
+
+// 1. The UI chunk. Content-hashed, so the server can cache it forever; closeloop.js names the current one.
+const ui = only(
+  await build({
+    ...common,
+    build: {
+      outDir: browser,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target,
+      minify: true,
+      sourcemap: false,
+      rolldownOptions: {
+        input: join(root, 'src/ui.tsx'),
+        // An app build would drop the entry's exports; the chunk exists to export `present`.
+        preserveEntrySignatures: 'strict',
+        output: { format: 'es', entryFileNames: 'closeloop-ui-[hash].js' },
+      },
+    },
+  }),
+);
+
+// 2. closeloop.js. A classic script (a page can include it without type="module"); its dynamic import() of the
+//    UI chunk stays native, with the chunk's file name written in.
+const core = only(
+  await build({
+    ...common,
+    define: { ...common.define, __CLOSELOOP_UI_FILE__: JSON.stringify(ui.fileName) },
+    build: {
+      outDir: browser,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target,
+      minify: true,
+      sourcemap: false,
+      rolldownOptions: {
+        input: join(root, 'src/script-tag.ts'),
+        output: { format: 'iife', entryFileNames: 'closeloop.js' },
+      },
+    },
+  }),
+);
+
+// 3. The npm build: readable ESM; the app's bundler dedupes and minifies preact, signals and the sdk.
+const external = (id) => /^(preact|@preact\/signals|@closeloop\/sdk)(\/|$)/.test(id);
+await build({
+  ...common,
+  build: {
+    outDir: join(dist, 'npm'),
+    emptyOutDir: false,
+    copyPublicDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: join(root, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+    rolldownOptions: { external },
+  },
+});
+
+// Type declarations, matching package.json's "types" (tsconfig.build.json writes them to dist/types).
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+process.stdout.write(`built dist/browser/${core.fileName} → ${ui.fileName}, dist/npm/index.js, dist/types/index.d.ts\n`);

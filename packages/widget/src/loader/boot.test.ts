@@ -1,0 +1,153 @@
+import { createCloseloop } from '@closeloop/sdk';
+import type { Closeloop, CloseloopOptions, Presenter } from '@closeloop/sdk';
+import { boot, type BootDeps } from './boot.js';
+
+type TestWindow = BootDeps['window'];
+const win = window as TestWindow;
+
+/** The documented snippet, verbatim in behaviour: queue each call's `arguments` until closeloop.js runs. */
+function snippet() {
+  win.closeloop =
+    win.closeloop ||
+    function () {
+      const stub = win.closeloop as { q?: unknown[] };
+      // Like the real one-liner, this queues the `arguments` object itself, not an array.
+      // eslint-disable-next-line prefer-rest-params -- the point is to replay exactly what the snippet stores
+      (stub.q = stub.q || []).push(arguments);
+    };
+  return win.closeloop as (...args: unknown[]) => void;
+}
+
+/** A stand-in for the core that records every call in order, so the replay order can be checked exactly. */
+function fakeCore() {
+  const calls: unknown[][] = [];
+  const options: CloseloopOptions[] = [];
+  const record = (name: string) => (...args: unknown[]) => {
+    calls.push([name, ...args]);
+    return name === 'on' ? () => calls.push(['off']) : undefined;
+  };
+  const create = vi.fn((given: CloseloopOptions): Closeloop => {
+    options.push(given);
+    return { identify: record('identify'), track: record('track'), on: record('on'), show: record('show'), reset: record('reset'), destroy: record('destroy') } as Closeloop;
+  });
+  return { calls, options, create };
+}
+
+function addScript(attributes: Record<string, string>) {
+  const script = document.createElement('script');
+  // Not JavaScript, so happy-dom leaves it alone: only its attributes matter here.
+  script.type = 'text/plain';
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  document.head.append(script);
+  return script;
+}
+
+function run(create: BootDeps['createCloseloop'], loadUi: BootDeps['loadUi'] = vi.fn()) {
+  boot({ window: win, createCloseloop: create, uiFile: 'closeloop-ui-abc123.js', loadUi });
+}
+
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  delete win.closeloop;
+  localStorage.clear();
+  document.head.querySelectorAll('script').forEach((script) => script.remove());
+  vi.restoreAllMocks();
+});
+
+describe('boot (closeloop.js)', () => {
+  it('starts the core with the project, the host and a lazy UI beside closeloop.js', async () => {
+    addScript({ src: 'https://feedback.example/assets/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    const loadUi = vi.fn(async () => ({ present: vi.fn() }));
+    run(core.create, loadUi);
+
+    expect(core.options).toHaveLength(1);
+    expect(core.options[0]).toMatchObject({ project: 'pk_demo', host: 'https://feedback.example' });
+    expect(loadUi).not.toHaveBeenCalled();
+    await (core.options[0]!.present as Presenter)({} as never);
+    expect(loadUi).toHaveBeenCalledExactlyOnceWith('https://feedback.example/assets/closeloop-ui-abc123.js');
+  });
+
+  it('replays the queued calls in order, then dispatches new calls straight to the core', () => {
+    const closeloop = snippet();
+    const handler = () => {};
+    closeloop('identify', 'u1', { plan: 'pro' });
+    closeloop('on', 'survey:completed', handler);
+    closeloop('track', 'checkout');
+    closeloop('show', 'nps-q4');
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    run(core.create);
+
+    expect(core.calls).toEqual([
+      ['identify', 'u1', { plan: 'pro' }],
+      ['on', 'survey:completed', handler],
+      ['track', 'checkout'],
+      ['show', 'nps-q4'],
+    ]);
+    const live = win.closeloop as (...args: unknown[]) => unknown;
+    expect(live).not.toBe(closeloop);
+    live('track', 'paid', { total: 3 });
+    expect(core.calls.at(-1)).toEqual(['track', 'paid', { total: 3 }]);
+    const off = live('on', 'survey:shown', handler) as () => void;
+    off();
+    expect(core.calls.at(-1)).toEqual(['off']);
+  });
+
+  it('warns once for an unknown method and never throws into the page', () => {
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    run(core.create);
+    const live = win.closeloop as (...args: unknown[]) => unknown;
+
+    expect(() => live('identfy', 'u1')).not.toThrow();
+    expect(console.warn).toHaveBeenCalledOnce();
+    expect(vi.mocked(console.warn).mock.calls[0]![0]).toMatch(/closeloop\("identfy", …\) is not a method; use one of identify, track/);
+    expect(core.calls).toEqual([]);
+
+    core.calls.push = () => {
+      throw new Error('boom');
+    };
+    expect(() => live('track', 'x')).not.toThrow();
+    expect(vi.mocked(console.error).mock.calls[0]![0]).toMatch(/closeloop\("track", …\) failed/);
+  });
+
+  it('with no data-project, reports it, starts nothing and leaves the queue untouched', () => {
+    const closeloop = snippet();
+    closeloop('track', 'checkout');
+    addScript({ src: 'https://feedback.example/closeloop.js' });
+    const core = fakeCore();
+    run(core.create);
+
+    expect(core.create).not.toHaveBeenCalled();
+    expect(console.error).toHaveBeenCalledOnce();
+    expect(vi.mocked(console.error).mock.calls[0]![0]).toMatch(/data-project/);
+    expect(win.closeloop).toBe(closeloop);
+  });
+
+  it('runs once when closeloop.js is included twice', () => {
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    run(core.create);
+    const live = win.closeloop;
+    run(core.create);
+    expect(core.create).toHaveBeenCalledOnce();
+    expect(win.closeloop).toBe(live);
+    expect(console.warn).not.toHaveBeenCalled();
+  });
+
+  it('drives the real core from the queue', async () => {
+    const closeloop = snippet();
+    closeloop('show', 'nps-q4');
+    // Nothing listens there, so the config load fails fast and the core reports on its console, as in a page.
+    addScript({ src: 'http://127.0.0.1:9/closeloop.js', 'data-project': 'pk_demo' });
+    run(createCloseloop);
+
+    expect(typeof win.closeloop).toBe('function');
+    await vi.waitFor(() => expect(vi.mocked(console.warn).mock.calls.flat().join('\n')).toMatch(/show\("nps-q4"\): no active survey/), { timeout: 4000 });
+  });
+});

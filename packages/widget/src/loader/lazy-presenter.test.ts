@@ -1,0 +1,25 @@
+import { fakeSession } from '../test-support/fake-session.js';
+import { lazyPresenter } from './lazy-presenter.js';
+
+describe('lazyPresenter', () => {
+  it('loads the UI only when the first survey shows, and once', async () => {
+    const shown: string[] = [];
+    const load = vi.fn(async () => ({ present: (session: { survey: { id: string } }) => void shown.push(session.survey.id) }));
+    const present = lazyPresenter(load);
+    expect(load).not.toHaveBeenCalled();
+    await present(fakeSession());
+    await present(fakeSession());
+    expect(load).toHaveBeenCalledOnce();
+    expect(shown).toEqual(['nps-q4', 'nps-q4']);
+  });
+
+  it('rejects with the reason when the chunk fails to load, and retries at the next showing', async () => {
+    const present = vi.fn();
+    const load = vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module')).mockResolvedValueOnce({ present });
+    const lazy = lazyPresenter(load);
+    await expect(lazy(fakeSession())).rejects.toThrow('could not load the survey UI: Failed to fetch dynamically imported module');
+    await lazy(fakeSession());
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(present).toHaveBeenCalledOnce();
+  });
+});

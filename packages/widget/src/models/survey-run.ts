@@ -1,0 +1,73 @@
+import { computed, createModel, effect, signal } from '@preact/signals';
+import type { SurveySession } from '@closeloop/sdk';
+import type { AnswerValue } from '@closeloop/sdk/schemas';
+
+export interface SurveyRunDeps {
+  /** The showing handed over by the core: it owns ids and delivery, the run only reports to it. */
+  session: Pick<SurveySession, 'survey' | 'answer' | 'complete' | 'dismiss'>;
+  /** Called once when the run ends (closed, dismissed or timed out after the thank-you): tear the UI down. */
+  onClose: () => void;
+  /** How long the thank-you stays before the run closes itself; 0 keeps it until the visitor closes it. */
+  thankYouMs?: number;
+}
+
+/**
+ * One visitor's way through one survey: which question is showing and what was answered. Questions run in the
+ * survey's order, so any question type the UI can render slots in without changes here. Each answer goes to the
+ * session the moment it is given (partial responses); the last answer or skip completes the session.
+ */
+export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0 }: SurveyRunDeps) => {
+  const questions = session.survey.questions;
+  /** Index of the showing question; `questions.length` is the thank-you screen. */
+  const step = signal(0);
+  const answers = signal<Readonly<Record<string, AnswerValue>>>({});
+  const closed = signal(false);
+  const current = computed(() => questions[step.value]);
+  const finished = computed(() => step.value >= questions.length);
+  const total = computed(() => questions.length);
+
+  // Only the showing question may be answered or skipped: a double click, or Space's click arriving after the
+  // step moved on, must not send an answer twice or skip the next question.
+  const isCurrent = (questionId: string) => !closed.value && current.value?.id === questionId;
+
+  const advance = () => {
+    step.value += 1;
+    if (finished.value) session.complete();
+  };
+
+  const close = () => {
+    if (closed.value) return;
+    closed.value = true;
+    if (!finished.value) session.dismiss();
+    onClose();
+  };
+
+  // The thank-you is a confirmation, not a question: it leaves by itself. The effect belongs to the model, so
+  // disposing the model clears a pending timer.
+  effect(() => {
+    if (!finished.value || closed.value || thankYouMs <= 0) return;
+    const timer = setTimeout(close, thankYouMs);
+    return () => clearTimeout(timer);
+  });
+
+  return {
+    step,
+    answers,
+    closed,
+    current,
+    finished,
+    total,
+    answer(questionId: string, value: AnswerValue) {
+      if (!isCurrent(questionId)) return;
+      answers.value = { ...answers.value, [questionId]: value };
+      session.answer(questionId, value);
+      advance();
+    },
+    skip(questionId: string) {
+      if (isCurrent(questionId)) advance();
+    },
+    close,
+  };
+});
+
+export type SurveyRun = InstanceType<typeof SurveyRun>;

@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+import type { TextQuestion as TextQuestionDefinition } from '@closeloop/sdk/schemas';
+import { promptId } from './prompt-id.js';
+
+export type TextQuestionProps = Pick<
+  TextQuestionDefinition,
+  'id' | 'prompt' | 'placeholder' | 'multiline' | 'maxLength' | 'required'
+> & {
+  onSubmit: (text: string) => void;
+  /** Given when the question is optional: shows a Skip button. */
+  onSkip?: (() => void) | undefined;
+};
+
+/**
+ * Open text. `maxLength` is enforced while typing (and again on submit, since pasted or scripted input can slip
+ * past the attribute) because the server rejects longer answers.
+ */
+export function TextQuestion({ id, prompt, placeholder, multiline, maxLength, required, onSubmit, onSkip }: TextQuestionProps) {
+  const [text, setText] = useState('');
+  const answer = text.trim();
+  const fieldId = `cl-field-${id}`;
+  const limitId = `cl-limit-${id}`;
+
+  const submit = (event?: Event) => {
+    event?.preventDefault();
+    if (answer) onSubmit(answer.slice(0, maxLength));
+  };
+
+  const field = {
+    id: fieldId,
+    class: 'field',
+    value: text,
+    placeholder,
+    maxLength,
+    required,
+    'aria-labelledby': promptId(id),
+    'aria-describedby': limitId,
+    'data-autofocus': '',
+    onInput: (event: Event) => setText((event.currentTarget as HTMLInputElement).value.slice(0, maxLength)),
+  };
+
+  return (
+    <form class="question" onSubmit={submit} noValidate>
+      <h2 class="prompt" id={promptId(id)}>
+        {prompt}
+      </h2>
+      {multiline ? (
+        <textarea
+          {...field}
+          rows={4}
+          // Enter makes a new line in a textarea; Ctrl/Cmd+Enter sends, as in most chat and comment boxes.
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) submit(event);
+          }}
+        />
+      ) : (
+        <input {...field} type="text" />
+      )}
+      <p class="meta">
+        <span aria-hidden="true">
+          {text.length} / {maxLength}
+        </span>
+        <span class="sr-only" id={limitId}>
+          Up to {maxLength} characters.
+        </span>
+      </p>
+      <div class="actions">
+        {onSkip && (
+          <button type="button" class="button secondary" onClick={onSkip}>
+            Skip
+          </button>
+        )}
+        <button type="submit" class="button primary" disabled={!answer}>
+          Submit
+        </button>
+      </div>
+    </form>
+  );
+}

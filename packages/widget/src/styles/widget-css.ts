@@ -1,0 +1,281 @@
+/**
+ * The widget's only stylesheet, adopted once into its shadow root (no inline <style>, so a strict CSP is fine).
+ * It lives in a TypeScript string rather than a .css file so tests see the same text the browser gets.
+ *
+ * - `all: initial` on the host stops inherited page styles (font, color, line-height…) at the boundary, and
+ *   `!important` makes it win even over a host page rule aimed at <closeloop-widget> itself. Custom properties,
+ *   which `all` never resets, stay overridable: they are the theming surface (`closeloop-widget { --cl-accent: … }`).
+ * - Control borders (`--cl-border`) keep 3:1 against the background (WCAG 1.4.11); the card's edge is decoration.
+ * - Keyboard focus is always visible, in a colour of its own (`--cl-focus`) so it never blends into the accent.
+ */
+export const widgetCss = `
+:host {
+  all: initial !important;
+  --cl-accent: #4338ca;
+  --cl-accent-text: #ffffff;
+  --cl-bg: #ffffff;
+  --cl-text: #111827;
+  --cl-muted: #4b5563;
+  --cl-border: #868e99;
+  --cl-edge: #e5e7eb;
+  --cl-surface: #f3f4f6;
+  --cl-focus: #2563eb;
+  --cl-radius: 14px;
+  --cl-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  --cl-z: 2147483000;
+  --cl-width: 380px;
+}
+
+@media (prefers-color-scheme: dark) {
+  :host {
+    --cl-accent: #a5b4fc;
+    --cl-accent-text: #111827;
+    --cl-bg: #1f2937;
+    --cl-text: #f9fafb;
+    --cl-muted: #d1d5db;
+    --cl-border: #7b8494;
+    --cl-edge: #374151;
+    --cl-surface: #374151;
+    --cl-focus: #93c5fd;
+  }
+}
+
+*,
+*::before,
+*::after {
+  box-sizing: border-box;
+}
+
+.card {
+  position: fixed;
+  right: 16px;
+  bottom: 16px;
+  z-index: var(--cl-z);
+  width: min(var(--cl-width), calc(100vw - 32px));
+  max-height: calc(100vh - 32px);
+  overflow: auto;
+  padding: 20px 20px 18px;
+  border: 1px solid var(--cl-edge);
+  border-radius: var(--cl-radius);
+  background: var(--cl-bg);
+  color: var(--cl-text);
+  font: 400 15px/1.45 var(--cl-font);
+  text-align: left;
+  box-shadow: 0 12px 32px rgb(0 0 0 / 0.18), 0 2px 6px rgb(0 0 0 / 0.08);
+  animation: cl-slide-in 280ms cubic-bezier(0.2, 0.8, 0.2, 1) both;
+}
+
+@keyframes cl-slide-in {
+  from {
+    opacity: 0;
+    transform: translateY(16px);
+  }
+}
+
+@media (prefers-reduced-motion: reduce) {
+  .card,
+  .card * {
+    animation: none !important;
+    transition: none !important;
+  }
+}
+
+.close {
+  position: absolute;
+  top: 10px;
+  right: 10px;
+  display: grid;
+  place-items: center;
+  width: 32px;
+  height: 32px;
+  padding: 0;
+  border: 0;
+  border-radius: 8px;
+  background: transparent;
+  color: var(--cl-muted);
+  cursor: pointer;
+}
+
+.close:hover {
+  background: var(--cl-surface);
+  color: var(--cl-text);
+}
+
+.close svg {
+  width: 16px;
+  height: 16px;
+}
+
+.prompt {
+  margin: 0 36px 14px 0;
+  font-size: 16px;
+  font-weight: 600;
+  line-height: 1.35;
+}
+
+.scale {
+  display: grid;
+  grid-template-columns: repeat(11, 1fr);
+  gap: 4px;
+}
+
+.score {
+  min-width: 0;
+  height: 38px;
+  padding: 0;
+  border: 1px solid var(--cl-border);
+  border-radius: 8px;
+  background: var(--cl-bg);
+  color: var(--cl-text);
+  font: 600 14px/1 var(--cl-font);
+  cursor: pointer;
+  transition: background-color 120ms, border-color 120ms, transform 120ms;
+}
+
+.score:hover {
+  border-color: var(--cl-accent);
+  background: var(--cl-surface);
+}
+
+.score:active {
+  transform: scale(0.94);
+}
+
+.score[aria-checked="true"] {
+  border-color: var(--cl-accent);
+  background: var(--cl-accent);
+  color: var(--cl-accent-text);
+}
+
+.ends {
+  display: flex;
+  justify-content: space-between;
+  gap: 12px;
+  margin-top: 8px;
+  color: var(--cl-muted);
+  font-size: 13px;
+}
+
+.field {
+  display: block;
+  width: 100%;
+  padding: 10px 12px;
+  border: 1px solid var(--cl-border);
+  border-radius: calc(var(--cl-radius) * 0.6);
+  background: var(--cl-bg);
+  color: var(--cl-text);
+  font: 400 15px/1.45 var(--cl-font);
+  resize: vertical;
+}
+
+textarea.field {
+  min-height: 96px;
+}
+
+.field::placeholder {
+  color: var(--cl-muted);
+  opacity: 1;
+}
+
+.meta {
+  margin: 6px 0 0;
+  color: var(--cl-muted);
+  font-size: 13px;
+  text-align: right;
+  font-variant-numeric: tabular-nums;
+}
+
+.actions {
+  display: flex;
+  justify-content: flex-end;
+  gap: 8px;
+  margin-top: 14px;
+}
+
+.button {
+  min-height: 38px;
+  padding: 0 16px;
+  border: 1px solid transparent;
+  border-radius: 8px;
+  font: 600 14px/1 var(--cl-font);
+  cursor: pointer;
+}
+
+.primary {
+  background: var(--cl-accent);
+  color: var(--cl-accent-text);
+}
+
+.primary:disabled {
+  opacity: 0.55;
+  cursor: not-allowed;
+}
+
+.secondary {
+  border-color: var(--cl-border);
+  background: transparent;
+  color: var(--cl-text);
+}
+
+.secondary:hover {
+  background: var(--cl-surface);
+}
+
+.thanks {
+  margin: 4px 36px 6px 0;
+  font-size: 17px;
+  font-weight: 700;
+}
+
+.body {
+  margin: 0;
+  color: var(--cl-muted);
+}
+
+.progress {
+  margin: 0 0 6px;
+  color: var(--cl-muted);
+  font-size: 12px;
+  font-weight: 600;
+  letter-spacing: 0.04em;
+  text-transform: uppercase;
+}
+
+:focus-visible {
+  outline: 3px solid var(--cl-focus);
+  outline-offset: 2px;
+}
+
+:focus:not(:focus-visible) {
+  outline: none;
+}
+
+.sr-only {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+}
+
+@media (max-width: 420px) {
+  .card {
+    right: 8px;
+    bottom: 8px;
+    width: calc(100vw - 16px);
+  }
+
+  .scale {
+    gap: 3px;
+  }
+
+  .score {
+    height: 36px;
+    font-size: 13px;
+  }
+}
+`;

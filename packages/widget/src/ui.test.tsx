@@ -1,0 +1,89 @@
+import { fireEvent, within } from '@testing-library/preact';
+import { fakeSession, npsSurvey } from './test-support/fake-session.js';
+import { HOST_TAG } from './mount.js';
+import { createPresenter } from './ui.js';
+
+function open(survey = npsSurvey()) {
+  const session = fakeSession(survey);
+  const present = createPresenter({ thankYouMs: 0 });
+  void present(session);
+  const root = document.querySelector(HOST_TAG)!.shadowRoot!;
+  const card = within(root.querySelector<HTMLElement>('[data-closeloop-root]')!);
+  return { session, root, card, present };
+}
+
+let opener: HTMLButtonElement;
+
+beforeEach(() => {
+  opener = document.createElement('button');
+  opener.textContent = 'Buy';
+  document.body.append(opener);
+  opener.focus();
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('present', () => {
+  it('runs NPS → text → thank-you, reporting answer, answer, complete in order', () => {
+    const { session, root, card } = open();
+    const dialog = card.getByRole('dialog', { name: 'How likely are you to recommend Acme to a friend?' });
+    expect(dialog).toBeTruthy();
+
+    // Focus moved into the widget, onto the group's tab stop.
+    expect(root.activeElement).toBe(card.getByRole('radio', { name: '0 – Not likely' }));
+    fireEvent.keyDown(root.activeElement!, { key: 'ArrowRight' });
+    fireEvent.keyDown(root.activeElement!, { key: 'ArrowRight' });
+    fireEvent.keyDown(root.activeElement!, { key: 'Enter' });
+    expect(session.calls).toEqual([['answer', 'nps', 2]]);
+
+    const field = card.getByRole('textbox', { name: 'What is the main reason for your score?' });
+    expect(root.activeElement).toBe(field);
+    expect(card.getByRole('status').textContent).toBe('Question 2 of 2: What is the main reason for your score?');
+    fireEvent.input(field, { target: { value: 'Checkout failed' } });
+    fireEvent.click(card.getByRole('button', { name: 'Submit' }));
+
+    expect(session.calls).toEqual([['answer', 'nps', 2], ['answer', 'reason', 'Checkout failed'], ['complete']]);
+    expect(card.getByRole('heading', { name: 'Thank you!' })).toBeTruthy();
+    expect(card.getByRole('status').textContent).toBe('Thank you! Your feedback goes straight to our team.');
+    expect(root.activeElement).toBe(card.getByRole('button', { name: 'Done' }));
+
+    fireEvent.click(card.getByRole('button', { name: 'Done' }));
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(session.calls.at(-1)).toEqual(['complete']);
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('completes when the optional last question is skipped', () => {
+    const { session, card } = open();
+    fireEvent.click(card.getByRole('radio', { name: '10 – Very likely' }));
+    fireEvent.click(card.getByRole('button', { name: 'Skip' }));
+    expect(session.calls).toEqual([['answer', 'nps', 10], ['complete']]);
+  });
+
+  it('dismisses on Escape, unmounts, and returns focus to where it was', () => {
+    const { session, root } = open();
+    fireEvent.keyDown(root.activeElement!, { key: 'Escape' });
+    expect(session.calls).toEqual([['dismiss']]);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('dismisses from the close button', () => {
+    const { session, card } = open();
+    fireEvent.click(card.getByRole('radio', { name: '0 – Not likely' }));
+    fireEvent.click(card.getByRole('button', { name: 'Close survey' }));
+    expect(session.calls).toEqual([['answer', 'nps', 0], ['dismiss']]);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  it('closes (as dismissed) a survey still open when the next one is presented, keeping one host', () => {
+    const first = open();
+    const second = fakeSession(npsSurvey({ id: 'other' }));
+    void first.present(second);
+    expect(first.session.calls).toEqual([['dismiss']]);
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    expect(second.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+// The whole loop in a real browser: the example shop with the script tag, an NPS survey on exit intent, a
+// detractor's answer and comment, and the follow-up case it opens, read back through the management API.
+import { FollowUp, Page } from '@closeloop/sdk/schemas';
+import { expect, test } from '@playwright/test';
+import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
+
+const FollowUpPage = Page(FollowUp);
+
+let server: DemoServer;
+test.beforeEach(async () => {
+  server = await startDemoServer();
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+test('a detractor who leaves through the top of the page gets a follow-up case', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+
+  await page.goto(server.shopUrl);
+  await expect(page.getByRole('heading', { name: 'Trail backpack' })).toBeVisible();
+  // The UI chunk is loaded only when a survey is about to show.
+  const uiRequested = page.waitForRequest(/closeloop-ui-[\w-]+\.js$/);
+
+  // Exit intent: the pointer moves over the page, then out through the top edge towards the tabs.
+  await page.mouse.move(640, 300);
+  await page.mouse.move(640, 40, { steps: 5 });
+  await page.mouse.move(640, -10);
+
+  // The dialog is named by the question on screen, so it is found by its first question, then followed as is.
+  await expect(page.getByRole('dialog', { name: /recommend/i })).toBeVisible();
+  const survey = page.getByRole('dialog');
+  await uiRequested;
+
+  // Keyboard only: focus is already on the scale; arrows move, Enter chooses (and sends the score at once).
+  await expect(survey.getByRole('radio', { name: /^0/ })).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(survey.getByRole('radio', { name: '3', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const comment = survey.getByRole('textbox', { name: /main reason/i });
+  await expect(comment).toBeFocused();
+  await page.keyboard.type('Delivery took two weeks and nobody answered my email.');
+  await survey.getByRole('button', { name: 'Submit' }).press('Enter');
+  await expect(survey.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/shop-thank-you.png' });
+
+  // The case is there within seconds, with the score, the comment and the page it came from.
+  await expect
+    .poll(async () => FollowUpPage.parse(await server.management('/api/v1/follow-ups')).data, { timeout: 10_000 })
+    .toHaveLength(1);
+  const [followUp] = FollowUpPage.parse(await server.management('/api/v1/follow-ups')).data;
+  expect(followUp).toMatchObject({
+    surveyId: 'nps',
+    status: 'open',
+    ownerId: null,
+    trigger: { question: 'nps', value: 3 },
+  });
+  await expect
+    .poll(async () => FollowUpPage.parse(await server.management('/api/v1/follow-ups')).data[0]?.response)
+    .toMatchObject({
+      answers: { nps: 3, comment: 'Delivery took two weeks and nobody answered my email.' },
+      finished: true,
+      context: { url: server.shopUrl, trigger: 'exit-intent' },
+    });
+  const due = Date.parse(followUp!.dueAt) - Date.parse(followUp!.response.answeredAt);
+  expect(due).toBe(48 * 60 * 60 * 1000);
+
+  // One response, however many steps and retries it took.
+  const responses = (await server.management('/api/v1/responses')) as { data: unknown[] };
+  expect(responses.data).toHaveLength(1);
+  expect(problems).toEqual([]);
+});
