@@ -15,7 +15,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'sdk', root: 'packages/sdk', environment: 'happy-dom', include: ['src/**/*.test.ts'] },
+        test: {
+          name: 'sdk',
+          root: 'packages/sdk',
+          environment: 'happy-dom',
+          include: ['src/**/*.test.ts'],
+          // The public API's types (track/on checked against the host's event map) are tested too: *.test-d.ts.
+          typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+          // Globs are relative to each project's root, so the root-level `benchmark.include` finds nothing here.
+          benchmark: { include: ['src/**/*.bench.ts'] },
+        },
       },
       {
         extends: true,
@@ -24,6 +33,11 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'server', root: 'packages/server', environment: 'node', include: ['src/**/*.test.ts'] },
+      },
+      {
+        // Cross-package, in Node: the SDK's Node client against the real server on a local port.
+        extends: true,
+        test: { name: 'integration', root: 'tests', environment: 'node', include: ['integration/**/*.test.ts'] },
       },
     ],
     benchmark: { include: ['packages/*/src/**/*.bench.ts'] },

@@ -1,6 +1,7 @@
 // Measures what a page downloads from packages/widget/dist/browser and fails when a budget is exceeded.
-// Every page pays for closeloop.js; the UI chunk is fetched only when a survey shows. Brotli at quality 11 is
-// what a CDN serves for static files, so the budgets are brotli bytes (1 KB = 1024 bytes).
+// Every page pays for closeloop.js; the UI chunk is fetched only when a survey shows, the feedback chunk only when a
+// visitor opens the feedback tab. Brotli at quality 11 is what a CDN serves for static files, so the budgets are
+// brotli bytes (1 KB = 1024 bytes).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'packages/widget/dist/browser');
 const KB = 1024;
-const BUDGETS = { core: 8 * KB, ui: 18 * KB, total: 26 * KB };
+const BUDGETS = { core: 8 * KB, ui: 18 * KB, total: 26 * KB, feedback: 4 * KB };
 
 function fail(message) {
   console.error(`size: ${message}`);
@@ -33,11 +34,16 @@ function measure(bytes) {
   };
 }
 
+const feedbackNames = readdirSync(dir).filter((name) => /^closeloop-feedback-[\w-]+\.js$/.test(name));
+if (feedbackNames.length !== 1)
+  fail(`expected one closeloop-feedback-<hash>.js in ${relative(root, dir)}, found ${feedbackNames.length ? feedbackNames.join(', ') : 'none'}; rebuild the widget`);
+
 const core = readFileSync(coreFile);
 const ui = readFileSync(join(dir, uiNames[0]));
 // Two separate downloads, so the total is the sum of each file compressed on its own.
 const coreSize = measure(core);
 const uiSize = measure(ui);
+const feedbackSize = measure(readFileSync(join(dir, feedbackNames[0])));
 const rows = [
   { label: 'closeloop.js', size: coreSize, budget: BUDGETS.core },
   { label: uiNames[0], size: uiSize, budget: BUDGETS.ui },
@@ -46,6 +52,7 @@ const rows = [
     size: { raw: coreSize.raw + uiSize.raw, gzip: coreSize.gzip + uiSize.gzip, brotli: coreSize.brotli + uiSize.brotli },
     budget: BUDGETS.total,
   },
+  { label: feedbackNames[0], size: feedbackSize, budget: BUDGETS.feedback },
 ];
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;

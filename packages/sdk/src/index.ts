@@ -6,6 +6,7 @@ export type {
   CloseloopOptions,
   EventMap,
   EventProperties,
+  FeedbackInput,
   IdentifyOptions,
   LifecycleEvents,
   Presenter,
@@ -14,3 +15,6 @@ export type {
 } from './core/types.js';
 // Types only: the zod schemas themselves live behind `@closeloop/sdk/schemas`, outside the per-page bundle.
 export type { AnswerValue, Question, ResponseSubmission, SurveyDefinition, Trigger } from './schemas/index.js';
+export type { FeedbackCategory, FeedbackSubmission } from './schemas/index.js';
+// Plain values without zod: the feedback form checks what the server will check.
+export { FEEDBACK_CATEGORIES, FEEDBACK_COMMENT_MAX } from './schemas/feedback-limits.js';

@@ -6,11 +6,14 @@ import { managementAuth } from './middleware/management-auth/index.js';
 import { publicCors } from './middleware/public-cors/index.js';
 import { getConfig } from './routes/config/index.js';
 import { demoSite } from './routes/demo/index.js';
+import { postFeedback } from './routes/feedback/index.js';
+import { listFeedback } from './routes/feedback-list/index.js';
 import { listFollowUps } from './routes/follow-ups/index.js';
 import { healthz } from './routes/healthz/index.js';
 import { openApi } from './routes/openapi/index.js';
 import { postResponses } from './routes/responses/index.js';
 import { listResponses } from './routes/responses-list/index.js';
+import { deleteSurvey, getSurvey, listSurveys, putSurvey } from './routes/surveys/index.js';
 import { widgetAssets } from './routes/widget-assets/index.js';
 import type { Store } from './store/store.js';
 
@@ -22,7 +25,7 @@ export interface AppOptions {
   demoDir?: string;
   /** The clock; tests pin it. */
   now?: () => Date;
-  /** Largest accepted `POST /v1/responses` body, in bytes. Default 64 KiB. */
+  /** Largest accepted `POST /v1/responses` and `POST /v1/feedback` body, in bytes. Default 64 KiB. */
   maxBodyBytes?: number;
 }
 
@@ -37,10 +40,17 @@ export function createApp({ store, widgetDir, demoDir, now = () => new Date(), m
   app.use('/v1/*', publicCors({ store }));
   app.get('/v1/config', getConfig({ store }));
   app.post('/v1/responses', bodySizeLimit({ maxBytes: maxBodyBytes }), postResponses({ store, now }));
+  app.post('/v1/feedback', bodySizeLimit({ maxBytes: maxBodyBytes }), postFeedback({ store, now }));
 
   app.use('/api/v1/*', managementAuth({ store }));
   app.get('/api/v1/follow-ups', listFollowUps({ store }));
   app.get('/api/v1/responses', listResponses({ store }));
+  app.get('/api/v1/feedback', listFeedback({ store }));
+  app.get('/api/v1/surveys', listSurveys({ store }));
+  app.get('/api/v1/surveys/:id', getSurvey({ store }));
+  // A survey with translations into many languages is bigger than a response, still far below 1 MiB.
+  app.put('/api/v1/surveys/:id', bodySizeLimit({ maxBytes: 1024 * 1024 }), putSurvey({ store, now }));
+  app.delete('/api/v1/surveys/:id', deleteSurvey({ store, now }));
 
   app.get('/openapi.json', openApi());
 

@@ -1,5 +1,8 @@
 // Builds @closeloop/widget, three ways, with Vite's JS API (no config file: each build states all it needs).
 //   dist/browser/closeloop-ui-<hash>.js  the UI chunk: ES module, preact + signals inside, loaded on demand
+//   dist/browser/closeloop-<lang>-<hash>.js  one small chunk per built-in language but English, imported by the UI
+//                                        chunk only for a visitor who reads that language
+//   dist/browser/closeloop-feedback-<hash>.js  the feedback form: ES module, plain DOM, loaded when the tab opens
 //   dist/browser/closeloop.js            the script tag: core + loader, a classic IIFE that imports the chunk above
 //   dist/npm/index.js + dist/types/      the npm package: ESM with preact, signals and the sdk left to the app
 // Workspace packages resolve to their TypeScript sources ("@closeloop/source" condition), so the sdk needs no
@@ -29,10 +32,10 @@ const common = {
 /** Browsers with native dynamic import(), adoptedStyleSheets and `??=` (Chrome 85+, Safari 16.4+, Firefox 101+). */
 const target = ['es2021', 'chrome85', 'safari16.4', 'firefox101'];
 
-/** The one output file of a build. */
+/** The one entry file of a build (dynamically imported chunks may sit beside it). */
 function only(output) {
-  const files = [output].flat().flatMap((result) => result.output).filter((file) => file.type === 'chunk');
-  if (files.length !== 1) throw new Error(`expected one file, got ${files.map((file) => file.fileName).join(', ')}`);
+  const files = [output].flat().flatMap((result) => result.output).filter((file) => file.type === 'chunk' && file.isEntry);
+  if (files.length !== 1) throw new Error(`expected one entry file, got ${files.map((file) => file.fileName).join(', ')}`);
   return files[0];
 }
 
@@ -53,7 +56,28 @@ const ui = only(
         input: join(root, 'src/ui.tsx'),
         // An app build would drop the entry's exports; the chunk exists to export `present`.
         preserveEntrySignatures: 'strict',
-        output: { format: 'es', entryFileNames: 'closeloop-ui-[hash].js' },
+        output: { format: 'es', entryFileNames: 'closeloop-ui-[hash].js', chunkFileNames: 'closeloop-[name]-[hash].js' },
+      },
+    },
+  }),
+);
+
+// 1b. The feedback form's chunk, loaded when a visitor opens the feedback tab: plain DOM, no preact, so it stays
+//     small and never grows with the survey UI.
+const feedback = only(
+  await build({
+    ...common,
+    build: {
+      outDir: browser,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target,
+      minify: true,
+      sourcemap: false,
+      rolldownOptions: {
+        input: join(root, 'src/feedback/feedback-chunk.ts'),
+        preserveEntrySignatures: 'strict',
+        output: { format: 'es', entryFileNames: 'closeloop-feedback-[hash].js' },
       },
     },
   }),
@@ -64,7 +88,7 @@ const ui = only(
 const core = only(
   await build({
     ...common,
-    define: { ...common.define, __CLOSELOOP_UI_FILE__: JSON.stringify(ui.fileName) },
+    define: { ...common.define, __CLOSELOOP_UI_FILE__: JSON.stringify(ui.fileName), __CLOSELOOP_FEEDBACK_FILE__: JSON.stringify(feedback.fileName) },
     build: {
       outDir: browser,
       emptyOutDir: false,
@@ -100,4 +124,4 @@ await build({
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
-process.stdout.write(`built dist/browser/${core.fileName} → ${ui.fileName}, dist/npm/index.js, dist/types/index.d.ts\n`);
+process.stdout.write(`built dist/browser/${core.fileName} → ${ui.fileName} + ${feedback.fileName}, dist/npm/index.js, dist/types/index.d.ts\n`);

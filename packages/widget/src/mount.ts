@@ -4,7 +4,7 @@ import { widgetCss } from './styles/widget-css.js';
 export const HOST_TAG = 'closeloop-widget';
 
 export interface Mounted {
-  /** `<closeloop-widget>`, a direct child of `<body>`. */
+  /** `<closeloop-widget>`: a direct child of `<body>`, or of the element given to `mount(el)`. */
   readonly host: HTMLElement;
   /** Its open shadow root (open so tests, devtools and the console's preview can look inside). */
   readonly root: ShadowRoot;
@@ -15,14 +15,17 @@ export interface Mounted {
 }
 
 /**
- * Find or create the widget's host, shadow root, stylesheet and render container. Calling it again (a second
- * script tag, the npm build beside the script tag, a second survey) returns the same nodes and never adds a
- * second host, root or stylesheet.
+ * Find or create the widget's host, shadow root, stylesheet and render container: at the end of `<body>` for a
+ * document, or inside `target` for an element (an inline survey). Calling it again (a second script tag, the npm
+ * build beside the script tag, a second survey) returns the same nodes and never adds a second host, root or
+ * stylesheet.
  */
-export function mount(doc: Document = document): Mounted {
-  const host = findOrCreateHost(doc);
+export function mount(target: Document | Element = document): Mounted {
+  const inline = target.nodeType === 1;
+  const doc = inline ? (target as Element).ownerDocument : (target as Document);
+  const host = findOrCreateHost(doc, inline ? (target as Element) : undefined);
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  if (root.adoptedStyleSheets.length === 0) root.adoptedStyleSheets = [createSheet(doc)];
+  if (root.adoptedStyleSheets.length === 0) root.adoptedStyleSheets = [createSheet(doc, widgetCss)];
   let container = root.querySelector<HTMLElement>('[data-closeloop-root]');
   if (!container) {
     container = doc.createElement('div');
@@ -32,15 +35,17 @@ export function mount(doc: Document = document): Mounted {
   return { host, root, container, unmount: () => host.remove() };
 }
 
-function findOrCreateHost(doc: Document): HTMLElement {
-  const existing = doc.querySelector<HTMLElement>(HOST_TAG);
+function findOrCreateHost(doc: Document, parent: Element | undefined): HTMLElement {
+  // `body` is missing only while a script in <head> runs before it is parsed; the root element stands in.
+  const place = parent ?? doc.body ?? doc.documentElement;
+  const existing = parent ? parent.querySelector<HTMLElement>(`:scope > ${HOST_TAG}`) : doc.querySelector<HTMLElement>(`${HOST_TAG}:not([data-inline])`);
   // A host whose shadow root we cannot reach (a closed root, or a page's own element of that name) is useless
   // to us; replace it rather than fail.
   if (existing && (existing.shadowRoot || canAttachShadow(existing))) return existing;
   const host = doc.createElement(HOST_TAG);
+  if (parent) host.setAttribute('data-inline', '');
   if (existing) existing.replaceWith(host);
-  // `body` is missing only while a script in <head> runs before it is parsed; the root element stands in.
-  else (doc.body ?? doc.documentElement).append(host);
+  else place.append(host);
   return host;
 }
 
@@ -53,10 +58,10 @@ function canAttachShadow(element: HTMLElement): boolean {
   }
 }
 
-function createSheet(doc: Document): CSSStyleSheet {
-  // A constructable sheet must come from the document's own realm to be adoptable (iframes, tests).
+/** A constructable sheet; it must come from the document's own realm to be adoptable (iframes, tests). */
+export function createSheet(doc: Document, css: string): CSSStyleSheet {
   const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
   const sheet = new Sheet();
-  sheet.replaceSync(widgetCss);
+  sheet.replaceSync(css);
   return sheet;
 }

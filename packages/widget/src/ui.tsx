@@ -1,46 +1,85 @@
 import { render } from 'preact';
 import type { Presenter, SurveySession } from '@closeloop/sdk';
 import { Survey } from './components/Survey.js';
+import { loadStrings } from './i18n/load-strings.js';
+import { localizeSurvey } from './i18n/localize-survey.js';
+import { isRtl, resolveLocale } from './i18n/resolve-locale.js';
+import type { Strings } from './i18n/strings.js';
+import { StringsContext } from './i18n/strings-context.js';
 import { SurveyRun } from './models/survey-run.js';
 import { mount } from './mount.js';
+import { applyDisplay } from './styles/apply-display.js';
 
 export interface PresenterOptions {
   /** The document to render into; defaults to the global one. */
   document?: Document;
   /** How long the thank-you stays, in ms; 0 keeps it until the visitor closes it. Default 6000. */
   thankYouMs?: number;
+  /** Where inline surveys render; defaults to the page's `[data-closeloop-inline]` element (see README). */
+  inline?: Element;
 }
 
 /**
- * A Presenter that renders each session as a slide-in card in the corner. One survey shows at a time: if the core
- * presents a new one while another is open, the open one is closed first (and counts as dismissed).
+ * A Presenter that renders each session as the survey's placement asks: a slide-in card in a corner (the
+ * default), a modal, or inline in the page. One survey shows at a time: if the core presents a new one while
+ * another is open, the open one is closed first (and counts as dismissed).
  */
-export function createPresenter({ document: given, thankYouMs = 6000 }: PresenterOptions = {}): Presenter {
+export function createPresenter({ document: given, thankYouMs = 6000, inline }: PresenterOptions = {}): Presenter {
   let closeActive: (() => void) | undefined;
 
   return function present(session: SurveySession) {
     // Looked up per showing, not at import, so server-side rendering can import the widget without a DOM.
     const doc = given ?? document;
-    closeActive?.();
-    const mounted = mount(doc);
-    const previous = deepActiveElement(doc);
+    const locale = resolveLocale(session.survey, session.attributes, doc.defaultView?.navigator.languages ?? []);
+    const strings = loadStrings(locale);
+    // English is there at once, so the common case renders in the same tick; other languages await their chunk.
+    return 'then' in strings ? strings.then((loaded) => show(loaded)) : show(strings);
 
-    const run = new SurveyRun({
-      session,
-      thankYouMs,
-      onClose() {
-        // Give focus back only when it is still ours: a visitor who clicked elsewhere on the page keeps their spot.
-        const focusWasInside = mounted.root.activeElement !== null || doc.activeElement === doc.body;
-        render(null, mounted.container);
-        run[Symbol.dispose]();
-        mounted.unmount();
-        closeActive = undefined;
-        if (focusWasInside && previous?.isConnected) previous.focus();
-      },
-    });
-    closeActive = run.close;
-    render(<Survey survey={session.survey} run={run} />, mounted.container);
+    function show(strings: Strings) {
+      closeActive?.();
+      const survey = localizeSurvey(session.survey, locale);
+      const display = survey.display;
+      const target = display?.placement === 'inline' ? (inline ?? inlineTarget(doc, survey.id)) : undefined;
+      const mounted = mount(target ?? doc);
+      applyDisplay(mounted, display);
+      const previous = deepActiveElement(doc);
+
+      const run = new SurveyRun({
+        // The run walks the localized texts; answers still go to the core's session (its methods need no `this`).
+        session: { survey, answer: session.answer, complete: session.complete, dismiss: session.dismiss },
+        thankYouMs,
+        onClose() {
+          // Give focus back only when it is still ours: a visitor who clicked elsewhere on the page keeps their spot.
+          const focusWasInside = mounted.root.activeElement !== null || doc.activeElement === doc.body;
+          render(null, mounted.container);
+          run[Symbol.dispose]();
+          mounted.unmount();
+          closeActive = undefined;
+          if (focusWasInside && previous?.isConnected) previous.focus();
+        },
+      });
+      closeActive = run.close;
+      render(
+        <StringsContext.Provider value={strings}>
+          <Survey
+            survey={survey}
+            run={run}
+            // An inline survey without a place to go shows in the default corner instead.
+            placement={target || display?.placement !== 'inline' ? display?.placement : undefined}
+            locale={locale}
+            rtl={isRtl(locale)}
+          />
+        </StringsContext.Provider>,
+        mounted.container,
+      );
+    }
   };
+}
+
+/** The page's place for an inline survey: `data-closeloop-inline="<survey id>"`, else an empty `data-closeloop-inline`. */
+function inlineTarget(doc: Document, surveyId: string): Element | null {
+  const candidates = [...doc.querySelectorAll('[data-closeloop-inline]')];
+  return candidates.find((el) => el.getAttribute('data-closeloop-inline') === surveyId) ?? candidates.find((el) => !el.getAttribute('data-closeloop-inline')) ?? null;
 }
 
 /** The element that has focus, looking inside open shadow roots (the focused element of a web component). */

@@ -21,6 +21,6 @@ export function cleanAttributes(attributes: Attributes): Attributes {
       kept++;
     }
   }
-  if (kept < entries.length) warn(`identify() kept ${kept} of ${entries.length} attributes (at most 50, keys up to 100 characters, scalar values)`);
+  if (kept < entries.length) warn(`identify() kept ${kept} of ${entries.length} attributes (see the limits)`);
   return clean;
 }

@@ -1,20 +1,27 @@
 import type { SurveyDefinition } from '../schemas/survey-definition.js';
+import type { TriggerType } from '../schemas/trigger.js';
+import { isTargeted } from '../targeting/is-targeted.js';
+import { createCaps } from '../targeting/frequency-caps.js';
 import { armTriggers } from '../triggers/arm-triggers.js';
+import { ROUTE_EVENT, watchRoutes } from '../triggers/watch-routes.js';
 import { createOutbox } from '../transport/outbox.js';
-import { createCaps } from './caps.js';
 import { childController } from './child-controller.js';
 import { createEmitter } from './emitter.js';
 import { createIdentity } from './identity.js';
 import { loadConfig } from './load-config.js';
 import { safeStorage } from './safe-storage.js';
+import { sendFeedback } from './send-feedback.js';
 import { createSession } from './create-session.js';
 import type { Closeloop, CloseloopOptions, EventMap, LifecycleEvents, SurveySession, TriggerSource } from './types.js';
+import { createVisitCounter } from './visit-counter.js';
+import { currentVisitor } from './visitor.js';
 import { warn } from './warn.js';
 
 /**
  * Starts Closeloop on this page: sends answers left over from earlier pages, loads the project's surveys once,
- * arms their triggers, and hands a survey to `options.present` when one fires. Nothing here throws into the host
- * page; problems are reported with one console warning each.
+ * arms their triggers, and hands a survey to `options.present` when one fires and its targeting and frequency
+ * caps agree (all decided here, before any UI code loads). Nothing here throws into the host page; problems are
+ * reported with one console warning each.
  */
 export function createCloseloop<Events extends EventMap = EventMap>(options: CloseloopOptions): Closeloop<Events> {
   const { project, present } = options;
@@ -26,7 +33,21 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
   const caps = createCaps(storage);
   const lifecycle = createEmitter<LifecycleEvents>();
   const tracked = new EventTarget();
-  const outbox = createOutbox({ url: `${host}/v1/responses`, storage, signal });
+  const routes = new EventTarget();
+  const visits = createVisitCounter(storage);
+  const followed = new Set<string>();
+  const outbox = createOutbox({
+    host,
+    storage,
+    signal,
+    onFollowUp(entry, followUpId) {
+      // Every later step of the response names the same case: tell the host app once.
+      if (!('surveyId' in entry) || followed.has(entry.id)) return;
+      followed.add(entry.id);
+      lifecycle.emit('followup:opened', { surveyId: entry.surveyId, responseId: entry.id, followUpId });
+    },
+  });
+  const feedback = sendFeedback({ project, respondent: identity.respondent, deliver: outbox.put });
   const disarm = new Map<string, AbortController>();
   let surveys: SurveyDefinition[] | undefined;
   let waiting: Array<() => void> = [];
@@ -44,7 +65,7 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       if (trigger === 'manual') warn(`show("${survey.id}") ignored: another survey is on screen`);
       return;
     }
-    caps.markShown(survey.id);
+    caps.markShown(survey.id, Date.now());
     disarm.get(survey.id)?.abort();
     lifecycle.emit('survey:shown', { surveyId: survey.id, trigger });
     if (!present) return;
@@ -57,7 +78,7 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       deliver: outbox.put,
       emit: lifecycle.emit,
       end: () => {
-        caps.markDone(survey.id);
+        caps.markDone(survey.id, Date.now());
         if (current === session) current = undefined;
       },
     });
@@ -73,33 +94,56 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
     }
   }
 
+  /** A trigger fired: show the survey if the visitor is targeted and the caps allow it, checked now (after any delay). */
+  function attempt(survey: SurveyDefinition, source: TriggerType): void {
+    if (!current && caps.allows(survey, Date.now()) && isTargeted(survey.targeting, survey.id, currentVisitor(identity.respondent()))) open(survey, source);
+  }
+
+  function arm(survey: SurveyDefinition): void {
+    if (!caps.allows(survey, Date.now())) return;
+    const controller = childController(signal);
+    disarm.set(survey.id, controller);
+    armTriggers(survey.triggers, {
+      signal: controller.signal,
+      events: tracked,
+      routes,
+      counts: visits.counts,
+      fire(source, delaySeconds) {
+        if (!delaySeconds) return attempt(survey, source);
+        const timer = setTimeout(() => attempt(survey, source), delaySeconds * 1000);
+        controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      },
+    });
+  }
+
+  // Each page load and each single-page-app route is a page view; counted before any trigger checks the count.
+  visits.count(Date.now());
+  routes.addEventListener(ROUTE_EVENT, () => visits.count(Date.now()), { signal });
+  watchRoutes(routes, signal);
   void outbox.flush();
-  const ready = loadConfig(host, project, signal).then((list) => {
-    if (signal.aborted) return;
-    surveys = list;
-    for (const survey of list) {
-      if (caps.isDone(survey.id) || !survey.triggers.length) continue;
-      const controller = childController(signal);
-      disarm.set(survey.id, controller);
-      armTriggers(survey.triggers, {
-        signal: controller.signal,
-        events: tracked,
-        fire: (source) => {
-          if (caps.canAutoShow(survey.id)) open(survey, source);
-        },
-      });
-    }
-    for (const call of waiting) call();
-    waiting = [];
-  });
+  // One microtask later, so an `identify()` made right after creating the core (the script tag replays its queue
+  // then) is sent along and the reply can tell what this user answered on other devices.
+  const ready = Promise.resolve()
+    .then(() => loadConfig(host, project, signal, identity.respondent()))
+    .then(({ surveys: list, answered }) => {
+      if (signal.aborted) return;
+      caps.sync(answered);
+      surveys = list;
+      list.forEach(arm);
+      for (const call of waiting) call();
+      waiting = [];
+    });
 
   return {
     ready,
     identify(userId, attributes, identifyOptions) {
-      if (!signal.aborted) identity.identify(userId, attributes, identifyOptions?.signature);
+      if (signal.aborted) return;
+      // The user is persisted: from the next page load on, the config request carries it (and what they answered
+      // on other devices comes back). Asking again now would cost the per-page core bytes for a rare case.
+      identity.identify(userId, attributes, identifyOptions?.signature);
     },
-    track(name) {
-      whenReady(() => tracked.dispatchEvent(new Event(name)));
+    track(name, ...[properties]) {
+      whenReady(() => tracked.dispatchEvent(new CustomEvent(name, { detail: properties })));
     },
     on(name, handler) {
       return signal.aborted ? () => {} : lifecycle.on(name, handler);
@@ -113,6 +157,12 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
     },
     reset() {
       if (!signal.aborted) identity.reset();
+    },
+    feedback(input) {
+      return !signal.aborted && feedback(input);
+    },
+    get identified() {
+      return identity.respondent().userId !== undefined;
     },
     destroy() {
       lifetime.abort();

@@ -52,6 +52,7 @@ export function createSession({ project, survey, trigger, signal, respondent, de
   return {
     survey,
     trigger,
+    attributes: respondent().attributes,
     answer(questionId, value) {
       if (!live()) return;
       const question = survey.questions.find((q) => q.id === questionId);

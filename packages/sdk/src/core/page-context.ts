@@ -2,10 +2,10 @@ import type { ResponseContext } from '../schemas/respondent.js';
 import type { TriggerSource } from './types.js';
 
 /**
- * Where the answer was given. Values are cut to the server's limits: an overlong URL must not make it refuse
- * the answer itself.
+ * Where the answer (or the feedback, which has no trigger) was given. Values are cut to the server's limits: an
+ * overlong URL must not make it refuse the answer itself.
  */
-export function pageContext(trigger: TriggerSource): ResponseContext {
+export function pageContext(trigger?: TriggerSource): ResponseContext {
   return {
     url: location.href.slice(0, 2048),
     referrer: document.referrer.slice(0, 2048) || undefined,

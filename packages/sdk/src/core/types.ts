@@ -1,4 +1,5 @@
-import type { AnswerValue, SurveyDefinition } from '../schemas/index.js';
+import type { AnswerValue, FeedbackCategory, SurveyDefinition } from '../schemas/index.js';
+import type { TriggerType } from '../schemas/trigger.js';
 
 /** Attributes a host app may attach to a visitor with `identify()`. */
 export type Attributes = Record<string, string | number | boolean | null>;
@@ -9,7 +10,8 @@ export type EventProperties = Record<string, string | number | boolean | null>;
 /** Maps the host app's custom event names to their properties, so `track()` is checked by the compiler. */
 export type EventMap = Record<string, EventProperties | undefined>;
 
-export type TriggerSource = 'exit-intent' | 'dwell' | 'event' | 'manual';
+/** What showed a survey: one of its triggers, or `show(id)`. */
+export type TriggerSource = TriggerType | 'manual';
 
 /** What the core tells listeners registered with `on()`. */
 export interface LifecycleEvents {
@@ -17,6 +19,8 @@ export interface LifecycleEvents {
   'survey:answered': { surveyId: string; responseId: string; questionId: string; value: AnswerValue };
   'survey:completed': { surveyId: string; responseId: string };
   'survey:dismissed': { surveyId: string; responseId: string | null };
+  /** The server opened a follow-up case for this response (say, an NPS of 6 or less): support will reach out. */
+  'followup:opened': { surveyId: string; responseId: string; followUpId: string };
 }
 
 /**
@@ -26,6 +30,8 @@ export interface LifecycleEvents {
 export interface SurveySession {
   readonly survey: SurveyDefinition;
   readonly trigger: TriggerSource;
+  /** The visitor's `identify` attributes when the survey showed: the UI reads `locale`/`language` from them. */
+  readonly attributes?: Readonly<Attributes> | undefined;
   /** Record an answer as it is given; it is queued for delivery at once (a partial response). */
   answer(questionId: string, value: AnswerValue): void;
   /** The visitor reached the end: the last answers are sent marked finished. */
@@ -56,14 +62,32 @@ export interface IdentifyOptions {
   signature?: string;
 }
 
+/** What `feedback()` takes: what the feedback button's form asks. */
+export interface FeedbackInput {
+  category: FeedbackCategory;
+  /** 1–2000 characters after trimming. */
+  comment: string;
+  /** So an anonymous visitor can be answered; left off for identified users, who are reached through their account. */
+  email?: string;
+}
+
 export interface Closeloop<Events extends EventMap = EventMap> {
   identify(userId: string, attributes?: Attributes, options?: IdentifyOptions): void;
-  track<Name extends keyof Events & string>(name: Name, properties?: Events[Name]): void;
+  /** Properties are required when the event map declares them, optional when it allows `undefined`. */
+  track<Name extends keyof Events & string>(name: Name, ...properties: undefined extends Events[Name] ? [properties?: Events[Name]] : [properties: Events[Name]]): void;
   on<Name extends keyof LifecycleEvents>(name: Name, handler: (payload: LifecycleEvents[Name]) => void): () => void;
   /** Show a survey now, whatever its triggers (caps still apply to automatic showings only). */
   show(surveyId: string): void;
   /** Forget the identified user and start a new anonymous visitor (call on logout). */
   reset(): void;
+  /**
+   * Send feedback (the feedback button's form calls it) through the same durable delivery as answers. Returns
+   * whether it was queued: false, with a console warning naming the field, for an empty or overlong comment, an
+   * unknown category or a malformed email.
+   */
+  feedback(input: FeedbackInput): boolean;
+  /** Whether `identify()` named the visitor: the feedback form asks anonymous visitors for an email. */
+  readonly identified?: boolean;
   /** Remove every listener and timer; the instance does nothing afterwards. */
   destroy(): void;
   /**

@@ -14,3 +14,34 @@ test('a text answer is a string within the question limit', () => {
   expect(isValidAnswer(text, 'x'.repeat(1001))).toBe(false);
   expect(isValidAnswer(text, 3)).toBe(false);
 });
+
+test('CSAT, CES and rating answers are whole numbers within their scales', () => {
+  const csat = { id: 'c', type: 'csat', prompt: 'p', required: false, display: 'faces' } as const;
+  const ces = { id: 'e', type: 'ces', prompt: 'p', required: false } as const;
+  const rating = { id: 'r', type: 'rating', prompt: 'p', required: false, scale: 3, display: 'stars' } as const;
+  expect([isValidAnswer(csat, 1), isValidAnswer(csat, 5), isValidAnswer(ces, 7), isValidAnswer(rating, 3)]).toEqual([true, true, true, true]);
+  expect([isValidAnswer(csat, 0), isValidAnswer(csat, 6), isValidAnswer(ces, 8), isValidAnswer(rating, 4), isValidAnswer(rating, 2.5)]).toEqual([
+    false, false, false, false, false,
+  ]);
+});
+
+test('a choice answer names existing options once, "Other" only when offered, one for single choice', () => {
+  const options = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }];
+  const single = { id: 's', type: 'single_choice', prompt: 'p', required: false, options, other: true } as const;
+  const multi = { id: 'm', type: 'multiple_choice', prompt: 'p', required: false, options, other: false } as const;
+  expect(isValidAnswer(single, { choices: ['a'] })).toBe(true);
+  expect(isValidAnswer(single, { choices: [], other: 'Fax' })).toBe(true);
+  expect(isValidAnswer(single, { choices: ['a', 'b'] })).toBe(false);
+  expect(isValidAnswer(single, { choices: [] })).toBe(false);
+  expect(isValidAnswer(multi, { choices: ['a', 'b'] })).toBe(true);
+  expect(isValidAnswer(multi, { choices: ['a', 'a'] })).toBe(false);
+  expect(isValidAnswer(multi, { choices: ['z'] })).toBe(false);
+  expect(isValidAnswer(multi, { choices: ['a'], other: 'x' })).toBe(false);
+  expect(isValidAnswer(multi, 'a')).toBe(false);
+});
+
+test('a call to action is answered only with "clicked"', () => {
+  const cta = { id: 'cta', type: 'cta', prompt: 'p', required: false, buttonLabel: 'Go', url: 'https://example.com' } as const;
+  expect(isValidAnswer(cta, 'clicked')).toBe(true);
+  expect(isValidAnswer(cta, 'yes')).toBe(false);
+});

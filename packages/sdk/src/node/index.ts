@@ -1,1 +1,12 @@
 export * from './identity.js';
+export { createManagementClient } from './management-client.js';
+export type {
+  FollowUpListOptions,
+  FollowUpPage,
+  ManagementClient,
+  ManagementClientOptions,
+  ResponseListOptions,
+  ResponsePage,
+} from './management-client.js';
+export { ManagementApiError } from './management-api-error.js';
+export { UnexpectedReplyError } from './unexpected-reply-error.js';

@@ -1,20 +1,64 @@
 import { z } from 'zod';
 import { Slug } from './ids.js';
+import { LogicRule } from './logic.js';
+import { scaleRange } from './scale-range.js';
 
 const base = {
   id: Slug,
   prompt: z.string().trim().min(1).max(500),
   required: z.boolean().default(false),
+  /** Where to go after this question, first matching rule wins; none matching (or none at all): the next one. */
+  logic: z.array(LogicRule).max(20).optional(),
+};
+
+/** Labels for the two ends of a scale; the widget's built-in strings (per locale) apply when unset. */
+const ends = {
+  lowLabel: z.string().max(60).optional(),
+  highLabel: z.string().max(60).optional(),
 };
 
 /** Net Promoter Score: "How likely are you to recommend us?" on 0–10. */
 export const NpsQuestion = z.object({
   ...base,
+  ...ends,
   type: z.literal('nps'),
-  lowLabel: z.string().max(60).default('Not likely'),
-  highLabel: z.string().max(60).default('Very likely'),
 });
 export type NpsQuestion = z.infer<typeof NpsQuestion>;
+
+/** Customer satisfaction, 1 (very dissatisfied) to 5 (very satisfied), shown as faces or stars. */
+export const CsatQuestion = z.object({ ...base, ...ends, type: z.literal('csat'), display: z.enum(['faces', 'stars']).default('faces') });
+export type CsatQuestion = z.infer<typeof CsatQuestion>;
+
+/** Customer effort score, 1 (very difficult) to 7 (very easy). */
+export const CesQuestion = z.object({ ...base, ...ends, type: z.literal('ces') });
+export type CesQuestion = z.infer<typeof CesQuestion>;
+
+/** A rating from 1 to `scale` (3–10), as stars or numbers. */
+export const RatingQuestion = z.object({
+  ...base,
+  ...ends,
+  type: z.literal('rating'),
+  scale: z.number().int().min(3).max(10).default(5),
+  display: z.enum(['stars', 'numbers']).default('stars'),
+});
+export type RatingQuestion = z.infer<typeof RatingQuestion>;
+
+export const ChoiceOption = z.object({ id: Slug, label: z.string().trim().min(1).max(200) });
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+
+const choice = {
+  options: z.array(ChoiceOption).min(2).max(20),
+  /** Adds an "Other" option with a free-text field; its text travels as the answer's `other`. */
+  other: z.boolean().default(false),
+};
+
+/** Pick one option. */
+export const SingleChoiceQuestion = z.object({ ...base, ...choice, type: z.literal('single_choice') });
+export type SingleChoiceQuestion = z.infer<typeof SingleChoiceQuestion>;
+
+/** Pick any number of options (at least one to submit). */
+export const MultipleChoiceQuestion = z.object({ ...base, ...choice, type: z.literal('multiple_choice') });
+export type MultipleChoiceQuestion = z.infer<typeof MultipleChoiceQuestion>;
 
 /** Open text, single or multi line, with a character limit the widget enforces and the server re-checks. */
 export const TextQuestion = z.object({
@@ -26,20 +70,74 @@ export const TextQuestion = z.object({
 });
 export type TextQuestion = z.infer<typeof TextQuestion>;
 
-export const Question = z.discriminatedUnion('type', [NpsQuestion, TextQuestion]);
+/** A call to action: a message and a button that opens `url` (a review site, a booking page). */
+export const CtaQuestion = z.object({
+  ...base,
+  type: z.literal('cta'),
+  body: z.string().max(1000).optional(),
+  buttonLabel: z.string().trim().min(1).max(60),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
+});
+export type CtaQuestion = z.infer<typeof CtaQuestion>;
+
+export const Question = z.discriminatedUnion('type', [
+  NpsQuestion,
+  CsatQuestion,
+  CesQuestion,
+  RatingQuestion,
+  SingleChoiceQuestion,
+  MultipleChoiceQuestion,
+  TextQuestion,
+  CtaQuestion,
+]);
 export type Question = z.infer<typeof Question>;
 export type QuestionType = Question['type'];
 
+/** The answer to a choice question: option ids, and the "Other" text when the question offers it. */
+export const ChoiceAnswer = z.object({
+  choices: z.array(z.string().max(64)).max(20),
+  other: z.string().max(500).optional(),
+});
+export type ChoiceAnswer = z.infer<typeof ChoiceAnswer>;
+
 /** What one answer may hold on the wire before it is checked against its question. */
-export const AnswerValue = z.union([z.number(), z.string().max(5000)]);
+export const AnswerValue = z.union([z.number(), z.string().max(5000), ChoiceAnswer]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
+
+const score = (min: number, max: number) =>
+  z.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`);
+
+function choiceAnswer(question: SingleChoiceQuestion | MultipleChoiceQuestion) {
+  const ids = new Set(question.options.map((o) => o.id));
+  return ChoiceAnswer.extend({ other: z.string().trim().min(1, 'must not be blank').max(500).optional() }).superRefine((answer, ctx) => {
+    answer.choices.forEach((id, i) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['choices', i], message: `no option "${id}" in this question` });
+    });
+    if (new Set(answer.choices).size !== answer.choices.length) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'must not repeat an option' });
+    if (answer.other !== undefined && !question.other) ctx.addIssue({ code: 'custom', path: ['other'], message: 'this question has no "Other" option' });
+    const picked = answer.choices.length + (answer.other === undefined ? 0 : 1);
+    if (picked === 0) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'must choose at least one option' });
+    if (question.type === 'single_choice' && picked > 1) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'must choose exactly one option' });
+  });
+}
 
 /** The schema an answer to `question` must satisfy: the server checks every answer against its question. */
 export function answerSchema(question: Question): z.ZodType<AnswerValue> {
   switch (question.type) {
     case 'nps':
-      return z.number({ error: 'must be a whole number from 0 to 10' }).int().min(0).max(10);
+    case 'csat':
+    case 'ces':
+    case 'rating': {
+      const [min, max] = scaleRange(question)!;
+      return score(min, max);
+    }
+    case 'single_choice':
+    case 'multiple_choice':
+      return z.object({}, { error: 'must be { choices: [option ids], other?: text }' }).passthrough().pipe(choiceAnswer(question));
     case 'text':
       return z.string({ error: 'must be text' }).max(question.maxLength, `must be at most ${question.maxLength} characters`);
+    case 'cta':
+      // Sent when the visitor follows the link; closing or skipping sends nothing.
+      return z.literal('clicked', { error: 'must be "clicked"' });
   }
 }

@@ -23,6 +23,6 @@ export const ResponseContext = z.object({
   referrer: z.string().max(2048).optional(),
   locale: z.string().max(35).optional(),
   userAgent: z.string().max(512).optional(),
-  trigger: z.enum(['exit-intent', 'dwell', 'event', 'manual']).optional(),
+  trigger: z.enum(['exit-intent', 'dwell', 'scroll', 'click', 'page-view', 'event', 'visits', 'manual']).optional(),
 });
 export type ResponseContext = z.infer<typeof ResponseContext>;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { Slug } from './ids.js';
+import { checkLogic } from './check-logic.js';
+import { checkTranslations } from './check-translations.js';
+import { Display } from './display.js';
+import { Frequency } from './frequency.js';
 import { Question } from './question.js';
+import { Translations } from './translations.js';
+import { Targeting } from './targeting.js';
 import { Trigger } from './trigger.js';
 
 /** One condition of a follow-up rule: the answer to `question` compared with `value`. */
@@ -34,8 +40,14 @@ export const SurveyDefinition = z
     questions: z.array(Question).min(1).max(20),
     /** Any one trigger shows the survey; none means it shows only through `show(id)`. */
     triggers: z.array(Trigger).max(20).default([]),
+    /** Who may see it (all visitors when absent). */
+    targeting: Targeting.optional(),
+    /** How often it may show to one visitor (`until-answered` when absent). */
+    frequency: Frequency.optional(),
     thankYou: ThankYou.default({ title: 'Thank you!' }),
     followUp: FollowUpRule.default({ enabled: true }),
+    display: Display.optional(),
+    translations: Translations.optional(),
   })
   .superRefine((survey, ctx) => {
     const seen = new Set<string>();
@@ -47,6 +59,8 @@ export const SurveyDefinition = z
       if (!seen.has(c.question))
         ctx.addIssue({ code: 'custom', path: ['followUp', 'conditions', i, 'question'], message: `no question "${c.question}" in this survey` });
     });
+    checkLogic(survey.questions, ctx);
+    checkTranslations(survey.questions, survey.translations ?? {}, ctx);
   });
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;

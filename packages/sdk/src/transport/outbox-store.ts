@@ -1,49 +1,64 @@
 import { isRecord } from '../core/is-record.js';
 import { readJson, type StorageLike } from '../core/safe-storage.js';
 import { warn } from '../core/warn.js';
+import type { FeedbackSubmission } from '../schemas/feedback-submission.js';
 import type { ResponseSubmission } from '../schemas/response-submission.js';
 
 export const OUTBOX_KEY = 'closeloop:outbox';
+
+/**
+ * What the outbox delivers: survey answers and feedback. An entry is stored as exactly the body that is sent, and
+ * its kind is told by its shape (a response has `surveyId` and `answers`, feedback `category` and `comment`), so
+ * the responses written by earlier versions, which carry no kind, are read as they always were, and a tab still
+ * running an earlier version reads the responses this one writes.
+ */
+export type OutboxEntry = ResponseSubmission | FeedbackSubmission;
+export type OutboxKind = 'response' | 'feedback';
+
+/** The kind of an entry that passed {@link readOutbox}'s guards. */
+export function kindOf(entry: OutboxEntry): OutboxKind {
+  return 'surveyId' in entry ? 'response' : 'feedback';
+}
 /** Far more than a visitor answers; bounded so a server that is down for days cannot fill the site's storage. */
 const MAX_ENTRIES = 100;
 
 /**
- * The queued submissions, oldest first, one per response id. Read from storage on every use rather than kept in
+ * The queued entries, oldest first, one per id. Read from storage on every use rather than kept in
  * memory, so two tabs of the same site never overwrite each other's entries. Whatever does not look like a
- * submission (corrupt JSON, another script's data under our key) is dropped with one warning.
+ * response or feedback (corrupt JSON, another script's data under our key) is dropped with one warning.
  */
-export function readOutbox(storage: StorageLike): ResponseSubmission[] {
+export function readOutbox(storage: StorageLike): OutboxEntry[] {
   const raw = storage.getItem(OUTBOX_KEY);
   if (raw === null) return [];
   const value = readJson(storage, OUTBOX_KEY);
   const list: unknown[] = Array.isArray(value) ? value : [value];
-  const entries = list.filter(isSubmission);
+  const entries = list.filter((value): value is OutboxEntry => isResponse(value) || isFeedback(value));
   if (entries.length < list.length) {
-    warn(`dropped ${list.length - entries.length} unreadable queued response(s) from storage`);
+    warn(`dropped ${list.length - entries.length} unreadable queued entries from storage`);
     writeOutbox(storage, entries);
   }
   return entries;
 }
 
-export function writeOutbox(storage: StorageLike, entries: ResponseSubmission[]): void {
+export function writeOutbox(storage: StorageLike, entries: OutboxEntry[]): void {
   if (entries.length) storage.setItem(OUTBOX_KEY, JSON.stringify(entries));
   else storage.removeItem(OUTBOX_KEY);
 }
 
-/** Queues `submission`, replacing the entry of the same response: it carries every answer so far. */
-export function putEntry(storage: StorageLike, submission: ResponseSubmission): void {
+/** Queues `submission`, replacing the entry of the same id: a response's latest carries every answer so far. */
+export function putEntry(storage: StorageLike, submission: OutboxEntry): void {
   const entries = readOutbox(storage).filter((entry) => entry.id !== submission.id);
   entries.push(submission);
   const excess = entries.length - MAX_ENTRIES;
   if (excess > 0) {
-    warn(`the outbox is full; dropped the ${excess} oldest undelivered response(s)`);
+    warn(`the outbox is full; dropped the ${excess} oldest undelivered entries`);
     entries.splice(0, excess);
   }
   writeOutbox(storage, entries);
 }
 
 /**
- * Removes the entry of response `id` if it is still exactly what was sent (`body`): a newer revision queued while
+ * Removes the entry `id` if it is still exactly what was sent (`body`): a newer revision queued while
  * the request was in flight stays, to be sent next.
  */
 export function removeEntry(storage: StorageLike, id: string, body: string): void {
@@ -55,12 +70,24 @@ export function removeEntry(storage: StorageLike, id: string, body: string): voi
   }
 }
 
-function isSubmission(value: unknown): value is ResponseSubmission {
+function isResponse(value: unknown): value is ResponseSubmission {
   return (
     isRecord(value) &&
     typeof value.id === 'string' &&
     typeof value.surveyId === 'string' &&
     isRecord(value.answers) &&
+    isRecord(value.respondent) &&
+    isRecord(value.context)
+  );
+}
+
+function isFeedback(value: unknown): value is FeedbackSubmission {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.category === 'string' &&
+    typeof value.comment === 'string' &&
+    !('surveyId' in value) &&
     isRecord(value.respondent) &&
     isRecord(value.context)
   );

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { FeedbackSubmission } from '../schemas/feedback-submission.js';
 import type { ResponseSubmission } from '../schemas/response-submission.js';
 import { startLocalServer, type LocalServer, type Reply } from '../test-support/local-server.js';
 import { memoryStorage } from '../test-support/memory-storage.js';
@@ -15,6 +16,18 @@ function submission(id: string, answers: ResponseSubmission['answers'], finished
     respondent: { anonymousId: 'anon-1' },
     context: { url: 'http://localhost:3000/', trigger: 'manual' },
     answeredAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+function feedback(id: string, category: FeedbackSubmission['category'] = 'problem'): FeedbackSubmission {
+  return {
+    id,
+    project: 'pk_test',
+    category,
+    comment: 'The coupon field rejects my code',
+    respondent: { anonymousId: 'anon-1' },
+    context: { url: 'http://localhost:3000/' },
+    sentAt: '2026-01-01T00:00:00.000Z',
   };
 }
 
@@ -45,7 +58,7 @@ describe('createOutbox', () => {
     await server.close();
   });
   const outboxOn = (storage = memoryStorage(), retryDelay: (attempt: number) => number = () => 10) =>
-    createOutbox({ url: `${server.url}/v1/responses`, storage, signal: controller.signal, retryDelay });
+    createOutbox({ host: server.url, storage, signal: controller.signal, retryDelay });
 
   test('persists before sending, and removes the entry once the server accepted it', async () => {
     const storage = memoryStorage();
@@ -208,5 +221,50 @@ describe('createOutbox', () => {
     expect(server.received).toHaveLength(1);
     expect(sendBeacon).not.toHaveBeenCalled();
     expect(stored(storage).map((s) => s.id)).toEqual([ID_A]);
+  });
+
+  test('posts feedback to /v1/feedback and responses to /v1/responses, in the order they were queued', async () => {
+    const storage = memoryStorage();
+    const outbox = outboxOn(storage);
+    outbox.put(submission(ID_A, { score: 3 }));
+    outbox.put(feedback(ID_B));
+    await vi.waitFor(() => expect(storage.data.has(OUTBOX_KEY)).toBe(false));
+    expect(server.received.filter((r) => r.method === 'POST').map((r) => [r.path, JSON.parse(r.body).id])).toEqual([
+      ['/v1/responses', ID_A],
+      ['/v1/feedback', ID_B],
+    ]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test('keeps undelivered feedback through an outage, and a page load later sends responses stored by earlier versions too', async () => {
+    // Written by the previous version: a bare response, exactly as it was sent.
+    const storage = memoryStorage({ [OUTBOX_KEY]: JSON.stringify([submission(ID_A, { score: 1 }, true)]) });
+    server.handler = () => ({ status: 503 });
+    const first = outboxOn(storage, () => 3_600_000);
+    first.put(feedback(ID_B, 'idea'));
+    await first.flush();
+    expect(stored(storage).map((entry) => entry.id)).toEqual([ID_A, ID_B]);
+    expect(String(warn.mock.calls[0]?.[0])).toContain(`could not send response ${ID_A}`);
+    controller.abort();
+
+    controller = new AbortController();
+    server.handler = () => ({ status: 201 });
+    await outboxOn(storage).flush();
+    expect(storage.data.has(OUTBOX_KEY)).toBe(false);
+    const delivered = server.received.slice(1).map((r) => [r.path, JSON.parse(r.body) as unknown]);
+    expect(delivered).toEqual([
+      ['/v1/responses', submission(ID_A, { score: 1 }, true)],
+      ['/v1/feedback', feedback(ID_B, 'idea')],
+    ]);
+  });
+
+  test('drops feedback the server refuses for good, naming it', async () => {
+    const storage = memoryStorage();
+    server.handler = () => ({ status: 400, body: { error: { code: 'invalid_request', message: 'Invalid feedback: comment' } } });
+    const outbox = outboxOn(storage);
+    outbox.put(feedback(ID_B));
+    await outbox.flush();
+    expect(storage.data.has(OUTBOX_KEY)).toBe(false);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(new RegExp(`refused feedback ${ID_B}.*comment`));
   });
 });

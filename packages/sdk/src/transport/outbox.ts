@@ -1,34 +1,40 @@
 import type { StorageLike } from '../core/safe-storage.js';
 import { warn } from '../core/warn.js';
-import type { ResponseSubmission } from '../schemas/response-submission.js';
 import { backoffDelay } from './backoff.js';
 import { beacon } from './beacon.js';
-import { putEntry, readOutbox, removeEntry } from './outbox-store.js';
+import { kindOf, putEntry, readOutbox, removeEntry } from './outbox-store.js';
+import type { OutboxEntry, OutboxKind } from './outbox-store.js';
 import { postSubmission } from './post-submission.js';
 
+/** Where each kind of entry is posted, below the host. */
+const PATHS: Record<OutboxKind, string> = { response: '/v1/responses', feedback: '/v1/feedback' };
+
 export interface OutboxOptions {
-  /** `{host}/v1/responses`. */
-  url: string;
+  /** The Closeloop server's origin, without a trailing slash: entries go to `/v1/responses` or `/v1/feedback`. */
+  host: string;
   storage: StorageLike;
   /** Aborting it removes the `online` and `pagehide` listeners and the retry timer, and stops sending. */
   signal: AbortSignal;
   /** Milliseconds before retry number `attempt` (0-based). */
   retryDelay?: (attempt: number) => number;
+  /** Told when the server accepted an entry and opened a follow-up case for it. */
+  onFollowUp?: (entry: OutboxEntry, followUpId: string) => void;
 }
 
 export interface Outbox {
-  /** Persists `submission` (replacing the same response's entry), then sends. */
-  put(submission: ResponseSubmission): void;
+  /** Persists `submission` (a response step replaces the same response's entry), then sends. */
+  put(submission: OutboxEntry): void;
   /** Sends everything queued now; resolves when this round is over (sent, refused or scheduled for retry). */
   flush(): Promise<void>;
 }
 
 /**
- * Durable, ordered delivery of responses: every submission is written to storage before it is sent, and leaves
+ * Durable, ordered delivery of responses and feedback: every submission is written to storage before it is sent, and leaves
  * storage only once the server accepted it or refused it for good. Entries go one at a time, oldest first, so
  * revisions of one response reach the server in order.
  */
-export function createOutbox({ url, storage, signal, retryDelay = backoffDelay }: OutboxOptions): Outbox {
+export function createOutbox({ host, storage, signal, retryDelay = backoffDelay, onFollowUp }: OutboxOptions): Outbox {
+  const urlOf = (entry: OutboxEntry) => host + PATHS[kindOf(entry)];
   let running: Promise<void> | undefined;
   let again = false;
   let attempt = 0;
@@ -42,18 +48,20 @@ export function createOutbox({ url, storage, signal, retryDelay = backoffDelay }
       for (const entry of readOutbox(storage)) {
         const body = JSON.stringify(entry);
         inFlight = body;
-        const outcome = await postSubmission(url, body);
+        const outcome = await postSubmission(urlOf(entry), body);
         inFlight = undefined;
         if ('retry' in outcome) {
           // Destroyed meanwhile: the entry waits for the next page load, and this instance stays silent.
           if (signal.aborted) return;
           // One line per outage, not per attempt: the console of a visitor offline for an hour stays readable.
-          if (attempt === 0) warn(`could not send response ${entry.id} (${outcome.retry}); will retry`);
-          timer = setTimeout(flush, retryDelay(attempt++));
+          if (attempt === 0) warn(`could not send ${kindOf(entry)} ${entry.id} (${outcome.retry}); will retry`);
+          // Offline, retrying only burns the backoff: the `online` listener resumes at once instead.
+          if (navigator.onLine !== false) timer = setTimeout(flush, retryDelay(attempt++));
           return;
         }
         attempt = 0;
-        if ('refused' in outcome) warn(`the server refused response ${entry.id} for good: ${outcome.refused}`);
+        if ('refused' in outcome) warn(`the server refused ${kindOf(entry)} ${entry.id} for good: ${outcome.refused}`);
+        else if (outcome.followUpId) onFollowUp?.(entry, outcome.followUpId);
         removeEntry(storage, entry.id, body);
         if (signal.aborted) return;
       }
@@ -77,7 +85,7 @@ export function createOutbox({ url, storage, signal, retryDelay = backoffDelay }
       for (const entry of readOutbox(storage)) {
         const body = JSON.stringify(entry);
         // A keepalive fetch already carries this exact revision.
-        if (body !== inFlight) beacon(url, body);
+        if (body !== inFlight) beacon(urlOf(entry), body);
       }
     },
     { signal },

@@ -1,7 +1,10 @@
 import { isRecord } from '../core/is-record.js';
 
-/** `sent`; `retry` with a reason (network, 5xx, 408, 429); or `refused` for good with the server's message. */
-export type Outcome = { sent: true } | { retry: string } | { refused: string };
+/**
+ * `sent` (with the follow-up case the server opened, when its reply names one); `retry` with a reason (network,
+ * 5xx, 408, 429); or `refused` for good with the server's message.
+ */
+export type Outcome = { sent: true; followUpId?: string } | { retry: string } | { refused: string };
 
 /**
  * Sends one serialized submission. `text/plain` keeps it a CORS "simple request" (no preflight round trip), and
@@ -14,19 +17,12 @@ export async function postSubmission(url: string, body: string): Promise<Outcome
   } catch (error) {
     return { retry: error instanceof Error ? error.message : String(error) };
   }
-  if (response.ok) return { sent: true };
+  // Any JSON reply: `ResponseAccepted` on success, the error body otherwise; anything else (an empty 2xx, a
+  // proxy's error page) reads as {}.
+  const reply: Record<string, unknown> = await response.json().then((body: unknown) => (isRecord(body) ? body : {}), () => ({}));
+  if (response.ok) return { sent: true, followUpId: typeof reply.followUpId === 'string' ? reply.followUpId : undefined };
   const { status } = response;
-  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return { refused: await errorMessage(response) };
+  const error = isRecord(reply.error) && typeof reply.error.message === 'string' ? reply.error.message : `status ${status}`;
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return { refused: error };
   return { retry: `status ${status}` };
-}
-
-/** The `error.message` of the server's JSON error body, or the status when the body is something else. */
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body: unknown = await response.json();
-    if (isRecord(body) && isRecord(body.error) && typeof body.error.message === 'string') return body.error.message;
-  } catch {
-    // Not JSON (a proxy's error page): the status says enough.
-  }
-  return `status ${response.status}`;
 }

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { restoreVisibility, setVisibility } from '../test-support/visibility.js';
 import { dwell } from './dwell.js';
+import { ROUTE_EVENT } from './watch-routes.js';
 
 describe('dwell', () => {
   let controller: AbortController;
+  const routes = new EventTarget();
   const fire = vi.fn();
   beforeEach(() => {
     vi.useFakeTimers();
@@ -15,7 +17,7 @@ describe('dwell', () => {
     restoreVisibility();
     vi.useRealTimers();
   });
-  const arm = (seconds: number) => dwell({ signal: controller.signal, fire, seconds });
+  const arm = (seconds: number) => dwell({ signal: controller.signal, fire, seconds, routes });
 
   test('fires once after the given seconds on a visible page', () => {
     arm(5);
@@ -50,6 +52,19 @@ describe('dwell', () => {
     expect(fire).toHaveBeenCalledOnce();
   });
 
+  test('a route change starts the count again, and it can fire again on the new route', () => {
+    arm(5);
+    vi.advanceTimersByTime(4000);
+    routes.dispatchEvent(new Event(ROUTE_EVENT));
+    vi.advanceTimersByTime(4999);
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(fire).toHaveBeenCalledOnce();
+    routes.dispatchEvent(new Event(ROUTE_EVENT));
+    vi.advanceTimersByTime(5000);
+    expect(fire).toHaveBeenCalledTimes(2);
+  });
+
   test('once aborted, leaves no timer and ignores visibility changes', () => {
     arm(5);
     vi.advanceTimersByTime(1000);
@@ -57,6 +72,7 @@ describe('dwell', () => {
     expect(vi.getTimerCount()).toBe(0);
     setVisibility('hidden');
     setVisibility('visible');
+    routes.dispatchEvent(new Event(ROUTE_EVENT));
     expect(vi.getTimerCount()).toBe(0);
     vi.advanceTimersByTime(60_000);
     expect(fire).not.toHaveBeenCalled();

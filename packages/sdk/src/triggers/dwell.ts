@@ -1,15 +1,17 @@
-import type { TriggerOptions } from './trigger-options.js';
+import { ROUTE_EVENT } from './watch-routes.js';
+import type { RouteOptions, TriggerOptions } from './trigger-options.js';
 
-export interface DwellOptions extends TriggerOptions {
+export interface DwellOptions extends TriggerOptions, RouteOptions {
   seconds: number;
 }
 
 /**
  * Fires once after `seconds` of the page being visible: time in a background tab does not count, so a survey
- * never waits on a page nobody looks at, and never appears the instant the visitor comes back.
+ * never waits on a page nobody looks at, and never appears the instant the visitor comes back. A single-page-app
+ * route change starts the count again, as a new page would.
  */
-export function dwell({ signal, fire, seconds }: DwellOptions): void {
-  let remaining = seconds * 1000;
+export function dwell({ signal, fire, seconds, routes }: DwellOptions): void {
+  let remaining = 0;
   let since = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let fired = false;
@@ -29,8 +31,15 @@ export function dwell({ signal, fire, seconds }: DwellOptions): void {
       fire();
     }, Math.max(remaining, 0));
   };
+  const restart = () => {
+    pause();
+    remaining = seconds * 1000;
+    fired = false;
+    resume();
+  };
 
   document.addEventListener('visibilitychange', () => (document.visibilityState === 'visible' ? resume() : pause()), { signal });
+  routes.addEventListener(ROUTE_EVENT, restart, { signal });
   signal.addEventListener('abort', pause, { once: true });
-  resume();
+  restart();
 }

@@ -1,5 +1,10 @@
 export { armTriggers, type ArmOptions } from './arm-triggers.js';
+export { clickTrigger, type ClickOptions } from './click.js';
 export { dwell, type DwellOptions } from './dwell.js';
 export { eventTrigger, type EventTriggerOptions } from './event.js';
-export { exitIntent } from './exit-intent.js';
-export type { TriggerOptions } from './trigger-options.js';
+export { exitIntent, type ExitIntentOptions } from './exit-intent.js';
+export { pageView, type PageViewOptions } from './page-view.js';
+export { scrollDepth, type ScrollDepthOptions } from './scroll-depth.js';
+export { visits, type VisitCounts, type VisitsOptions } from './visits.js';
+export { watchRoutes, ROUTE_EVENT } from './watch-routes.js';
+export type { RouteOptions, TriggerOptions } from './trigger-options.js';

@@ -4,3 +4,9 @@ export interface TriggerOptions {
   /** Called each time the trigger condition is met; the core decides whether a survey shows. */
   fire: () => void;
 }
+
+/** For triggers that start over on each single-page-app route: where the core reports route changes. */
+export interface RouteOptions {
+  /** Dispatches `ROUTE_EVENT` (see watch-routes.ts) on each route change. */
+  routes: EventTarget;
+}

@@ -53,4 +53,22 @@ describe('followUpTrigger', () => {
   it('never opens one with an empty condition list', () => {
     expect(followUpTrigger(survey({ followUp: { enabled: true, conditions: [] } }), { nps: 0 })).toBeNull();
   });
+
+  it('opens a case by default for CSAT 2 or less and CES 5 or more, in question order', () => {
+    const s = SurveyDefinition.parse({
+      id: 'mix',
+      name: 'Mix',
+      questions: [
+        { id: 'csat', type: 'csat', prompt: 'Satisfied?' },
+        { id: 'ces', type: 'ces', prompt: 'Easy?' },
+        { id: 'rating', type: 'rating', prompt: 'Stars?' },
+      ],
+    });
+    expect(followUpTrigger(s, { csat: 2 })).toEqual({ question: 'csat', value: 2 });
+    expect(followUpTrigger(s, { csat: 3, ces: 4 })).toBeNull();
+    expect(followUpTrigger(s, { csat: 3, ces: 5 })).toEqual({ question: 'ces', value: 5 });
+    expect(followUpTrigger(s, { csat: 1, ces: 7 })).toEqual({ question: 'csat', value: 1 });
+    // A rating has no default: one star about a recipe is not a support case.
+    expect(followUpTrigger(s, { rating: 1 })).toBeNull();
+  });
 });

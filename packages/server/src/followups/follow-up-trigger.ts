@@ -1,6 +1,6 @@
-import type { AnswerValue, FollowUp, FollowUpCondition, Question, QuestionType, SurveyDefinition } from '@closeloop/sdk/schemas';
+import type { AnswerValue, FollowUpCondition, Question, QuestionType, SurveyDefinition, SurveyFollowUp } from '@closeloop/sdk/schemas';
 
-type Trigger = FollowUp['trigger'];
+type Trigger = SurveyFollowUp['trigger'];
 
 /**
  * What a negative answer is for each question type when the survey gives no conditions. A Record over
@@ -8,13 +8,20 @@ type Trigger = FollowUp['trigger'];
  */
 const DEFAULT_CONDITIONS: Record<QuestionType, Omit<FollowUpCondition, 'question'> | null> = {
   nps: { op: 'lte', value: 6 },
+  csat: { op: 'lte', value: 2 },
+  ces: { op: 'gte', value: 5 },
+  // A rating's meaning depends on what was rated; surveys that want cases from it give conditions.
+  rating: null,
+  single_choice: null,
+  multiple_choice: null,
   text: null,
+  cta: null,
 };
 
 /**
  * The answer that opens a follow-up case for this survey, or null. `followUp.enabled: false` never opens one;
  * explicit conditions open one when any matches (first match in order is the trigger); otherwise the per-type
- * defaults apply (NPS ≤ 6), in question order.
+ * defaults apply (NPS ≤ 6, CSAT ≤ 2, CES ≥ 5), in question order.
  */
 export function followUpTrigger(survey: Pick<SurveyDefinition, 'questions' | 'followUp'>, answers: Record<string, AnswerValue>): Trigger | null {
   if (!survey.followUp.enabled) return null;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   ConfigResponse,
   ErrorBody,
+  FeedbackAccepted,
+  FeedbackListQuery,
+  FeedbackSubmission,
   FollowUp,
   FollowUpListQuery,
   Page,
@@ -9,7 +12,11 @@ import {
   ResponseAccepted,
   ResponseListQuery,
   ResponseSubmission,
+  StoredFeedback,
   StoredResponse,
+  Slug,
+  SurveyDefinition,
+  SurveyList,
 } from '@closeloop/sdk/schemas';
 
 type JsonSchema = Record<string, unknown>;
@@ -19,9 +26,15 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   ConfigResponse: { schema: ConfigResponse, io: 'output' },
   ResponseSubmission: { schema: ResponseSubmission, io: 'input' },
   ResponseAccepted: { schema: ResponseAccepted, io: 'output' },
+  FeedbackSubmission: { schema: FeedbackSubmission, io: 'input' },
+  FeedbackAccepted: { schema: FeedbackAccepted, io: 'output' },
   FollowUpPage: { schema: Page(FollowUp), io: 'output' },
   StoredResponsePage: { schema: Page(StoredResponse), io: 'output' },
+  StoredFeedbackPage: { schema: Page(StoredFeedback), io: 'output' },
   ErrorBody: { schema: ErrorBody, io: 'output' },
+  SurveyDefinition: { schema: SurveyDefinition, io: 'output' },
+  SurveyDefinitionInput: { schema: SurveyDefinition, io: 'input' },
+  SurveyList: { schema: SurveyList, io: 'output' },
 };
 
 const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
@@ -49,7 +62,7 @@ function errors(...statuses: number[]): Record<string, unknown> {
     401: 'Missing or wrong secret key (`authorization`)',
     403: 'The page origin is not allowed by the project (`origin`)',
     404: 'Unknown project, survey or route',
-    409: 'The response id belongs to another project or survey (`id`)',
+    409: 'The id belongs to another project or survey (`id`)',
     413: 'The body is larger than the limit',
     415: 'The body is neither application/json nor text/plain',
     422: 'The answers do not fit the survey, or the survey is inactive',
@@ -59,6 +72,7 @@ function errors(...statuses: number[]): Record<string, unknown> {
 }
 
 const bearer = [{ bearer: [] }];
+const surveyIdParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Slug, 'input') };
 
 /** The OpenAPI 3.1 document of the HTTP API, generated from the contract so it cannot drift from the validation. */
 export function openApiDocument(): JsonSchema {
@@ -100,9 +114,23 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      '/v1/feedback': {
+        post: {
+          summary: 'Send feedback from the feedback button (idempotent on `id`; a `problem` opens a follow-up case)',
+          requestBody: {
+            required: true,
+            content: { ...json('FeedbackSubmission'), 'text/plain': { schema: ref('FeedbackSubmission') } },
+          },
+          responses: {
+            '201': { description: 'New feedback stored', content: json('FeedbackAccepted') },
+            '200': { description: 'Repeat of stored feedback; nothing changed', content: json('FeedbackAccepted') },
+            ...errors(400, 403, 404, 409, 413, 415),
+          },
+        },
+      },
       '/api/v1/follow-ups': {
         get: {
-          summary: 'Follow-up cases, newest first, each with its response',
+          summary: 'Follow-up cases, newest first, each with what opened it (`source`: a survey response or feedback)',
           security: bearer,
           parameters: queryParameters(FollowUpListQuery),
           responses: { '200': { description: 'A page of cases', content: json('FollowUpPage') }, ...errors(400, 401) },
@@ -114,6 +142,44 @@ export function openApiDocument(): JsonSchema {
           security: bearer,
           parameters: queryParameters(ResponseListQuery),
           responses: { '200': { description: 'A page of responses', content: json('StoredResponsePage') }, ...errors(400, 401) },
+        },
+      },
+      '/api/v1/feedback': {
+        get: {
+          summary: 'Feedback, newest first',
+          security: bearer,
+          parameters: queryParameters(FeedbackListQuery),
+          responses: { '200': { description: 'A page of feedback', content: json('StoredFeedbackPage') }, ...errors(400, 401) },
+        },
+      },
+      '/api/v1/surveys': {
+        get: {
+          summary: 'Every survey of the project, active or not, by id',
+          security: bearer,
+          responses: { '200': { description: 'The surveys', content: json('SurveyList') }, ...errors(401) },
+        },
+      },
+      '/api/v1/surveys/{id}': {
+        parameters: [surveyIdParameter],
+        get: {
+          summary: 'One survey, defaults filled in',
+          security: bearer,
+          responses: { '200': { description: 'The survey', content: json('SurveyDefinition') }, ...errors(400, 401, 404) },
+        },
+        put: {
+          summary: 'Create or replace a survey; the body `id` must equal the path `id`',
+          security: bearer,
+          requestBody: { required: true, content: json('SurveyDefinitionInput') },
+          responses: {
+            '201': { description: 'Created', content: json('SurveyDefinition') },
+            '200': { description: 'Replaced', content: json('SurveyDefinition') },
+            ...errors(400, 401, 413, 415),
+          },
+        },
+        delete: {
+          summary: 'Deactivate a survey: it leaves /v1/config; its definition, responses and cases are kept',
+          security: bearer,
+          responses: { '200': { description: 'The deactivated survey', content: json('SurveyDefinition') }, ...errors(400, 401, 404) },
         },
       },
       '/closeloop.js': {

@@ -8,6 +8,7 @@ export interface Database {
   surveys: SurveysTable;
   responses: ResponsesTable;
   follow_ups: FollowUpsTable;
+  feedback: FeedbackTable;
 }
 
 export interface ProjectsTable {
@@ -45,13 +46,29 @@ export interface ResponsesTable {
 export interface FollowUpsTable {
   id: string;
   project_id: string;
-  response_id: string;
-  survey_id: string;
+  /** Set for a case opened by a survey response, with survey_id and trigger; null for a feedback case. */
+  response_id: string | null;
+  /** Set for a case opened by a feedback submission. */
+  feedback_id: string | null;
+  survey_id: string | null;
   status: string;
   priority: string;
   owner_id: string | null;
-  trigger: string;
+  trigger: string | null;
   due_at: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface FeedbackTable {
+  id: string;
+  project_id: string;
+  category: string;
+  comment: string;
+  email: string | null;
+  respondent: string;
+  verified: number;
+  context: string;
+  sent_at: string;
+  received_at: string;
 }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { FollowUp, FollowUpStatus, StoredResponse, SurveyDefinition } from '@closeloop/sdk/schemas';
+import type { FeedbackCategory, FollowUp, FollowUpStatus, StoredFeedback, StoredResponse, SurveyDefinition } from '@closeloop/sdk/schemas';
+import { answeredSurveys } from './answered-surveys.js';
 import type { Database } from './database.js';
 import { hashSecretKey } from './hash-secret-key.js';
+import { recordFeedback } from './record-feedback.js';
 import { recordResponse } from './record-response.js';
-import { followUpFromRow, projectFromRow, responseFromRow, surveyFromRow } from './rows.js';
-import type { ResponseRow } from './rows.js';
-import type { ListPage, NewProject, PageRequest, Project, RecordResponseInput, Store } from './store.js';
+import { feedbackFromRow, followUpFromRow, projectFromRow, responseFromRow, surveyFromRow } from './rows.js';
+import type { FeedbackRow, FollowUpCause, ResponseRow } from './rows.js';
+import type { ListPage, NewProject, PageRequest, Project, RecordFeedbackInput, RecordResponseInput, Store } from './store.js';
 
 /** The Store over any Kysely connection: the dialect-specific part is only how the connection is made. */
 export class KyselyStore implements Store {
@@ -87,6 +89,15 @@ export class KyselyStore implements Store {
     return rows.map(surveyFromRow);
   }
 
+  listAnsweredSurveys(projectId: string, userId: string) {
+    return answeredSurveys(this.db, this.dialect, projectId, userId);
+  }
+
+  async listSurveys(projectId: string): Promise<SurveyDefinition[]> {
+    const rows = await this.db.selectFrom('surveys').select('definition').where('project_id', '=', projectId).orderBy('id').execute();
+    return rows.map(surveyFromRow);
+  }
+
   recordResponse(input: RecordResponseInput) {
     return this.db.transaction().execute((trx) => recordResponse(trx, this.dialect, input));
   }
@@ -120,14 +131,46 @@ export class KyselyStore implements Store {
     }
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
     const pageRows = rows.slice(0, page.limit);
-    const responses = await this.responsesById(pageRows.map((f) => f.response_id));
+    const responses = await this.responsesById(pageRows.flatMap((f) => (f.response_id === null ? [] : [f.response_id])));
+    const feedback = await this.feedbackById(pageRows.flatMap((f) => (f.feedback_id === null ? [] : [f.feedback_id])));
     const data = pageRows.map((f) => {
-      const response = responses.get(f.response_id);
-      if (!response) throw new Error(`follow-up ${f.id} has no response ${f.response_id}`);
-      return followUpFromRow(f, { ...response, follow_up_id: f.id });
+      let cause: FollowUpCause | undefined;
+      if (f.feedback_id !== null) {
+        const row = feedback.get(f.feedback_id);
+        cause = row && { feedback: { ...row, follow_up_id: f.id } };
+      } else if (f.response_id !== null) {
+        const row = responses.get(f.response_id);
+        cause = row && { response: { ...row, follow_up_id: f.id } };
+      }
+      if (!cause) throw new Error(`follow-up ${f.id} has no response ${f.response_id} or feedback ${f.feedback_id}`);
+      return followUpFromRow(f, cause);
     });
     const last = data.at(-1);
     return { data, next: rows.length > page.limit && last ? { at: last.createdAt, id: last.id } : null };
+  }
+
+  recordFeedback(input: RecordFeedbackInput) {
+    return this.db.transaction().execute((trx) => recordFeedback(trx, input));
+  }
+
+  async listFeedback(projectId: string, page: PageRequest & { category?: FeedbackCategory }): Promise<ListPage<StoredFeedback>> {
+    const { category, after } = page;
+    let query = this.db
+      .selectFrom('feedback as b')
+      .leftJoin('follow_ups as f', 'f.feedback_id', 'b.id')
+      .selectAll('b')
+      .select('f.id as follow_up_id')
+      .where('b.project_id', '=', projectId);
+    if (category !== undefined) query = query.where('b.category', '=', category);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb.or([eb('b.received_at', '<', after.at), eb.and([eb('b.received_at', '=', after.at), eb('b.id', '<', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('b.received_at', 'desc').orderBy('b.id', 'desc').limit(page.limit + 1).execute();
+    const data = rows.slice(0, page.limit).map(feedbackFromRow);
+    const last = data.at(-1);
+    return { data, next: rows.length > page.limit && last ? { at: last.receivedAt, id: last.id } : null };
   }
 
   async destroy(): Promise<void> {
@@ -137,6 +180,12 @@ export class KyselyStore implements Store {
   private async responsesById(ids: string[]): Promise<Map<string, Omit<ResponseRow, 'follow_up_id'>>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db.selectFrom('responses').selectAll().where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async feedbackById(ids: string[]): Promise<Map<string, Omit<FeedbackRow, 'follow_up_id'>>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('feedback').selectAll().where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, r]));
   }
 }

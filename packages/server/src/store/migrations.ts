@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 
 /**
@@ -66,6 +67,68 @@ export const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       // GET /api/v1/follow-ups: newest first per project, optionally per status.
+      await db.schema.createIndex('follow_ups_project_created').on('follow_ups').columns(['project_id', 'created_at', 'id']).execute();
+      await db.schema
+        .createIndex('follow_ups_project_status_created')
+        .on('follow_ups')
+        .columns(['project_id', 'status', 'created_at', 'id'])
+        .execute();
+    },
+  },
+
+  /**
+   * Feedback from the feedback button, and follow-up cases that come from either a response or a feedback.
+   * `follow_ups.response_id` and `survey_id` become nullable, which SQLite cannot alter in place, so the table is
+   * rebuilt (the same statements on both dialects) and its rows copied over.
+   */
+  '0002_feedback': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('feedback')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('respondent', 'text', (c) => c.notNull())
+        .addColumn('verified', 'integer', (c) => c.notNull())
+        .addColumn('context', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      // GET /api/v1/feedback: newest first per project, optionally per category.
+      await db.schema.createIndex('feedback_project_received').on('feedback').columns(['project_id', 'received_at', 'id']).execute();
+      await db.schema
+        .createIndex('feedback_project_category_received')
+        .on('feedback')
+        .columns(['project_id', 'category', 'received_at', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('follow_ups_v2')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        // UNIQUE on each source is what guarantees one case per response or feedback, even when duplicate posts race.
+        .addColumn('response_id', 'text', (c) => c.unique().references('responses.id').onDelete('cascade'))
+        .addColumn('feedback_id', 'text', (c) => c.unique().references('feedback.id').onDelete('cascade'))
+        .addColumn('survey_id', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('priority', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text')
+        .addColumn('trigger', 'text')
+        .addColumn('due_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        // Exactly one cause: a case without one could not be shown, a case with two would be ambiguous.
+        .addCheckConstraint(
+          'follow_ups_one_source',
+          sql`(response_id is not null and survey_id is not null and "trigger" is not null and feedback_id is null) or (feedback_id is not null and response_id is null)`,
+        )
+        .execute();
+      await sql`insert into follow_ups_v2 (id, project_id, response_id, feedback_id, survey_id, status, priority, owner_id, "trigger", due_at, created_at, updated_at)
+        select id, project_id, response_id, null, survey_id, status, priority, owner_id, "trigger", due_at, created_at, updated_at from follow_ups`.execute(db);
+      await db.schema.dropTable('follow_ups').execute();
+      await db.schema.alterTable('follow_ups_v2').renameTo('follow_ups').execute();
       await db.schema.createIndex('follow_ups_project_created').on('follow_ups').columns(['project_id', 'created_at', 'id']).execute();
       await db.schema
         .createIndex('follow_ups_project_status_created')

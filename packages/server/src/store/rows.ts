@@ -1,6 +1,6 @@
-import { FollowUp, StoredResponse, SurveyDefinition } from '@closeloop/sdk/schemas';
+import { FollowUp, StoredFeedback, StoredResponse, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { z } from 'zod';
-import type { FollowUpsTable, ProjectsTable, ResponsesTable } from './database.js';
+import type { FeedbackTable, FollowUpsTable, ProjectsTable, ResponsesTable } from './database.js';
 import type { Project } from './store.js';
 
 // Rows are parsed through the contract on the way out, so a row written by an older server, or edited by hand,
@@ -43,17 +43,42 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
   });
 }
 
-export function followUpFromRow(row: FollowUpsTable, response: ResponseRow): FollowUp {
-  return FollowUp.parse({
+export type FeedbackRow = FeedbackTable & { follow_up_id: string | null };
+
+export function feedbackFromRow(row: FeedbackRow): StoredFeedback {
+  const respondent = z.record(z.string(), z.unknown()).parse(json(row.respondent));
+  return StoredFeedback.parse({
     id: row.id,
-    surveyId: row.survey_id,
+    category: row.category,
+    comment: row.comment,
+    ...(row.email !== null && { email: row.email }),
+    respondent: { ...respondent, verified: row.verified === 1 },
+    context: json(row.context),
+    sentAt: row.sent_at,
+    receivedAt: row.received_at,
+    followUpId: row.follow_up_id,
+  });
+}
+
+/** What a case row needs beside itself: the response or the feedback that opened it. */
+export type FollowUpCause = { response: ResponseRow } | { feedback: FeedbackRow };
+
+export function followUpFromRow(row: FollowUpsTable, cause: FollowUpCause): FollowUp {
+  const common = {
+    id: row.id,
     status: row.status,
     priority: row.priority,
     ownerId: row.owner_id,
-    trigger: json(row.trigger),
     dueAt: row.due_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    response: responseFromRow(response),
+  };
+  if ('feedback' in cause) return FollowUp.parse({ ...common, source: 'feedback', feedback: feedbackFromRow(cause.feedback) });
+  return FollowUp.parse({
+    ...common,
+    source: 'survey',
+    surveyId: row.survey_id,
+    trigger: row.trigger === null ? null : json(row.trigger),
+    response: responseFromRow(cause.response),
   });
 }

@@ -97,7 +97,8 @@ describe.each(testDialects)('store on $name', ({ open }) => {
 
     const followUps = await store.listFollowUps(project.id, { limit: 10 });
     expect(followUps.data).toHaveLength(1);
-    expect(followUps.data[0]?.response.answers).toEqual({ nps: 3, comment: 'Slow delivery' });
+    const [followUp] = followUps.data;
+    expect(followUp?.source === 'survey' && followUp.response.answers).toEqual({ nps: 3, comment: 'Slow delivery' });
   });
 
   it('opens the case when a later step brings the negative answer', async () => {

@@ -1,11 +1,15 @@
 import type {
+  AnsweredSurvey,
   AnswerValue,
+  FeedbackCategory,
   FollowUp,
   FollowUpPriority,
   FollowUpStatus,
   ResponseContext,
+  StoredFeedback,
   StoredResponse,
   SurveyDefinition,
+  SurveyFollowUp,
 } from '@closeloop/sdk/schemas';
 
 /** A project as the server uses it. The secret key is never held in memory after creation: only its hash is stored. */
@@ -37,7 +41,7 @@ export type StoredRespondent = StoredResponse['respondent'];
 
 /** What opens a case: decided by the follow-up rules from the merged answers. */
 export interface NewFollowUp {
-  trigger: FollowUp['trigger'];
+  trigger: SurveyFollowUp['trigger'];
   priority: FollowUpPriority;
   dueAt: string;
 }
@@ -63,6 +67,32 @@ export interface RecordResponseInput {
 export type RecordResult =
   | { outcome: 'created' | 'merged'; id: string; followUpId: string | null }
   /** The id already belongs to a response of another project or survey. Nothing was written. */
+  | { outcome: 'conflict' };
+
+/** The case a feedback opens (a `problem`): decided by the route from the category. */
+export interface NewFeedbackFollowUp {
+  priority: FollowUpPriority;
+  dueAt: string;
+}
+
+export interface RecordFeedbackInput {
+  projectId: string;
+  /** The client-generated id: the same feedback sent twice is stored once. */
+  id: string;
+  category: FeedbackCategory;
+  comment: string;
+  email?: string;
+  respondent: StoredRespondent;
+  context: ResponseContext;
+  sentAt: string;
+  receivedAt: string;
+  /** Opened in the same transaction as the feedback is stored, never for a repeat. */
+  followUp: NewFeedbackFollowUp | null;
+}
+
+export type RecordFeedbackResult =
+  | { outcome: 'created' | 'repeated'; id: string; followUpId: string | null }
+  /** The id already belongs to feedback of another project. Nothing was written. */
   | { outcome: 'conflict' };
 
 /** Keyset position of the last item of a page: lists are ordered by time then id, both descending. */
@@ -94,9 +124,17 @@ export interface Store {
   upsertSurvey(projectId: string, survey: SurveyDefinition, now: Date): Promise<void>;
   getSurvey(projectId: string, surveyId: string): Promise<SurveyDefinition | null>;
   listActiveSurveys(projectId: string): Promise<SurveyDefinition[]>;
+  /** The surveys a user answered with a verified identity, with the latest answer's time (frequency caps across devices). */
+  listAnsweredSurveys(projectId: string, userId: string): Promise<AnsweredSurvey[]>;
+  /** Every survey of the project, active or not, by id: what the management API lists. */
+  listSurveys(projectId: string): Promise<SurveyDefinition[]>;
   /** Inserts or merges a response and opens its follow-up case, all in one transaction. */
   recordResponse(input: RecordResponseInput): Promise<RecordResult>;
   listResponses(projectId: string, page: PageRequest & { surveyId?: string }): Promise<ListPage<StoredResponse>>;
+  /** Stores a feedback once per id and opens its case, in one transaction. */
+  recordFeedback(input: RecordFeedbackInput): Promise<RecordFeedbackResult>;
+  listFeedback(projectId: string, page: PageRequest & { category?: FeedbackCategory }): Promise<ListPage<StoredFeedback>>;
+  /** Cases of both sources (survey responses and feedback), newest first. */
   listFollowUps(projectId: string, page: PageRequest & { status?: FollowUpStatus }): Promise<ListPage<FollowUp>>;
   /** Closes the connection(s); the store is unusable afterwards. */
   destroy(): Promise<void>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SurveyDefinition } from '@closeloop/sdk/schemas';
-import type { ResponseSubmissionInput } from '@closeloop/sdk/schemas';
+import type { FeedbackSubmissionInput, ResponseSubmissionInput } from '@closeloop/sdk/schemas';
 import type { Project, Store } from '../store/store.js';
 
 export const NOW = new Date('2026-11-23T10:00:00.000Z');
@@ -41,6 +41,20 @@ export function submission(overrides: Partial<ResponseSubmissionInput> = {}): Re
     respondent: { anonymousId: 'anon-1' },
     context: { url: 'https://shop.example/checkout' },
     answeredAt: NOW.toISOString(),
+    ...overrides,
+  };
+}
+
+/** A valid feedback body (the wire shape) for the seeded project: a problem, overridable per test. */
+export function feedbackSubmission(overrides: Partial<FeedbackSubmissionInput> = {}): FeedbackSubmissionInput {
+  return {
+    id: randomUUID(),
+    project: 'pk_shop',
+    category: 'problem',
+    comment: 'The discount code is refused at checkout.',
+    respondent: { anonymousId: 'anon-1' },
+    context: { url: 'https://shop.example/checkout' },
+    sentAt: NOW.toISOString(),
     ...overrides,
   };
 }

@@ -1,10 +1,12 @@
 import type { SurveyDefinition } from '@closeloop/sdk/schemas';
+import { useStrings } from '../i18n/strings-context.js';
 
 export const THANK_YOU_TITLE_ID = 'cl-thank-you';
 
 export type ThankYouProps = Pick<SurveyDefinition['thankYou'], 'title' | 'body'> & { onDone: () => void };
 
 export function ThankYou({ title, body, onDone }: ThankYouProps) {
+  const t = useStrings();
   return (
     <div>
       <h2 class="thanks" id={THANK_YOU_TITLE_ID}>
@@ -13,7 +15,7 @@ export function ThankYou({ title, body, onDone }: ThankYouProps) {
       {body && <p class="body">{body}</p>}
       <div class="actions">
         <button type="button" class="button primary" data-autofocus="" onClick={onDone}>
-          Done
+          {t.done}
         </button>
       </div>
     </div>

@@ -28,7 +28,7 @@ function fakeCore() {
   };
   const create = vi.fn((given: CloseloopOptions): Closeloop => {
     options.push(given);
-    return { identify: record('identify'), track: record('track'), on: record('on'), show: record('show'), reset: record('reset'), destroy: record('destroy') } as Closeloop;
+    return { identify: record('identify'), track: record('track'), on: record('on'), show: record('show'), reset: record('reset'), feedback: (...args: unknown[]) => (calls.push(['feedback', ...args]), true), destroy: record('destroy') } as Closeloop;
   });
   return { calls, options, create };
 }

@@ -1,4 +1,7 @@
 import type { Closeloop, CloseloopOptions } from '@closeloop/sdk';
+import { readFeedbackSettings } from '../feedback/feedback-settings.js';
+import { startFeedbackButton } from '../feedback/start-feedback-button.js';
+import type { FeedbackModule } from '../feedback/start-feedback-button.js';
 import { createDispatcher, isDispatcher, queuedCalls } from './command-queue.js';
 import { findOwnScript } from './find-script.js';
 import type { UiModule } from './lazy-presenter.js';
@@ -13,15 +16,20 @@ export interface BootDeps {
   uiFile: string;
   /** Loads the UI chunk from an absolute URL (a dynamic `import()` in the real build). */
   loadUi: (url: string) => Promise<UiModule>;
+  /** File name of the feedback form's chunk, beside closeloop.js; without it the feedback button stays off. */
+  feedbackFile?: string;
+  /** Loads the feedback chunk from an absolute URL. */
+  loadFeedback?: (url: string) => Promise<FeedbackModule>;
 }
 
 /**
  * What closeloop.js does when it runs: read its settings, start the core with a UI that loads on demand, then
  * take over `window.closeloop` and replay the calls the snippet queued, in order. Runs at most once per page.
  */
-export function boot({ window: win, createCloseloop, uiFile, loadUi }: BootDeps): void {
+export function boot({ window: win, createCloseloop, uiFile, loadUi, feedbackFile, loadFeedback }: BootDeps): void {
   try {
-    const settings = readSettings(findOwnScript(win.document), win.location.href);
+    const script = findOwnScript(win.document);
+    const settings = readSettings(script, win.location.href);
     if (!settings) return;
     const running = win.closeloop;
     if (isDispatcher(running)) {
@@ -35,6 +43,11 @@ export function boot({ window: win, createCloseloop, uiFile, loadUi }: BootDeps)
       host: settings.host,
       present: lazyPresenter(() => loadUi(uiUrl)),
     });
+    const feedback = readFeedbackSettings(script);
+    if (feedback && feedbackFile && loadFeedback) {
+      const feedbackUrl = new URL(feedbackFile, settings.base).href;
+      startFeedbackButton(win.document, feedback, core, () => loadFeedback(feedbackUrl));
+    }
     const queued = queuedCalls(running);
     const dispatch = createDispatcher(core, settings.project);
     // Installed before the replay, so a call made from inside a replayed one (an `on` handler, say) reaches the

@@ -15,7 +15,7 @@ export interface Dispatcher {
   readonly project: string;
 }
 
-export const METHODS = ['identify', 'track', 'on', 'show', 'reset', 'destroy'] as const;
+export const METHODS = ['identify', 'track', 'on', 'show', 'reset', 'feedback', 'destroy'] as const;
 type Method = (typeof METHODS)[number];
 // Held equal to the core's API at compile time: a method added to Closeloop fails here until it is listed.
 type CoreMethod = { [K in keyof Closeloop]-?: NonNullable<Closeloop[K]> extends (...args: never[]) => unknown ? K : never }[keyof Closeloop];

@@ -1,3 +1,4 @@
+import { SurveyDefinition, npsFlow } from '@closeloop/sdk/schemas';
 import { fakeSession, npsSurvey } from '../test-support/fake-session.js';
 import { SurveyRun } from './survey-run.js';
 
@@ -58,6 +59,27 @@ describe('SurveyRun', () => {
     expect(session.calls.at(-1)).toEqual(['complete']);
     expect(session.calls).not.toContainEqual(['dismiss']);
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('follows the logic: a passive skips "what went wrong", answers "what would make it a 10", then completes', () => {
+    const survey = SurveyDefinition.parse({ id: 'flow', name: 'Flow', questions: npsFlow({ reviewUrl: 'https://reviews.example' }) });
+    const { session, run } = setup(0, survey);
+    expect([run.position.value, run.total.value]).toEqual([1, 2]);
+    run.answer('nps', 8);
+    expect(run.current.value?.id).toBe('make-it-10');
+    expect([run.position.value, run.total.value]).toEqual([2, 2]);
+    run.answer('make-it-10', 'Faster delivery');
+    expect(session.calls).toEqual([['answer', 'nps', 8], ['answer', 'make-it-10', 'Faster delivery'], ['complete']]);
+    expect(run.finished.value).toBe(true);
+  });
+
+  it('takes promoters to the review link, and completes when they skip it', () => {
+    const survey = SurveyDefinition.parse({ id: 'flow', name: 'Flow', questions: npsFlow({ reviewUrl: 'https://reviews.example' }) });
+    const { session, run } = setup(0, survey);
+    run.answer('nps', 10);
+    expect(run.current.value?.id).toBe('review');
+    run.skip('review');
+    expect(session.calls).toEqual([['answer', 'nps', 10], ['complete']]);
   });
 
   describe('thank-you timeout', () => {

@@ -1,6 +1,7 @@
 import { computed, createModel, effect, signal } from '@preact/signals';
 import type { SurveySession } from '@closeloop/sdk';
 import type { AnswerValue } from '@closeloop/sdk/schemas';
+import { nextIndex, stepsLeft } from './next-step.js';
 
 export interface SurveyRunDeps {
   /** The showing handed over by the core: it owns ids and delivery, the run only reports to it. */
@@ -12,27 +13,31 @@ export interface SurveyRunDeps {
 }
 
 /**
- * One visitor's way through one survey: which question is showing and what was answered. Questions run in the
- * survey's order, so any question type the UI can render slots in without changes here. Each answer goes to the
- * session the moment it is given (partial responses); the last answer or skip completes the session.
+ * One visitor's way through one survey: which question is showing and what was answered. The next question
+ * follows the survey's logic (the first matching rule of the question just answered or skipped, else the next in
+ * order), so any question type the UI can render slots in without changes here. Each answer goes to the session
+ * the moment it is given (partial responses); reaching the end completes the session.
  */
 export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0 }: SurveyRunDeps) => {
   const questions = session.survey.questions;
-  /** Index of the showing question; `questions.length` is the thank-you screen. */
+  /** Index of the showing question; `questions.length` is the end screen. */
   const step = signal(0);
+  /** How many questions this visitor has seen, the showing one included. */
+  const position = signal(1);
   const answers = signal<Readonly<Record<string, AnswerValue>>>({});
   const closed = signal(false);
   const current = computed(() => questions[step.value]);
   const finished = computed(() => step.value >= questions.length);
-  const total = computed(() => questions.length);
+  const total = computed(() => position.value - 1 + stepsLeft(questions, step.value));
 
   // Only the showing question may be answered or skipped: a double click, or Space's click arriving after the
   // step moved on, must not send an answer twice or skip the next question.
   const isCurrent = (questionId: string) => !closed.value && current.value?.id === questionId;
 
-  const advance = () => {
-    step.value += 1;
+  const advance = (value: AnswerValue | undefined) => {
+    step.value = nextIndex(questions, step.value, value);
     if (finished.value) session.complete();
+    else position.value += 1;
   };
 
   const close = () => {
@@ -52,6 +57,7 @@ export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0 }: Surv
 
   return {
     step,
+    position,
     answers,
     closed,
     current,
@@ -61,10 +67,10 @@ export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0 }: Surv
       if (!isCurrent(questionId)) return;
       answers.value = { ...answers.value, [questionId]: value };
       session.answer(questionId, value);
-      advance();
+      advance(value);
     },
     skip(questionId: string) {
-      if (isCurrent(questionId)) advance();
+      if (isCurrent(questionId)) advance(undefined);
     },
     close,
   };

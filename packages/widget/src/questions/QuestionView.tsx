@@ -1,5 +1,11 @@
 import type { AnswerValue, Question } from '@closeloop/sdk/schemas';
+import { CesQuestion } from './CesQuestion.js';
+import { CsatQuestion } from './CsatQuestion.js';
+import { CtaQuestion } from './CtaQuestion.js';
+import { MultipleChoiceQuestion } from './MultipleChoiceQuestion.js';
 import { NpsQuestion } from './NpsQuestion.js';
+import { RatingQuestion } from './RatingQuestion.js';
+import { SingleChoiceQuestion } from './SingleChoiceQuestion.js';
 import { TextQuestion } from './TextQuestion.js';
 
 export interface QuestionViewProps {
@@ -11,17 +17,23 @@ export interface QuestionViewProps {
 
 /** Picks the component for a question's type: the one place a new question type is wired into the survey. */
 export function QuestionView({ question, value, onAnswer, onSkip }: QuestionViewProps) {
+  const score = typeof value === 'number' ? value : undefined;
   switch (question.type) {
     case 'nps':
-      return (
-        <NpsQuestion
-          {...question}
-          value={typeof value === 'number' ? value : undefined}
-          onChoose={onAnswer}
-          onSkip={onSkip}
-        />
-      );
+      return <NpsQuestion {...question} value={score} onChoose={onAnswer} onSkip={onSkip} />;
+    case 'csat':
+      return <CsatQuestion {...question} value={score} onChoose={onAnswer} onSkip={onSkip} />;
+    case 'ces':
+      return <CesQuestion {...question} value={score} onChoose={onAnswer} onSkip={onSkip} />;
+    case 'rating':
+      return <RatingQuestion {...question} value={score} onChoose={onAnswer} onSkip={onSkip} />;
+    case 'single_choice':
+      return <SingleChoiceQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} />;
+    case 'multiple_choice':
+      return <MultipleChoiceQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} />;
     case 'text':
       return <TextQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} />;
+    case 'cta':
+      return <CtaQuestion {...question} onClick={() => onAnswer('clicked')} onSkip={onSkip} />;
   }
 }

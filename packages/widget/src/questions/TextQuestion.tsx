@@ -1,6 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { TextQuestion as TextQuestionDefinition } from '@closeloop/sdk/schemas';
+import { fill } from '../i18n/strings.js';
+import { useStrings } from '../i18n/strings-context.js';
+import { Prompt } from './Prompt.js';
 import { promptId } from './prompt-id.js';
+import { SkipAction } from './SkipAction.js';
 
 export type TextQuestionProps = Pick<
   TextQuestionDefinition,
@@ -16,6 +20,7 @@ export type TextQuestionProps = Pick<
  * past the attribute) because the server rejects longer answers.
  */
 export function TextQuestion({ id, prompt, placeholder, multiline, maxLength, required, onSubmit, onSkip }: TextQuestionProps) {
+  const t = useStrings();
   const [text, setText] = useState('');
   const answer = text.trim();
   const fieldId = `cl-field-${id}`;
@@ -41,9 +46,7 @@ export function TextQuestion({ id, prompt, placeholder, multiline, maxLength, re
 
   return (
     <form class="question" onSubmit={submit} noValidate>
-      <h2 class="prompt" id={promptId(id)}>
-        {prompt}
-      </h2>
+      <Prompt id={id} prompt={prompt} />
       {multiline ? (
         <textarea
           {...field}
@@ -61,17 +64,13 @@ export function TextQuestion({ id, prompt, placeholder, multiline, maxLength, re
           {text.length} / {maxLength}
         </span>
         <span class="sr-only" id={limitId}>
-          Up to {maxLength} characters.
+          {fill(t.limit, { n: maxLength })}
         </span>
       </p>
       <div class="actions">
-        {onSkip && (
-          <button type="button" class="button secondary" onClick={onSkip}>
-            Skip
-          </button>
-        )}
+        <SkipAction onSkip={onSkip} />
         <button type="submit" class="button primary" disabled={!answer}>
-          Submit
+          {t.submit}
         </button>
       </div>
     </form>

@@ -7,7 +7,23 @@
  *   which `all` never resets, stay overridable: they are the theming surface (`closeloop-widget { --cl-accent: … }`).
  * - Control borders (`--cl-border`) keep 3:1 against the background (WCAG 1.4.11); the card's edge is decoration.
  * - Keyboard focus is always visible, in a colour of its own (`--cl-focus`) so it never blends into the accent.
+ * - Dark follows `prefers-color-scheme` unless the survey fixes a scheme (`data-scheme` on the host).
+ * - Inside the card, logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`) mirror the
+ *   layout for right-to-left languages (`dir="rtl"` on the card).
  */
+const dark = `
+    --cl-accent: #a5b4fc;
+    --cl-accent-text: #111827;
+    --cl-bg: #1f2937;
+    --cl-text: #f9fafb;
+    --cl-muted: #d1d5db;
+    --cl-border: #7b8494;
+    --cl-edge: #374151;
+    --cl-surface: #374151;
+    --cl-focus: #93c5fd;
+    --cl-star: #fbbf24;
+    color-scheme: dark;`;
+
 export const widgetCss = `
 :host {
   all: initial !important;
@@ -24,20 +40,20 @@ export const widgetCss = `
   --cl-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --cl-z: 2147483000;
   --cl-width: 380px;
+  --cl-star: #b45309;
+  color-scheme: light;
 }
 
 @media (prefers-color-scheme: dark) {
-  :host {
-    --cl-accent: #a5b4fc;
-    --cl-accent-text: #111827;
-    --cl-bg: #1f2937;
-    --cl-text: #f9fafb;
-    --cl-muted: #d1d5db;
-    --cl-border: #7b8494;
-    --cl-edge: #374151;
-    --cl-surface: #374151;
-    --cl-focus: #93c5fd;
+  :host(:not([data-scheme="light"])) {${dark}
   }
+}
+
+:host([data-scheme="dark"]) {${dark}
+}
+
+:host([data-inline]) {
+  display: block !important;
 }
 
 *,
@@ -60,9 +76,45 @@ export const widgetCss = `
   background: var(--cl-bg);
   color: var(--cl-text);
   font: 400 15px/1.45 var(--cl-font);
-  text-align: left;
+  text-align: start;
   box-shadow: 0 12px 32px rgb(0 0 0 / 0.18), 0 2px 6px rgb(0 0 0 / 0.08);
   animation: cl-slide-in 280ms cubic-bezier(0.2, 0.8, 0.2, 1) both;
+}
+
+.bottom-left {
+  right: auto;
+  left: 16px;
+}
+
+.modal {
+  inset: 0;
+  width: min(calc(var(--cl-width) + 80px), calc(100vw - 32px));
+  height: fit-content;
+  margin: auto;
+  animation-name: cl-fade-in;
+}
+
+.overlay {
+  position: fixed;
+  inset: 0;
+  z-index: var(--cl-z);
+  background: rgb(17 24 39 / 0.5);
+  animation: cl-fade-in 200ms both;
+}
+
+.inline {
+  position: relative;
+  inset: auto;
+  width: 100%;
+  max-height: none;
+  box-shadow: none;
+  animation: none;
+}
+
+@keyframes cl-fade-in {
+  from {
+    opacity: 0;
+  }
 }
 
 @keyframes cl-slide-in {
@@ -74,7 +126,8 @@ export const widgetCss = `
 
 @media (prefers-reduced-motion: reduce) {
   .card,
-  .card * {
+  .card *,
+  .overlay {
     animation: none !important;
     transition: none !important;
   }
@@ -83,7 +136,7 @@ export const widgetCss = `
 .close {
   position: absolute;
   top: 10px;
-  right: 10px;
+  inset-inline-end: 10px;
   display: grid;
   place-items: center;
   width: 32px;
@@ -107,7 +160,8 @@ export const widgetCss = `
 }
 
 .prompt {
-  margin: 0 36px 14px 0;
+  margin: 0 0 14px;
+  margin-inline-end: 36px;
   font-size: 16px;
   font-weight: 600;
   line-height: 1.35;
@@ -115,8 +169,45 @@ export const widgetCss = `
 
 .scale {
   display: grid;
-  grid-template-columns: repeat(11, 1fr);
+  grid-auto-columns: 1fr;
+  grid-auto-flow: column;
   gap: 4px;
+}
+
+.scale.stars,
+.scale.faces {
+  display: flex;
+  justify-content: center;
+  gap: 6px;
+}
+
+.stars .score,
+.faces .score {
+  width: 44px;
+  height: 44px;
+  border-color: transparent;
+  background: transparent;
+  color: var(--cl-muted);
+}
+
+.stars .score.lit,
+.stars .score[aria-checked="true"] {
+  border-color: transparent;
+  background: transparent;
+  color: var(--cl-star);
+}
+
+.faces .score[aria-checked="true"] {
+  border-color: var(--cl-accent);
+  background: var(--cl-surface);
+  color: var(--cl-text);
+}
+
+.icon {
+  display: block;
+  width: 30px;
+  height: 30px;
+  margin: auto;
 }
 
 .score {
@@ -181,8 +272,44 @@ textarea.field {
   margin: 6px 0 0;
   color: var(--cl-muted);
   font-size: 13px;
-  text-align: right;
+  text-align: end;
   font-variant-numeric: tabular-nums;
+}
+
+.choices {
+  display: grid;
+  gap: 6px;
+}
+
+.choice {
+  display: flex;
+  align-items: center;
+  gap: 10px;
+  min-height: 40px;
+  padding: 8px 12px;
+  border: 1px solid var(--cl-border);
+  border-radius: calc(var(--cl-radius) * 0.6);
+  cursor: pointer;
+}
+
+.choice:hover {
+  background: var(--cl-surface);
+}
+
+.choice:has(:checked) {
+  border-color: var(--cl-accent);
+  box-shadow: inset 0 0 0 1px var(--cl-accent);
+}
+
+.choice input {
+  width: 18px;
+  height: 18px;
+  margin: 0;
+  accent-color: var(--cl-accent);
+}
+
+.other {
+  margin-top: 8px;
 }
 
 .actions {
@@ -193,8 +320,11 @@ textarea.field {
 }
 
 .button {
+  display: inline-flex;
+  align-items: center;
   min-height: 38px;
   padding: 0 16px;
+  text-decoration: none;
   border: 1px solid transparent;
   border-radius: 8px;
   font: 600 14px/1 var(--cl-font);
@@ -222,7 +352,8 @@ textarea.field {
 }
 
 .thanks {
-  margin: 4px 36px 6px 0;
+  margin: 4px 0 6px;
+  margin-inline-end: 36px;
   font-size: 17px;
   font-weight: 700;
 }
@@ -263,10 +394,11 @@ textarea.field {
 }
 
 @media (max-width: 420px) {
-  .card {
+  .card:not(.inline, .modal) {
     right: 8px;
     bottom: 8px;
-    width: calc(100vw - 16px);
+    left: 8px;
+    width: auto;
   }
 
   .scale {

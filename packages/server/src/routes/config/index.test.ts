@@ -1,7 +1,8 @@
-import { ConfigResponse, ErrorBody, SurveyDefinition } from '@closeloop/sdk/schemas';
+import { signIdentity } from '@closeloop/sdk/node';
+import { CONFIG_VERSION, ConfigResponse, ErrorBody, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { NOW, npsSurvey } from '../../testing/fixtures.js';
-import { useTestApp } from '../../testing/test-app.js';
+import { NOW, npsSurvey, submission } from '../../testing/fixtures.js';
+import { post, useTestApp } from '../../testing/test-app.js';
 
 describe('GET /v1/config', () => {
   const t = useTestApp();
@@ -10,7 +11,7 @@ describe('GET /v1/config', () => {
     const res = await t.app.request('/v1/config?project=pk_shop', { headers: { Origin: 'https://shop.example' } });
     expect(res.status).toBe(200);
     const body = ConfigResponse.parse(await res.json());
-    expect(body).toEqual({ configVersion: 1, project: 'pk_shop', surveys: [npsSurvey] });
+    expect(body).toEqual({ configVersion: CONFIG_VERSION, project: 'pk_shop', surveys: [npsSurvey] });
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
@@ -39,6 +40,38 @@ describe('GET /v1/config', () => {
     expect(res.status).toBe(400);
     const { error } = ErrorBody.parse(await res.json());
     expect(error.issues?.map((i) => i.path)).toEqual(['project']);
+  });
+
+  describe('with an identified user', () => {
+    const signature = signIdentity('shop-identity', 'user-1');
+    const answer = () => post(t.app, '/v1/responses', submission({ respondent: { anonymousId: 'phone', userId: 'user-1', signature } }));
+
+    it('lists what a correctly signed user answered on any device, privately', async () => {
+      expect((await answer()).status).toBe(201);
+      const res = await t.app.request(`/v1/config?project=pk_shop&user=user-1&signature=${signature}`);
+      expect(res.status).toBe(200);
+      expect(ConfigResponse.parse(await res.json()).answered).toEqual([{ surveyId: 'nps', at: NOW.toISOString() }]);
+      expect(res.headers.get('cache-control')).toBe('private, no-cache');
+    });
+
+    it.each([
+      ['no signature', '&user=user-1'],
+      ["another user's signature", `&user=user-2&signature=${signature}`],
+      ['a signature made with another secret', `&user=user-1&signature=${signIdentity('other', 'user-1')}`],
+    ])('reveals nothing with %s', async (_, query) => {
+      await answer();
+      const res = await t.app.request(`/v1/config?project=pk_shop${query}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).not.toHaveProperty('answered');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+    });
+
+    it('400 naming signature when it is not a hex HMAC', async () => {
+      const res = await t.app.request('/v1/config?project=pk_shop&user=user-1&signature=nope');
+      expect(res.status).toBe(400);
+      expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.path)).toEqual(['signature']);
+    });
   });
 
   it('404 naming project for an unknown key', async () => {

@@ -1,6 +1,6 @@
 import { ErrorBody, FollowUp, Page } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { submission } from '../../testing/fixtures.js';
+import { feedbackSubmission, submission } from '../../testing/fixtures.js';
 import { post, useTestApp } from '../../testing/test-app.js';
 
 const FollowUpPage = Page(FollowUp);
@@ -29,6 +29,23 @@ describe('GET /api/v1/follow-ups', () => {
         respondent: { anonymousId: 'anon-9', attributes: { plan: 'pro' }, verified: false },
         context: { url: 'https://shop.example/checkout' },
       },
+    });
+  });
+
+  it('lists survey and feedback cases together, each with what opened it', async () => {
+    const response = submission();
+    await post(t.app, '/v1/responses', response);
+    const problem = feedbackSubmission({ comment: 'Cannot log in since the update' });
+    await post(t.app, '/v1/feedback', problem);
+    await post(t.app, '/v1/feedback', feedbackSubmission({ category: 'idea' }));
+
+    const page = FollowUpPage.parse(await (await t.app.request('/api/v1/follow-ups', { headers: auth() })).json());
+    const bySource = Object.fromEntries(page.data.map((f) => [f.source, f]));
+    expect(page.data).toHaveLength(2);
+    expect(bySource['survey']).toMatchObject({ surveyId: 'nps', trigger: { question: 'nps', value: 3 }, response: { id: response.id } });
+    expect(bySource['feedback']).toMatchObject({
+      status: 'open',
+      feedback: { id: problem.id, category: 'problem', comment: 'Cannot log in since the update' },
     });
   });
 

@@ -157,6 +157,58 @@ describe('POST /v1/responses', () => {
     });
   });
 
+  describe('every question type', () => {
+    const everyType = SurveyDefinition.parse({
+      id: 'every',
+      name: 'Every type',
+      questions: [
+        { id: 'csat', type: 'csat', prompt: 'How satisfied are you?' },
+        { id: 'ces', type: 'ces', prompt: 'How easy was it?' },
+        { id: 'stars', type: 'rating', prompt: 'Rate the delivery', scale: 3 },
+        { id: 'plan', type: 'single_choice', prompt: 'Which plan?', options: [{ id: 'free', label: 'Free' }, { id: 'pro', label: 'Pro' }], other: true },
+        { id: 'uses', type: 'multiple_choice', prompt: 'What for?', options: [{ id: 'work', label: 'Work' }, { id: 'home', label: 'Home' }] },
+        { id: 'review', type: 'cta', prompt: 'Review us?', buttonLabel: 'Review', url: 'https://reviews.example/shop' },
+      ],
+    });
+    const answers = { csat: 4, ces: 2, stars: 3, plan: { choices: [], other: 'Team' }, uses: { choices: ['work', 'home'] }, review: 'clicked' };
+
+    it('stores valid answers to each type as given', async () => {
+      await t.store.upsertSurvey(t.shop.project.id, everyType, NOW);
+      const res = await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers, finished: true }));
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ followUpId: null });
+      const { data } = await t.store.listResponses(t.shop.project.id, { limit: 10 });
+      expect(data[0]?.answers).toEqual(answers);
+    });
+
+    it('opens a case for a CSAT of 2 or a CES of 5 by default', async () => {
+      await t.store.upsertSurvey(t.shop.project.id, everyType, NOW);
+      const csat = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { csat: 2 } }))).json());
+      const ces = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { ces: 5 } }))).json());
+      expect([csat.followUpId, ces.followUpId]).toEqual([expect.any(String), expect.any(String)]);
+      const cases = await t.store.listFollowUps(t.shop.project.id, { limit: 10 });
+      expect(cases.data.map((c) => ('trigger' in c ? c.trigger : null)).sort((a, b) => (a?.question ?? '').localeCompare(b?.question ?? ''))).toEqual([
+        { question: 'ces', value: 5 },
+        { question: 'csat', value: 2 },
+      ]);
+    });
+
+    it('422 naming each answer that does not fit its question', async () => {
+      await t.store.upsertSurvey(t.shop.project.id, everyType, NOW);
+      const bad = { csat: 6, ces: 0, stars: 4, plan: { choices: ['free', 'pro'] }, uses: { choices: ['garden'] }, review: 'yes' };
+      const res = await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: bad }));
+      expect(res.status).toBe(422);
+      expect((await errorOf(res)).issues).toEqual([
+        { path: 'answers.csat', message: 'must be a whole number from 1 to 5' },
+        { path: 'answers.ces', message: 'must be a whole number from 1 to 7' },
+        { path: 'answers.stars', message: 'must be a whole number from 1 to 3' },
+        { path: 'answers.plan', message: 'must choose exactly one option' },
+        { path: 'answers.uses', message: 'no option "garden" in this question' },
+        { path: 'answers.review', message: 'must be "clicked"' },
+      ]);
+    });
+  });
+
   it('answers a preflight for a JSON post', async () => {
     const res = await t.app.request('/v1/responses', {
       method: 'OPTIONS',

@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
 import { ResponseSubmission } from '@closeloop/sdk/schemas';
-import type { Respondent, ResponseAccepted } from '@closeloop/sdk/schemas';
-import { verifyIdentity } from '@closeloop/sdk/node';
+import type { ResponseAccepted } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
 import { openFollowUp } from '../../followups/open-follow-up.js';
 import { HttpError } from '../../http/http-error.js';
 import { readJsonBody } from '../../http/read-json-body.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
 import { checkOrigin } from '../../middleware/public-cors/index.js';
-import type { Project, Store, StoredRespondent } from '../../store/store.js';
+import { storedRespondent } from '../../identity/stored-respondent.js';
+import type { Store } from '../../store/store.js';
 import { checkAnswers } from './check-answers.js';
 import { clampAnsweredAt } from './clamp-answered-at.js';
 
@@ -54,11 +54,4 @@ export function postResponses({ store, now }: ResponsesRouteOptions) {
     const accepted: ResponseAccepted = { id: result.id, followUpId: result.followUpId };
     return c.json(accepted, result.outcome === 'created' ? 201 : 200);
   };
-}
-
-/** The respondent without its signature: only whether it proved the user id is kept. */
-function storedRespondent(project: Project, { signature, ...respondent }: Respondent): StoredRespondent {
-  const verified =
-    respondent.userId !== undefined && signature !== undefined && verifyIdentity(project.identitySecret, respondent.userId, signature);
-  return { ...respondent, verified };
 }

@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { CONFIG_VERSION } from '../schemas/config-version.js';
+import type { SurveyDefinition } from '../schemas/survey-definition.js';
+import { startLocalServer, type LocalServer } from '../test-support/local-server.js';
+import { memoryStorage } from '../test-support/memory-storage.js';
+import { survey } from '../test-support/survey.js';
+import { createCloseloop } from './create-closeloop.js';
+import type { Closeloop, SurveySession } from './types.js';
+
+type Events = { checkout_completed: { total: number } };
+
+/** Triggers, targeting, caps and the server's reply working together through the public API, on a real server. */
+describe('createCloseloop: deciding when a survey shows', () => {
+  let server: LocalServer;
+  let surveys: SurveyDefinition[];
+  let answered: unknown[] | undefined;
+  let sessions: SurveySession[];
+  let instances: Closeloop<Events>[];
+  let responseReply: Record<string, unknown>;
+
+  const start = (storage = memoryStorage()) => {
+    const closeloop = createCloseloop<Events>({ project: 'pk_test', host: server.url, storage, present: (s) => void sessions.push(s) });
+    instances.push(closeloop);
+    return closeloop;
+  };
+
+  beforeEach(async () => {
+    sessions = [];
+    instances = [];
+    answered = undefined;
+    responseReply = { followUpId: null };
+    server = await startLocalServer((request) =>
+      request.path.startsWith('/v1/config')
+        ? { body: { configVersion: CONFIG_VERSION, project: 'pk_test', surveys, answered } }
+        : { status: 201, body: { id: 'x', ...responseReply } },
+    );
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    history.replaceState(null, '', '/');
+  });
+  afterEach(async () => {
+    for (const closeloop of instances) closeloop.destroy();
+    vi.restoreAllMocks();
+    await server.close();
+  });
+
+  test('an event trigger shows the survey only when its property filter matches', async () => {
+    surveys = [survey('big-order', [{ type: 'event', name: 'checkout_completed', where: [{ property: 'total', op: 'gt', value: 100 }] }])];
+    const closeloop = start();
+    closeloop.track('checkout_completed', { total: 80 });
+    await closeloop.ready;
+    expect(sessions).toHaveLength(0);
+    closeloop.track('checkout_completed', { total: 120 });
+    expect(sessions.map((s) => [s.survey.id, s.trigger])).toEqual([['big-order', 'event']]);
+  });
+
+  test('targeting is checked before the presenter is called: wrong audience, no UI', async () => {
+    surveys = [{ ...survey('pros', [{ type: 'event', name: 'checkout_completed' }]), targeting: { audience: 'identified', attributes: [{ property: 'plan', op: 'eq', value: 'pro' }] } }];
+    const closeloop = start();
+    await closeloop.ready;
+    closeloop.track('checkout_completed', { total: 1 });
+    closeloop.identify('u-1', { plan: 'free' });
+    closeloop.track('checkout_completed', { total: 1 });
+    expect(sessions).toHaveLength(0);
+    closeloop.identify('u-1', { plan: 'pro' });
+    closeloop.track('checkout_completed', { total: 1 });
+    expect(sessions).toHaveLength(1);
+  });
+
+  test('a page-view trigger fires on a single-page-app route change to a matching URL', async () => {
+    surveys = [survey('thanks', [{ type: 'page-view', urls: { match: 'any', rules: [{ op: 'starts-with', value: '/order/', on: 'path' }] } }])];
+    const closeloop = start();
+    await closeloop.ready;
+    history.pushState(null, '', '/cart');
+    expect(sessions).toHaveLength(0);
+    history.pushState(null, '', '/order/42');
+    expect(sessions.map((s) => s.trigger)).toEqual(['page-view']);
+  });
+
+  test('delaySeconds waits before showing, and destroy() cancels a pending showing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    surveys = [survey('later', [{ type: 'event', name: 'checkout_completed', delaySeconds: 3 }])];
+    const first = start();
+    await first.ready;
+    first.track('checkout_completed', { total: 1 });
+    vi.advanceTimersByTime(2999);
+    expect(sessions).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(sessions).toHaveLength(1);
+
+    const second = start();
+    await second.ready;
+    second.track('checkout_completed', { total: 1 });
+    second.destroy();
+    vi.advanceTimersByTime(10_000);
+    expect(sessions).toHaveLength(1);
+    vi.useRealTimers();
+  });
+
+  test('frequency "once" holds across page loads even when the survey was never answered', async () => {
+    surveys = [{ ...survey('once', [{ type: 'event', name: 'checkout_completed' }]), frequency: { mode: 'once' } }];
+    const storage = memoryStorage();
+    const page1 = start(storage);
+    await page1.ready;
+    page1.track('checkout_completed', { total: 1 });
+    expect(sessions).toHaveLength(1);
+    page1.destroy();
+    const page2 = start(storage);
+    await page2.ready;
+    page2.track('checkout_completed', { total: 1 });
+    expect(sessions).toHaveLength(1);
+  });
+
+  test('a survey the server says this user answered on another device does not show here', async () => {
+    surveys = [survey('nps', [{ type: 'event', name: 'checkout_completed' }])];
+    answered = [{ surveyId: 'nps', at: new Date().toISOString() }];
+    const closeloop = start();
+    closeloop.identify('u-1', {}, { signature: 'ab'.repeat(32) });
+    await closeloop.ready;
+    expect(server.received[0]?.path).toContain('&user=u-1&signature=');
+    closeloop.track('checkout_completed', { total: 1 });
+    expect(sessions).toHaveLength(0);
+  });
+
+  test("'followup:opened' fires once when the server opens a case for the response", async () => {
+    surveys = [survey('nps')];
+    responseReply = { followUpId: '0190f5c2-0000-7000-8000-000000000001' };
+    const closeloop = start();
+    const opened = vi.fn();
+    closeloop.on('followup:opened', opened);
+    closeloop.show('nps');
+    await vi.waitFor(() => expect(sessions).toHaveLength(1));
+    const [session] = sessions as [SurveySession];
+    session.answer('score', 2);
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(1));
+    session.answer('why', 'slow');
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(2));
+    await vi.waitFor(() => expect(opened).toHaveBeenCalled());
+    expect(opened).toHaveBeenCalledExactlyOnceWith({ surveyId: 'nps', responseId: server.submissions()[0]?.id, followUpId: responseReply.followUpId });
+  });
+});

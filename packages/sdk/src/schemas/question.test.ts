@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Question, answerSchema } from './index.js';
+
+const q = (input: unknown) => Question.parse(input);
+const accepts = (question: Question, value: unknown) => answerSchema(question).safeParse(value).success;
+const problems = (question: Question, value: unknown) =>
+  answerSchema(question).safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+
+describe('question types', () => {
+  it('applies the display defaults: CSAT as faces, rating as five stars', () => {
+    expect(q({ id: 'c', type: 'csat', prompt: 'Happy?' })).toMatchObject({ display: 'faces', required: false });
+    expect(q({ id: 'r', type: 'rating', prompt: 'Rate it' })).toMatchObject({ scale: 5, display: 'stars' });
+  });
+
+  it('refuses a rating scale outside 3–10, a choice with one option, a CTA with a javascript: URL', () => {
+    expect(Question.safeParse({ id: 'r', type: 'rating', prompt: 'p', scale: 11 }).success).toBe(false);
+    expect(Question.safeParse({ id: 'r', type: 'rating', prompt: 'p', scale: 2 }).success).toBe(false);
+    expect(Question.safeParse({ id: 's', type: 'single_choice', prompt: 'p', options: [{ id: 'a', label: 'A' }] }).success).toBe(false);
+    const cta = Question.safeParse({ id: 'c', type: 'cta', prompt: 'p', buttonLabel: 'Go', url: 'javascript:alert(1)' });
+    expect(cta.error?.issues[0]).toMatchObject({ path: ['url'], message: 'must be an http(s) URL' });
+  });
+});
+
+describe('answerSchema', () => {
+  it('checks every scale against its own range', () => {
+    const csat = q({ id: 'c', type: 'csat', prompt: 'p' });
+    const ces = q({ id: 'e', type: 'ces', prompt: 'p' });
+    const rating = q({ id: 'r', type: 'rating', prompt: 'p', scale: 10, display: 'numbers' });
+    expect([accepts(csat, 1), accepts(csat, 5), accepts(ces, 7), accepts(rating, 10)]).toEqual([true, true, true, true]);
+    expect(problems(csat, 0)).toEqual([': must be a whole number from 1 to 5']);
+    expect(problems(ces, 8)).toEqual([': must be a whole number from 1 to 7']);
+    expect(accepts(rating, 1.5)).toBe(false);
+    expect(accepts(csat, '3')).toBe(false);
+  });
+
+  it('checks choice answers against the options, naming the bad option', () => {
+    const options = [{ id: 'price', label: 'Price' }, { id: 'speed', label: 'Speed' }];
+    const single = q({ id: 's', type: 'single_choice', prompt: 'p', options, other: true });
+    const multi = q({ id: 'm', type: 'multiple_choice', prompt: 'p', options });
+    expect(accepts(single, { choices: ['price'] })).toBe(true);
+    expect(accepts(single, { choices: [], other: 'Support' })).toBe(true);
+    expect(problems(single, { choices: ['price', 'speed'] })).toEqual(['choices: must choose exactly one option']);
+    expect(problems(multi, { choices: ['price', 'colour'] })).toEqual(['choices.1: no option "colour" in this question']);
+    expect(problems(multi, { choices: ['speed'], other: 'x' })).toEqual(['other: this question has no "Other" option']);
+    expect(problems(multi, { choices: [] })).toEqual(['choices: must choose at least one option']);
+    expect(accepts(multi, { choices: ['price', 'speed'] })).toBe(true);
+    expect(problems(multi, 'price')).toEqual([': must be { choices: [option ids], other?: text }']);
+  });
+
+  it('accepts only "clicked" for a call to action', () => {
+    const cta = q({ id: 'c', type: 'cta', prompt: 'p', buttonLabel: 'Review us', url: 'https://example.com/review' });
+    expect(accepts(cta, 'clicked')).toBe(true);
+    expect(problems(cta, 'ok')).toEqual([': must be "clicked"']);
+  });
+});

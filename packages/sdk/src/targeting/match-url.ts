@@ -1,0 +1,33 @@
+import type { UrlRule, UrlRules } from '../schemas/url-rules.js';
+
+/** Where a rule looks: the path, or the whole address. Passed in so rules can be checked without a real page. */
+export interface PageUrl {
+  path: string;
+  url: string;
+}
+
+export const currentUrl = (): PageUrl => ({ path: location.pathname, url: location.href });
+
+/** Whether the page's URL passes `rules` (`any`: one rule matches; `all`: every one). */
+export function matchUrl({ match, rules }: UrlRules, page: PageUrl): boolean {
+  return match === 'all' ? rules.every((rule) => matchRule(rule, page)) : rules.some((rule) => matchRule(rule, page));
+}
+
+function matchRule({ op, value, on }: UrlRule, page: PageUrl): boolean {
+  const text = on === 'url' ? page.url : page.path;
+  if (op === 'exact') return text === value;
+  if (op === 'contains') return text.includes(value);
+  if (op === 'starts-with') return text.startsWith(value);
+  if (op === 'ends-with') return text.endsWith(value);
+  try {
+    return new RegExp(op === 'regex' ? value : globSource(value)).test(text);
+  } catch {
+    // The server validated the pattern; a browser whose engine still refuses it simply does not match.
+    return false;
+  }
+}
+
+/** A glob as a whole-string pattern: `*` matches any run of characters (`/` included); the rest is literal. */
+function globSource(glob: string): string {
+  return `^${glob.split('*').map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`;
+}

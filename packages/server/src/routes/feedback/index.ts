@@ -1,0 +1,49 @@
+import type { Context } from 'hono';
+import { FeedbackSubmission } from '@closeloop/sdk/schemas';
+import type { FeedbackAccepted } from '@closeloop/sdk/schemas';
+import type { AppEnv } from '../../app-env.js';
+import { feedbackFollowUp } from '../../followups/feedback-follow-up.js';
+import { HttpError } from '../../http/http-error.js';
+import { readJsonBody } from '../../http/read-json-body.js';
+import { parseOrThrow } from '../../http/zod-issues.js';
+import { checkOrigin } from '../../middleware/public-cors/index.js';
+import type { Store } from '../../store/store.js';
+import { clampAnsweredAt } from '../responses/clamp-answered-at.js';
+import { storedRespondent } from '../../identity/stored-respondent.js';
+
+export interface FeedbackRouteOptions {
+  store: Store;
+  now: () => Date;
+}
+
+/**
+ * `POST /v1/feedback`: what a visitor sent through the feedback button. The same public rules as responses
+ * (text/plain or JSON, size cap, the project's origins); stored once per client id, and a `problem` opens a
+ * follow-up case in the same transaction. 201 when new, 200 for a repeat of a stored one.
+ */
+export function postFeedback({ store, now }: FeedbackRouteOptions) {
+  return async function postFeedback(c: Context<AppEnv>) {
+    const submission = parseOrThrow(FeedbackSubmission, await readJsonBody(c), 'feedback');
+    const project = await store.findProjectByPublicKey(submission.project);
+    if (project === null) throw HttpError.field(404, 'project_not_found', 'project', `no project has the key ${submission.project}`);
+    checkOrigin(c, project);
+
+    const receivedAt = now();
+    const sentAt = clampAnsweredAt(submission.sentAt, receivedAt);
+    const result = await store.recordFeedback({
+      projectId: project.id,
+      id: submission.id,
+      category: submission.category,
+      comment: submission.comment,
+      ...(submission.email !== undefined && { email: submission.email }),
+      respondent: storedRespondent(project, submission.respondent),
+      context: submission.context,
+      sentAt,
+      receivedAt: receivedAt.toISOString(),
+      followUp: feedbackFollowUp(submission.category, new Date(sentAt)),
+    });
+    if (result.outcome === 'conflict') throw HttpError.field(409, 'feedback_conflict', 'id', 'already used by feedback to another project');
+    const accepted: FeedbackAccepted = { id: result.id, followUpId: result.followUpId };
+    return c.json(accepted, result.outcome === 'created' ? 201 : 200);
+  };
+}

@@ -1,0 +1,60 @@
+import type { AnswerValue, END, LogicCondition, Question } from '@closeloop/sdk/schemas';
+
+// The contract's END, spelt out: importing the value would pull zod into the UI chunk.
+const end: typeof END = 'end';
+
+type Logic = Pick<Question, 'id' | 'logic'>;
+
+function matches(condition: LogicCondition, value: AnswerValue | undefined): boolean {
+  switch (condition.op) {
+    case 'skipped':
+      return value === undefined;
+    case 'includes':
+      return typeof value === 'object' && value.choices.includes(condition.value);
+    case 'lte':
+      return typeof value === 'number' && value <= condition.value;
+    case 'gte':
+      return typeof value === 'number' && value >= condition.value;
+    case 'eq':
+      return typeof value === 'number' && value === condition.value;
+  }
+}
+
+/** Where a target id points: its index, `questions.length` for the end screen (and for an id that is gone). */
+const indexOf = (questions: readonly Logic[], goTo: string) => {
+  const i = goTo === end ? -1 : questions.findIndex((q) => q.id === goTo);
+  return i < 0 ? questions.length : i;
+};
+
+/**
+ * The question after `index` given its answer (undefined when skipped): the first rule whose condition matches
+ * (a rule without one always does), else the next question. `questions.length` means the end screen.
+ */
+export function nextIndex(questions: readonly Logic[], index: number, value: AnswerValue | undefined): number {
+  for (const rule of questions[index]?.logic ?? []) if (!rule.if || matches(rule.if, value)) return indexOf(questions, rule.goTo);
+  return index + 1;
+}
+
+/**
+ * How many questions the longest way from `index` to the end still holds, the current one included: the
+ * "of N" in "Question 2 of N", never promising fewer steps than a visitor may meet. Jumps go forward only (the
+ * contract checks it), so the walk always ends.
+ */
+export function stepsLeft(questions: readonly Logic[], index: number, memo = new Map<number, number>()): number {
+  if (index >= questions.length) return 0;
+  const known = memo.get(index);
+  if (known !== undefined) return known;
+  const targets: number[] = [];
+  let always = false;
+  for (const rule of questions[index]!.logic ?? []) {
+    targets.push(indexOf(questions, rule.goTo));
+    if (!rule.if) {
+      always = true;
+      break;
+    }
+  }
+  if (!always) targets.push(index + 1);
+  const steps = 1 + Math.max(...targets.filter((t) => t > index).map((t) => stepsLeft(questions, t, memo)), 0);
+  memo.set(index, steps);
+  return steps;
+}

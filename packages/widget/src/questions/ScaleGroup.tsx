@@ -1,0 +1,97 @@
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { promptId } from './prompt-id.js';
+
+export interface ScaleGroupProps {
+  /** The question id: its prompt names the group. */
+  id: string;
+  /** The scores, lowest first. */
+  scores: readonly number[];
+  value?: number | undefined;
+  /** The accessible name of a score (defaults to its number, which is its text). */
+  name?: (score: number) => string | undefined;
+  /** What a score shows; its number by default. */
+  face?: (score: number, lit: boolean) => ComponentChildren;
+  /** `stars` lights every score up to the one pointed at or chosen. */
+  variant?: 'numbers' | 'stars' | 'faces';
+  lowLabel: string;
+  highLabel: string;
+  onChoose: (score: number) => void;
+}
+
+/**
+ * A scale as one radio group with a roving tabindex: Tab enters and leaves the group in one stop, arrows move
+ * between scores (mirrored in right-to-left layouts), Home/End jump to the ends. Unlike a native radio group,
+ * moving does not choose: choosing sends the answer at once, so only Enter, Space or a click commit a score.
+ */
+export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers', lowLabel, highLabel, onChoose }: ScaleGroupProps) {
+  const last = scores.length - 1;
+  const [focused, setFocused] = useState(Math.max(0, scores.indexOf(value ?? scores[0]!)));
+  const [pointed, setPointed] = useState<number | undefined>();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const lit = pointed ?? value;
+
+  const onKeyDown = (event: KeyboardEvent, i: number) => {
+    const rtl = (event.currentTarget as Element).closest('[dir="rtl"]') !== null;
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+    const next =
+      event.key === forward || event.key === 'ArrowDown'
+        ? (i + 1) % scores.length
+        : event.key === back || event.key === 'ArrowUp'
+          ? (i + last) % scores.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : undefined;
+    if (next !== undefined) {
+      event.preventDefault();
+      setFocused(next);
+      buttons.current[next]?.focus();
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      // Handled here rather than left to the button's own activation so the key works the same everywhere.
+      event.preventDefault();
+      onChoose(scores[i]!);
+    }
+  };
+
+  return (
+    <>
+      <div
+        class={`scale ${variant}`}
+        role="radiogroup"
+        aria-labelledby={promptId(id)}
+        data-count={scores.length}
+        onMouseLeave={() => setPointed(undefined)}
+      >
+        {scores.map((score, i) => (
+          <button
+            key={score}
+            ref={(element) => {
+              buttons.current[i] = element;
+            }}
+            type="button"
+            role="radio"
+            class={`score${variant === 'stars' && lit !== undefined && score <= lit ? ' lit' : ''}`}
+            aria-checked={value === score}
+            aria-label={name?.(score) ?? (i === 0 ? `${score} – ${lowLabel}` : i === last ? `${score} – ${highLabel}` : undefined)}
+            tabIndex={i === focused ? 0 : -1}
+            data-autofocus={i === focused ? '' : undefined}
+            onFocus={() => setFocused(i)}
+            onMouseEnter={() => setPointed(score)}
+            onKeyDown={(event) => onKeyDown(event, i)}
+            onClick={() => onChoose(score)}
+          >
+            {face ? face(score, lit !== undefined && score <= lit) : score}
+          </button>
+        ))}
+      </div>
+      {/* Screen readers hear the ends in the names of the first and last score, so this legend is visual only. */}
+      <div class="ends" aria-hidden="true">
+        <span>{lowLabel}</span>
+        <span>{highLabel}</span>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+// Answers are never lost: given while offline or while the server is unreachable, each is delivered when the way
+// is clear again (the `online` event, or the next page load), and stored exactly once with every answer.
+import { FollowUp, Page as ApiPage, StoredResponse } from '@closeloop/sdk/schemas';
+import { expect, test, type Page } from '@playwright/test';
+import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
+import { closeloop, serveTestFiles, widgetPage } from './fixtures/test-page.js';
+
+const ResponsePage = ApiPage(StoredResponse);
+const FollowUpPage = ApiPage(FollowUp);
+const COMMENT = 'The app logged me out twice during checkout.';
+
+let server: DemoServer;
+test.beforeEach(async () => {
+  server = await startDemoServer();
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+const responses = async () => ResponsePage.parse(await server.management('/api/v1/responses')).data;
+const followUps = async () => FollowUpPage.parse(await server.management('/api/v1/follow-ups')).data;
+const queued = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('closeloop:outbox') ?? '[]').length as number);
+
+async function openPage(page: Page): Promise<void> {
+  await serveTestFiles(page, server, { '/e2e/account.html': { body: widgetPage({ title: 'Account' }) } });
+  const configLoaded = page.waitForResponse((r) => r.url().includes('/v1/config'));
+  await page.goto(`${server.origin}/e2e/account.html`);
+  await configLoaded;
+}
+
+/**
+ * Shows the demo NPS survey and answers it as a detractor, with a comment: two steps, two submissions.
+ * `cutOff` runs once the survey is on screen (its UI chunk loaded), before the first answer.
+ */
+async function answerSurvey(page: Page, cutOff: () => Promise<void>): Promise<void> {
+  await closeloop(page, 'show', 'nps');
+  await expect(page.getByRole('dialog', { name: /recommend/i })).toBeVisible();
+  const survey = page.getByRole('dialog');
+  await cutOff();
+  await survey.getByRole('radio', { name: '3', exact: true }).click();
+  await survey.getByRole('textbox', { name: /main reason/i }).fill(COMMENT);
+  await survey.getByRole('button', { name: 'Submit' }).click();
+  await expect(survey.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+}
+
+/** Exactly one response holding both answers, finished, and one case: then still so a moment later. */
+async function expectDeliveredOnce(): Promise<void> {
+  await expect.poll(async () => (await responses()).map((r) => r.finished), { timeout: 15_000 }).toEqual([true]);
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const stored = await responses();
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ surveyId: 'nps', answers: { nps: 3, comment: COMMENT }, finished: true });
+  const cases = await followUps();
+  expect(cases).toHaveLength(1);
+  expect(cases[0]).toMatchObject({ source: 'survey', trigger: { question: 'nps', value: 3 } });
+}
+
+test('offline: answers wait in the outbox and are delivered once when the browser is back online', async ({ page, context }) => {
+  await openPage(page);
+  await answerSurvey(page, () => context.setOffline(true));
+
+  await page.waitForTimeout(1_000);
+  expect(await responses()).toEqual([]);
+  expect(await queued(page)).toBe(1);
+
+  await context.setOffline(false);
+  await expectDeliveredOnce();
+  expect(await queued(page)).toBe(0);
+});
+
+test('server down: retried while the page lives, then delivered once by the next page load', async ({ page }) => {
+  const attempts: number[] = [];
+  page.on('requestfailed', (request) => {
+    if (request.url() === `${server.origin}/v1/responses`) attempts.push(Date.now());
+  });
+  await openPage(page);
+  await answerSurvey(page, () => server.pause());
+
+  // The first attempt and at least one retry with backoff found no server.
+  await expect.poll(() => attempts.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  expect(await queued(page)).toBe(1);
+
+  // The visitor leaves while the server is still down (the pagehide beacon finds no server either)...
+  await page.goto('about:blank');
+  await server.resume();
+  expect(await responses()).toEqual([]);
+  // ...and comes back once it is up: the page load sends what was queued.
+  await openPage(page);
+  await expectDeliveredOnce();
+  expect(await queued(page)).toBe(0);
+});
