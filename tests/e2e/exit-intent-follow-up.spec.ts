@@ -1,5 +1,6 @@
-// The whole loop in a real browser: the example shop with the script tag, an NPS survey on exit intent, a
-// detractor's answer and comment, and the follow-up case it opens, read back through the management API.
+// The whole loop in a real browser: the example shop with the script tag, an NPS survey on exit intent (which
+// leaves the visitor's focus alone and is reached with Tab), a detractor's keyboard-only answer and comment, and the
+// follow-up case it opens, read back through the management API.
 import { FollowUp, Page } from '@closeloop/sdk/schemas';
 import { expect, test } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
@@ -29,6 +30,10 @@ test('a detractor who leaves through the top of the page gets a follow-up case',
   // The UI chunk is loaded only when a survey is about to show.
   const uiRequested = page.waitForRequest(/closeloop-ui-[\w-]+\.js$/);
 
+  // The visitor is somewhere on the page with the keyboard: the last of the shop's own controls has focus.
+  const pageLink = page.getByRole('link', { name: 'Go to cart →' });
+  await pageLink.focus();
+
   // Exit intent: the pointer moves over the page, then out through the top edge towards the tabs.
   await page.mouse.move(640, 300);
   await page.mouse.move(640, 40, { steps: 5 });
@@ -39,7 +44,18 @@ test('a detractor who leaves through the top of the page gets a follow-up case',
   const survey = page.getByRole('dialog');
   await uiRequested;
 
-  // Keyboard only: focus is already on the scale; arrows move, Enter chooses (and sends the score at once).
+  // A survey that opened by itself announces itself politely and leaves focus where it was: typing on the page
+  // never lands in the survey.
+  await expect(survey.getByRole('status')).toHaveText(/recommend/i);
+  await expect(pageLink).toBeFocused();
+
+  // Keyboard only: Tab goes on from the end of the page (the feedback tab) into the survey, its close button first,
+  // then the scale; arrows move, Enter chooses (and sends the score at once).
+  await page.keyboard.press('Tab');
+  await expect(page.locator('closeloop-feedback').getByRole('button', { name: 'Feedback' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(survey.getByRole('button', { name: 'Close survey' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(survey.getByRole('radio', { name: /^0/ })).toBeFocused();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await expect(survey.getByRole('radio', { name: '3', exact: true })).toBeFocused();

@@ -1,12 +1,13 @@
-// axe-core on every question type the widget renders, and on the feedback form, in light and dark mode, inside the
-// widget's shadow root: zero violations of WCAG 2.2 A/AA and axe's best practices. The surveys are real surveys of
-// the demo project, written into the running demo server's database and shown with closeloop('show', id).
+// axe-core on every question type the widget renders, and on the feedback form, in light and dark mode and right to
+// left (Arabic), inside the widget's shadow root: zero violations of WCAG 2.2 A/AA and axe's best practices, with a
+// screenshot of each under test-results/. The surveys are real surveys of the demo project, written into the running
+// demo server's database and shown with closeloop('show', id).
 import { createRequire } from 'node:module';
 import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
 import { expect, test, type Page } from '@playwright/test';
 import type * as Axe from 'axe-core';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
-import { closeloop, serveTestFiles, widgetPage } from './fixtures/test-page.js';
+import { closeloop, serveTestFiles, SNIPPET, widgetPage } from './fixtures/test-page.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -47,6 +48,29 @@ const SURVEYS: SurveyDefinitionInput[] = [
   one('a11y-cta', { type: 'cta', prompt: 'Would you review us?', body: 'It takes a minute.', buttonLabel: 'Write a review', url: 'https://example.com/review' }),
 ];
 
+/** Arabic texts for each survey above (by its id without `a11y-`); the widget's own words are its Arabic strings. */
+const ARABIC: Record<string, Record<string, unknown>> = {
+  nps: { prompt: 'ما مدى احتمال أن توصي بمتجرنا لصديق؟', lowLabel: 'غير محتمل', highLabel: 'محتمل جدًا' },
+  'csat-faces': { prompt: 'ما مدى رضاك عن طلبك؟' },
+  'csat-stars': { prompt: 'ما مدى رضاك عن التوصيل؟' },
+  ces: { prompt: 'ما مدى سهولة إتمام الشراء؟', lowLabel: 'صعب جدًا', highLabel: 'سهل جدًا' },
+  'rating-stars': { prompt: 'قيّم صفحة المنتج', lowLabel: 'ضعيف', highLabel: 'ممتاز' },
+  'rating-numbers': { prompt: 'قيّم أسعارنا', lowLabel: 'ضعيف', highLabel: 'ممتاز' },
+  'single-choice': { prompt: 'كيف سمعت عنا؟', options: { search: 'محرك بحث', friend: 'صديق', ad: 'إعلان' } },
+  'multiple-choice': { prompt: 'ماذا اشتريت اليوم؟', options: { bags: 'حقائب', shoes: 'أحذية', jackets: 'سترات' } },
+  'text-line': { prompt: 'كلمة واحدة تصف متجرنا؟' },
+  'text-area': { prompt: 'ما الذي يمكننا تحسينه؟', placeholder: 'أخبرنا بأي شيء' },
+  cta: { prompt: 'هل تكتب لنا مراجعة؟', body: 'لن يستغرق ذلك سوى دقيقة.', buttonLabel: 'اكتب مراجعة' },
+};
+const RTL_SURVEYS: SurveyDefinitionInput[] = SURVEYS.map((survey) => {
+  const type = survey.id.replace('a11y-', '');
+  return {
+    ...survey,
+    id: `rtl-${type}`,
+    translations: { ar: { questions: { q: ARABIC[type] }, thankYou: { title: 'شكرًا لك!', body: 'تصل ملاحظاتك مباشرة إلى فريقنا.' } } },
+  } as SurveyDefinitionInput;
+});
+
 interface Finding {
   rule: string;
   impact: string | null | undefined;
@@ -79,7 +103,7 @@ async function audit(page: Page, host: string): Promise<Finding[]> {
 let server: DemoServer;
 test.beforeAll(async () => {
   server = await startDemoServer();
-  for (const survey of SURVEYS) await server.putSurvey(survey);
+  for (const survey of [...SURVEYS, ...RTL_SURVEYS]) await server.putSurvey(survey);
 });
 test.afterAll(async () => {
   await server.stop();
@@ -124,3 +148,52 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(Object.keys(findings)).toHaveLength(SURVEYS.length + 2);
   });
 }
+
+test.describe('right to left', () => {
+  // An Arabic browser: the surveys pick their `ar` translation from navigator.languages, as for a real visitor.
+  test.use({ locale: 'ar' });
+
+  test('every question type and the feedback form are mirrored, in the bottom-left corner, with no axe violations', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    // An Arabic page; `data-locale` sets the feedback form's language, which has no survey to read one from.
+    const body = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>متجر تجريبي</title>
+<script>${SNIPPET}</script>
+<script async src="/closeloop.js" data-project="pk_demo" data-feedback-button="ملاحظات" data-locale="ar"></script>
+</head><body><main><h1>متجر تجريبي</h1></main></body></html>`;
+    await serveTestFiles(page, server, { '/e2e/rtl.html': { body } });
+    await page.goto(`${server.origin}/e2e/rtl.html`);
+    await page.addScriptTag({ path: axePath });
+
+    const findings: Record<string, Finding[]> = {};
+    const widget = page.locator('closeloop-widget');
+    for (const survey of RTL_SURVEYS) {
+      await closeloop(page, 'show', survey.id);
+      const dialog = widget.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      await expect(dialog).toHaveAttribute('dir', 'rtl');
+      await expect(dialog).toHaveAttribute('lang', 'ar');
+      await expect(dialog).toHaveAccessibleName(String(ARABIC[survey.id.replace('rtl-', '')]?.prompt));
+      // The default bottom-right corner mirrors to bottom-left, with the rest of the card.
+      const box = await dialog.boundingBox();
+      expect(box && box.x + box.width / 2).toBeLessThan(640);
+      await shoot(page, dialog, `a11y-${survey.id}`);
+      findings[survey.id] = await audit(page, 'closeloop-widget');
+      await page.keyboard.press('Escape');
+      await expect(widget.getByRole('dialog')).toHaveCount(0);
+    }
+
+    await page.locator('closeloop-feedback').getByRole('button', { name: 'ملاحظات' }).click();
+    const form = page.locator('closeloop-feedback').getByRole('dialog', { name: 'أرسل ملاحظاتك' });
+    await expect(form).toBeVisible();
+    await expect(form).toHaveAttribute('dir', 'rtl');
+    await form.getByRole('button', { name: 'إرسال' }).click();
+    await expect(form.getByText('اختر موضوع ملاحظاتك.')).toBeVisible();
+    await form.getByRole('textbox', { name: 'ملاحظاتك' }).fill('توصيل سريع');
+    await shoot(page, form, 'a11y-rtl-feedback-form');
+    findings['feedback-form'] = await audit(page, 'closeloop-feedback');
+
+    const violations = Object.fromEntries(Object.entries(findings).filter(([, list]) => list.length > 0));
+    expect(violations).toEqual({});
+    expect(Object.keys(findings)).toHaveLength(RTL_SURVEYS.length + 1);
+  });
+});

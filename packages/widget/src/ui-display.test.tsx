@@ -23,19 +23,22 @@ describe('languages', () => {
     await shown;
     expect(card().getByRole('radio', { name: '0 – Not likely' })).toBeTruthy(); // the survey's own labels win
     expect(card().getByRole('button', { name: 'Stäng enkäten' })).toBeTruthy();
+    await waitFor(() => expect(card().getByRole('status').textContent).not.toBe(''));
     expect(card().getByRole('status').textContent).toBe('Fråga 1 av 2: How likely are you to recommend Acme to a friend?');
   });
 
-  it('shows the survey\'s translation, mirrored for a right-to-left language', () => {
+  it('shows the survey\'s translation, mirrored for a right-to-left language, with Arabic built-in words', async () => {
     const survey = npsSurvey({
       display: { placement: 'bottom-right', colorScheme: 'auto', theme: {}, locale: 'ar' },
       translations: { ar: { questions: { nps: { prompt: 'ما مدى احتمال أن توصي بنا؟', lowLabel: 'غير محتمل' } } } },
     });
-    const { card } = open(survey);
+    const { card, shown } = open(survey);
+    await shown;
     const dialog = card().getByRole('dialog', { name: 'ما مدى احتمال أن توصي بنا؟' });
     expect(dialog.getAttribute('dir')).toBe('rtl');
     expect(dialog.getAttribute('lang')).toBe('ar');
     expect(card().getByRole('radio', { name: '0 – غير محتمل' })).toBeTruthy();
+    expect(card().getByRole('button', { name: 'إغلاق الاستبيان' })).toBeTruthy();
   });
 });
 
@@ -85,6 +88,7 @@ describe('the whole flow with logic', () => {
     const { SurveyDefinition, npsFlow } = await import('@closeloop/sdk/schemas');
     const survey = SurveyDefinition.parse({ id: 'flow', name: 'Flow', questions: npsFlow() });
     const { session, card } = open(survey);
+    await waitFor(() => expect(card().getByRole('status').textContent).toMatch(/^Question 1 of 2/));
     fireEvent.click(card().getByRole('radio', { name: '3' }));
     const field = card().getByRole('textbox', { name: 'What went wrong?' });
     expect(card().getByRole('status').textContent).toBe('Question 2 of 2: What went wrong?');

@@ -1,10 +1,11 @@
-import { fireEvent, within } from '@testing-library/preact';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
+import type { TriggerSource } from '@closeloop/sdk';
 import { fakeSession, npsSurvey } from './test-support/fake-session.js';
 import { HOST_TAG } from './mount.js';
 import { createPresenter } from './ui.js';
 
-function open(survey = npsSurvey()) {
-  const session = fakeSession(survey);
+function open(survey = npsSurvey(), trigger: TriggerSource = 'manual') {
+  const session = { ...fakeSession(survey), trigger };
   const present = createPresenter({ thankYouMs: 0 });
   void present(session);
   const root = document.querySelector(HOST_TAG)!.shadowRoot!;
@@ -26,10 +27,13 @@ afterEach(() => {
 });
 
 describe('present', () => {
-  it('runs NPS → text → thank-you, reporting answer, answer, complete in order', () => {
+  it('runs NPS → text → thank-you, reporting answer, answer, complete in order', async () => {
     const { session, root, card } = open();
     const dialog = card.getByRole('dialog', { name: 'How likely are you to recommend Acme to a friend?' });
     expect(dialog).toBeTruthy();
+    // The live region is there empty at first, then names the step: a change screen readers do announce.
+    expect(card.getByRole('status').textContent).toBe('');
+    await waitFor(() => expect(card.getByRole('status').textContent).toBe('Question 1 of 2: How likely are you to recommend Acme to a friend?'));
 
     // Focus moved into the widget, onto the group's tab stop.
     expect(root.activeElement).toBe(card.getByRole('radio', { name: '0 – Not likely' }));
@@ -60,6 +64,40 @@ describe('present', () => {
     fireEvent.click(card.getByRole('radio', { name: '10 – Very likely' }));
     fireEvent.click(card.getByRole('button', { name: 'Skip' }));
     expect(session.calls).toEqual([['answer', 'nps', 10], ['complete']]);
+  });
+
+  it('a survey that opened by itself announces itself but leaves focus where the visitor is typing', async () => {
+    const field = document.createElement('input');
+    document.body.prepend(field);
+    field.focus();
+    const { session, root, card } = open(npsSurvey(), 'dwell');
+    expect(card.getByRole('dialog', { name: /recommend Acme/ })).toBeTruthy();
+    expect(document.activeElement).toBe(field);
+    expect(root.activeElement).toBeNull();
+    await waitFor(() => expect(card.getByRole('status').textContent).toMatch(/^Question 1 of 2: How likely/));
+    expect(document.activeElement).toBe(field);
+
+    // Reached with Tab instead (the host is the page's last element): from then on each step moves focus on.
+    const stop = card.getByRole('radio', { name: '0 – Not likely' });
+    expect(stop.tabIndex).toBe(0);
+    stop.focus();
+    fireEvent.keyDown(stop, { key: 'ArrowRight' });
+    fireEvent.keyDown(root.activeElement!, { key: 'Enter' });
+    expect(session.calls).toEqual([['answer', 'nps', 1]]);
+    expect(root.activeElement).toBe(card.getByRole('textbox', { name: 'What is the main reason for your score?' }));
+  });
+
+  it('a survey that opened by itself and was answered with the pointer moves focus on from then', () => {
+    const { root, card } = open(npsSurvey(), 'exit-intent');
+    const score = card.getByRole('radio', { name: '7' });
+    fireEvent.pointerDown(score);
+    fireEvent.click(score);
+    expect(root.activeElement).toBe(card.getByRole('textbox', { name: 'What is the main reason for your score?' }));
+  });
+
+  it('a modal takes focus even when it opened by itself: it hides the page', () => {
+    const { root, card } = open(npsSurvey({ display: { placement: 'modal', colorScheme: 'auto', theme: {} } }), 'scroll');
+    expect(root.activeElement).toBe(card.getByRole('radio', { name: '0 – Not likely' }));
   });
 
   it('dismisses on Escape, unmounts, and returns focus to where it was', () => {

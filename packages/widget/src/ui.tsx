@@ -3,7 +3,8 @@ import type { Presenter, SurveySession } from '@closeloop/sdk';
 import { Survey } from './components/Survey.js';
 import { loadStrings } from './i18n/load-strings.js';
 import { localizeSurvey } from './i18n/localize-survey.js';
-import { isRtl, resolveLocale } from './i18n/resolve-locale.js';
+import { isRtl } from './i18n/language-tag.js';
+import { resolveLocale } from './i18n/resolve-locale.js';
 import type { Strings } from './i18n/strings.js';
 import { StringsContext } from './i18n/strings-context.js';
 import { SurveyRun } from './models/survey-run.js';
@@ -68,6 +69,9 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline }: 
             placement={target || display?.placement !== 'inline' ? display?.placement : undefined}
             locale={locale}
             rtl={isRtl(locale)}
+            // A survey the visitor asked for takes focus; one that opened by itself (exit intent, dwell…) only
+            // announces itself, so typing in the page's own fields never lands in it (Survey.tsx).
+            takeFocus={session.trigger === 'manual'}
           />
         </StringsContext.Provider>,
         mounted.container,

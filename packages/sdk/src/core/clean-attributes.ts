@@ -21,6 +21,6 @@ export function cleanAttributes(attributes: Attributes): Attributes {
       kept++;
     }
   }
-  if (kept < entries.length) warn(`identify() kept ${kept} of ${entries.length} attributes (see the limits)`);
+  if (kept < entries.length) warn(`identify() kept ${kept} of ${entries.length} attributes`);
   return clean;
 }

@@ -121,6 +121,24 @@ describe('createCloseloop: deciding when a survey shows', () => {
     expect(sessions).toHaveLength(0);
   });
 
+  test('a signed identify() after the config loaded asks again, once, and what the user answered elsewhere holds on this page', async () => {
+    surveys = [survey('nps', [{ type: 'event', name: 'checkout_completed' }])];
+    const storage = memoryStorage();
+    const closeloop = start(storage);
+    await closeloop.ready;
+    const configs = () => server.received.filter((r) => r.path.startsWith('/v1/config')).map((r) => r.path);
+    expect(configs()).toEqual(['/v1/config?project=pk_test']);
+
+    answered = [{ surveyId: 'nps', at: new Date().toISOString() }];
+    closeloop.identify('u-1', {}, { signature: 'ab'.repeat(32) });
+    // The same user again (an app that identifies on every route) does not ask a third time.
+    closeloop.identify('u-1', { plan: 'pro' }, { signature: 'ab'.repeat(32) });
+    await vi.waitFor(() => expect(storage.getItem('closeloop:caps')).toContain('"nps":{'));
+    expect(configs()).toEqual(['/v1/config?project=pk_test', `/v1/config?project=pk_test&user=u-1&signature=${'ab'.repeat(32)}`]);
+    closeloop.track('checkout_completed', { total: 1 });
+    expect(sessions).toHaveLength(0);
+  });
+
   test("'followup:opened' fires once when the server opens a case for the response", async () => {
     surveys = [survey('nps')];
     responseReply = { followUpId: '0190f5c2-0000-7000-8000-000000000001' };

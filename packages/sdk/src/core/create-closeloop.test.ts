@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { CONFIG_VERSION } from '../schemas/config-version.js';
 import { ResponseSubmission } from '../schemas/response-submission.js';
 import type { SurveyDefinition } from '../schemas/survey-definition.js';
+import { holdBackFetchFailures } from '../test-support/hold-back-fetch-failures.js';
 import { startLocalServer, type LocalServer, type Reply } from '../test-support/local-server.js';
 import { memoryStorage } from '../test-support/memory-storage.js';
 import { survey } from '../test-support/survey.js';
@@ -210,6 +211,7 @@ describe('createCloseloop against a real server', () => {
     ['an error status', { status: 500, body: { error: { code: 'internal', message: 'boom' } } }],
     ['a network error', { hangUp: true }],
   ])('%s: one warning, no surveys, no throw into the page', async (_, reply) => {
+    onTestFinished(holdBackFetchFailures());
     server.handler = () => reply;
     const closeloop = start();
     closeloop.track('buy');
@@ -271,6 +273,8 @@ describe('createCloseloop against a real server', () => {
     sessions[1]?.answer('score', 1);
     sessions[1]?.dismiss();
     expect(dismissed.mock.calls).toEqual([[{ surveyId: 'a', responseId: null }], [{ surveyId: 'b', responseId: expect.stringMatching(UUID_V7) }]]);
+    // The answer is on its way to the server: let it land before the server closes.
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(1));
   });
 
   test('an invalid answer is ignored with one warning instead of poisoning the response', async () => {

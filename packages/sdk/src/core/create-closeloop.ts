@@ -65,7 +65,7 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       if (trigger === 'manual') warn(`show("${survey.id}") ignored: another survey is on screen`);
       return;
     }
-    caps.markShown(survey.id, Date.now());
+    caps.markShown(survey.id);
     disarm.get(survey.id)?.abort();
     lifecycle.emit('survey:shown', { surveyId: survey.id, trigger });
     if (!present) return;
@@ -78,7 +78,7 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       deliver: outbox.put,
       emit: lifecycle.emit,
       end: () => {
-        caps.markDone(survey.id, Date.now());
+        caps.markDone(survey.id);
         if (current === session) current = undefined;
       },
     });
@@ -96,11 +96,11 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
 
   /** A trigger fired: show the survey if the visitor is targeted and the caps allow it, checked now (after any delay). */
   function attempt(survey: SurveyDefinition, source: TriggerType): void {
-    if (!current && caps.allows(survey, Date.now()) && isTargeted(survey.targeting, survey.id, currentVisitor(identity.respondent()))) open(survey, source);
+    if (!current && caps.allows(survey) && isTargeted(survey.targeting, survey.id, currentVisitor(identity.respondent()))) open(survey, source);
   }
 
   function arm(survey: SurveyDefinition): void {
-    if (!caps.allows(survey, Date.now())) return;
+    if (!caps.allows(survey)) return;
     const controller = childController(signal);
     disarm.set(survey.id, controller);
     armTriggers(survey.triggers, {
@@ -121,10 +121,17 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
   routes.addEventListener(ROUTE_EVENT, () => visits.count(Date.now()), { signal });
   watchRoutes(routes, signal);
   void outbox.flush();
+  // The identity signature the config was last asked with; `false` until the first request has gone out.
+  let askedWith: string | undefined | false = false;
+  const askConfig = () => {
+    const respondent = identity.respondent();
+    askedWith = respondent.signature;
+    return loadConfig(host, project, signal, respondent);
+  };
   // One microtask later, so an `identify()` made right after creating the core (the script tag replays its queue
   // then) is sent along and the reply can tell what this user answered on other devices.
   const ready = Promise.resolve()
-    .then(() => loadConfig(host, project, signal, identity.respondent()))
+    .then(askConfig)
     .then(({ surveys: list, answered }) => {
       if (signal.aborted) return;
       caps.sync(answered);
@@ -138,9 +145,12 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
     ready,
     identify(userId, attributes, identifyOptions) {
       if (signal.aborted) return;
-      // The user is persisted: from the next page load on, the config request carries it (and what they answered
-      // on other devices comes back). Asking again now would cost the per-page core bytes for a rare case.
       identity.identify(userId, attributes, identifyOptions?.signature);
+      // Signed after the config was asked for (a login on this page): ask again with the user, so what they answered
+      // on another device holds here too. The surveys are armed already, and every trigger re-checks the caps.
+      // The config route rather than an endpoint of its own: no extra core code, and the same signature check.
+      const { signature } = identity.respondent();
+      if (askedWith !== false && signature && signature !== askedWith) void askConfig().then(({ answered }) => caps.sync(answered));
     },
     track(name, ...[properties]) {
       whenReady(() => tracked.dispatchEvent(new CustomEvent(name, { detail: properties })));

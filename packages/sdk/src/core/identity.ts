@@ -22,8 +22,9 @@ export interface Identity {
 /** The anonymous device id and the identified user, both persisted so answers on later pages stay linked. */
 export function createIdentity(storage: StorageLike): Identity {
   const fresh = (): string => {
-    // randomUUID exists only in secure contexts; customer sites on plain http still need an id.
-    const id = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : uuidv7();
+    // A UUIDv7 rather than `crypto.randomUUID()`, which exists only in secure contexts (plain-http sites need an
+    // id too) and would be a second generator in the core's bytes.
+    const id = uuidv7();
     storage.setItem(ANONYMOUS_KEY, id);
     return id;
   };
@@ -39,7 +40,7 @@ export function createIdentity(storage: StorageLike): Identity {
         return;
       }
       if (signature !== undefined && !SIGNATURE.test(signature)) {
-        warn('identify() signature must be a hex HMAC-SHA256; answers are sent unverified');
+        warn('identify() signature is not a hex HMAC-SHA256: sent unverified');
         signature = undefined;
       }
       user = { userId, attributes: attributes && cleanAttributes(attributes), signature };

@@ -29,7 +29,7 @@ export function parseConfig(body: unknown): Config {
     if (isSurvey(survey)) {
       if (survey.active !== false) surveys.push({ ...survey, triggers: survey.triggers.filter(isTrigger) });
     } else {
-      warn('the config holds a malformed survey; it is left out');
+      warn('left out a malformed survey');
     }
   }
   // Entries are only compared and parsed as dates by the caps, so a record is all they need to be.

@@ -27,8 +27,8 @@ export function safeStorage(given?: StorageLike): StorageLike {
     },
     setItem(key, value) {
       try {
-        if (!backing) throw new Error('no storage');
-        backing.setItem(key, value);
+        // No backing storage throws a TypeError here, which lands in memory like any other refusal.
+        backing!.setItem(key, value);
         memory.delete(key);
       } catch {
         memory.set(key, value);

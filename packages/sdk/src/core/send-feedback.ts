@@ -35,7 +35,7 @@ export function sendFeedback({ project, respondent, deliver }: SendFeedbackOptio
     }
     // An identified user is reached through their account; the server refuses a second address beside it.
     const anonymous = who.userId === undefined;
-    if (!anonymous && email !== undefined) warn('feedback() sent without the email: identified users are reached through their account');
+    if (!anonymous && email !== undefined) warn('feedback() sent without the email: the user is identified');
     deliver({
       id: uuidv7(),
       project,

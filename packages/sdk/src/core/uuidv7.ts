@@ -17,14 +17,9 @@ export function uuidv7(now = Date.now()): string {
     lastMs++;
     sequence = 0;
   }
-  let ms = lastMs;
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  bytes[6] = 0x70 | (sequence >> 8);
-  bytes[7] = sequence & 0xff;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // 12 hex digits of milliseconds (48 bits), then the version nibble and the counter, then 16 random digits
+  // (the variant bits set above); dashes go in by position.
+  const random = Array.from(bytes.subarray(8), (b) => (b + 256).toString(16).slice(1)).join('');
+  return `${lastMs.toString(16).padStart(12, '0')}${(0x7000 | sequence).toString(16)}${random}`.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

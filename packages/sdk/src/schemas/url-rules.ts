@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * One test of the page's URL. `value` is compared with the path (`location.pathname`, e.g. `/checkout/done`) or,
- * with `on: 'url'`, with the whole address (`https://shop.example/checkout/done?order=1#top`). A `glob` `*`
- * matches any run of characters (`/checkout/*`).
+ * with `on: 'url'`, with the whole address (`https://shop.example/checkout/done?order=1#top`). In a `glob`, `*`
+ * matches within one path segment (`/checkout/*`), `?` one character but `/`, `**` across segments.
  */
 export const UrlRule = z
   .object({

@@ -20,10 +20,10 @@ interface Record_ {
 
 export interface Caps {
   /** Whether `survey` may show automatically now: not yet in this page view, and within its frequency. */
-  allows(survey: { id: string; frequency?: Frequency | undefined }, now: number): boolean;
-  markShown(surveyId: string, now: number): void;
+  allows(survey: { id: string; frequency?: Frequency | undefined }, now?: number): boolean;
+  markShown(surveyId: string, now?: number): void;
   /** Answered to the end or dismissed: a dismissal counts as an answer. */
-  markDone(surveyId: string, now: number): void;
+  markDone(surveyId: string, now?: number): void;
   /** What the server knows this identified user answered, on any device. */
   sync(answered: readonly AnsweredSurvey[]): void;
 }
@@ -43,7 +43,7 @@ export function createCaps(storage: StorageLike): Caps {
   };
 
   return {
-    allows({ id, frequency }, now) {
+    allows({ id, frequency }, now = Date.now()) {
       if (thisPage.has(id)) return false;
       const { surveys, last } = read();
       const { n, shown, done } = surveys[id] ?? { n: 0, shown: 0, done: 0 };
@@ -54,7 +54,7 @@ export function createCaps(storage: StorageLike): Caps {
       if (mode === 'every') return now - Math.max(shown, done) >= days * DAY;
       return !done;
     },
-    markShown(surveyId, now) {
+    markShown(surveyId, now = Date.now()) {
       thisPage.add(surveyId);
       update((record) => {
         const survey = entry(record, surveyId);
@@ -62,7 +62,7 @@ export function createCaps(storage: StorageLike): Caps {
         survey.shown = record.last = now;
       });
     },
-    markDone(surveyId, now) {
+    markDone(surveyId, now = Date.now()) {
       update((record) => {
         entry(record, surveyId).done = now;
       });

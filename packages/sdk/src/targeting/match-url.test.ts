@@ -16,9 +16,19 @@ describe('matchUrl', () => {
     ['regex', '^/checkout/(done|thanks)$', true],
     ['regex', '^/cart', false],
     ['glob', '/checkout/*', true],
-    ['glob', '/*', true],
     ['glob', '/cart*', false],
-    ['glob', '/checkout/d?ne', false],
+    ['glob', '/checkout/d?ne', true],
+    ['glob', '/checkout/d?', false],
+    ['glob', '/*/done', true],
+    ['glob', '/*', false],
+    ['glob', '/**', true],
+    ['glob', '/**/done', true],
+    ['glob', '/checkout/**/done', true],
+    ['glob', '/checkout/**/*', true],
+    ['glob', '/check*', false],
+    ['glob', '/check*/**', true],
+    ['glob', '/checkout?done', false],
+    ['glob', '/checkout.done', false],
   ] as const)('%s %s → %s on the path', (op, value, expected) => {
     expect(one(op, value)).toBe(expected);
   });

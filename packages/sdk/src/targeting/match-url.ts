@@ -27,7 +27,11 @@ function matchRule({ op, value, on }: UrlRule, page: PageUrl): boolean {
   }
 }
 
-/** A glob as a whole-string pattern: `*` matches any run of characters (`/` included); the rest is literal. */
+// What each glob token stands for: `*` any run within one path segment, `?` one character but `/`, `**` any run
+// across segments, and `**/` zero or more whole segments (so `/docs/**/intro` also matches `/docs/intro`).
+const GLOB: Record<string, string> = { '**/': '(?:.*/)?', '**': '.*', '*': '[^/]*', '?': '[^/]' };
+
+/** A glob as a whole-string pattern; everything but its tokens is literal. */
 function globSource(glob: string): string {
-  return `^${glob.split('*').map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`;
+  return `^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?|[*?]/g, (token) => GLOB[token]!)}$`;
 }

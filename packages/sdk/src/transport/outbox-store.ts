@@ -32,9 +32,9 @@ export function readOutbox(storage: StorageLike): OutboxEntry[] {
   if (raw === null) return [];
   const value = readJson(storage, OUTBOX_KEY);
   const list: unknown[] = Array.isArray(value) ? value : [value];
-  const entries = list.filter((value): value is OutboxEntry => isResponse(value) || isFeedback(value));
+  const entries = list.filter(isEntry);
   if (entries.length < list.length) {
-    warn(`dropped ${list.length - entries.length} unreadable queued entries from storage`);
+    warn(`dropped ${list.length - entries.length} unreadable outbox entries`);
     writeOutbox(storage, entries);
   }
   return entries;
@@ -51,7 +51,7 @@ export function putEntry(storage: StorageLike, submission: OutboxEntry): void {
   entries.push(submission);
   const excess = entries.length - MAX_ENTRIES;
   if (excess > 0) {
-    warn(`the outbox is full; dropped the ${excess} oldest undelivered entries`);
+    warn(`outbox full: dropped the ${excess} oldest entries`);
     entries.splice(0, excess);
   }
   writeOutbox(storage, entries);
@@ -70,25 +70,15 @@ export function removeEntry(storage: StorageLike, id: string, body: string): voi
   }
 }
 
-function isResponse(value: unknown): value is ResponseSubmission {
+/** A response (`surveyId` + `answers`) or a feedback (`category` + `comment`), with the fields every entry has. */
+function isEntry(value: unknown): value is OutboxEntry {
   return (
     isRecord(value) &&
     typeof value.id === 'string' &&
-    typeof value.surveyId === 'string' &&
-    isRecord(value.answers) &&
     isRecord(value.respondent) &&
-    isRecord(value.context)
-  );
-}
-
-function isFeedback(value: unknown): value is FeedbackSubmission {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.category === 'string' &&
-    typeof value.comment === 'string' &&
-    !('surveyId' in value) &&
-    isRecord(value.respondent) &&
-    isRecord(value.context)
+    isRecord(value.context) &&
+    ('surveyId' in value
+      ? typeof value.surveyId === 'string' && isRecord(value.answers)
+      : typeof value.category === 'string' && typeof value.comment === 'string')
   );
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { FeedbackSubmission } from '../schemas/feedback-submission.js';
 import type { ResponseSubmission } from '../schemas/response-submission.js';
+import { holdBackFetchFailures } from '../test-support/hold-back-fetch-failures.js';
 import { startLocalServer, type LocalServer, type Reply } from '../test-support/local-server.js';
 import { memoryStorage } from '../test-support/memory-storage.js';
 import { createOutbox } from './outbox.js';
@@ -52,6 +53,8 @@ describe('createOutbox', () => {
     controller = new AbortController();
     warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
+  // Failed deliveries are what these tests are about: happy-dom's console report of each is expected.
+  beforeEach(() => holdBackFetchFailures());
   afterEach(async () => {
     controller.abort();
     vi.restoreAllMocks();
@@ -155,6 +158,28 @@ describe('createOutbox', () => {
     window.dispatchEvent(new Event('online'));
     await vi.waitFor(() => expect(storage.data.has(OUTBOX_KEY)).toBe(false));
     expect(server.received).toHaveLength(2);
+  });
+
+  test('offline, a failed send waits for `online` instead of burning retries, then goes out once', async () => {
+    const storage = memoryStorage();
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    server.handler = () => ({ hangUp: true });
+    const delays: number[] = [];
+    const outbox = outboxOn(storage, (attempt) => (delays.push(attempt), 10));
+    outbox.put(submission(ID_A, { score: 4 }));
+    await outbox.flush();
+    // Ten retry delays' worth of waiting: still the one attempt, and no retry was scheduled.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.received).toHaveLength(1);
+    expect(delays).toEqual([]);
+    expect(stored(storage)).toEqual([submission(ID_A, { score: 4 })]);
+
+    online.mockReturnValue(true);
+    server.handler = () => ({ status: 201 });
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(storage.data.has(OUTBOX_KEY)).toBe(false));
+    expect(server.received).toHaveLength(2);
+    expect(warn).toHaveBeenCalledOnce();
   });
 
   test('on pagehide, hands every queued entry to sendBeacon as text/plain, and keeps it for the next page', async () => {

@@ -1,4 +1,5 @@
 import { isRecord } from '../core/is-record.js';
+import { post } from './beacon.js';
 
 /**
  * `sent` (with the follow-up case the server opened, when its reply names one); `retry` with a reason (network,
@@ -6,14 +7,11 @@ import { isRecord } from '../core/is-record.js';
  */
 export type Outcome = { sent: true; followUpId?: string } | { retry: string } | { refused: string };
 
-/**
- * Sends one serialized submission. `text/plain` keeps it a CORS "simple request" (no preflight round trip), and
- * `keepalive` lets it finish when the visitor navigates away mid-request.
- */
+/** Sends one serialized submission (see `post`) and sorts the server's reply into an outcome. */
 export async function postSubmission(url: string, body: string): Promise<Outcome> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' }, keepalive: true });
+    response = await post(url, body);
   } catch (error) {
     return { retry: error instanceof Error ? error.message : String(error) };
   }

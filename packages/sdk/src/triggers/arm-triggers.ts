@@ -20,16 +20,25 @@ export interface ArmOptions {
   fire: (source: TriggerType, delaySeconds: number) => void;
 }
 
+/** Everything a trigger factory may take: the trigger's own fields plus what the core shares with all of them. */
+type Armed<T> = T & Omit<ArmOptions, 'fire'> & { fire: () => void };
+
+/** Each trigger type's factory. Each takes the whole trigger and the shared options, and reads only its fields. */
+const FACTORIES: { [T in Trigger as T['type']]: (options: Armed<T>) => void } = {
+  'exit-intent': exitIntent,
+  dwell,
+  scroll: scrollDepth,
+  click: clickTrigger,
+  'page-view': pageView,
+  event: eventTrigger,
+  visits,
+};
+
 /** Arms each of a survey's triggers until `signal` aborts; any one of them firing reports its type. */
-export function armTriggers(triggers: readonly Trigger[], { signal, events, routes, counts, fire }: ArmOptions): void {
+export function armTriggers(triggers: readonly Trigger[], { fire, ...shared }: ArmOptions): void {
   for (const trigger of triggers) {
-    const base = { signal, routes, fire: () => fire(trigger.type, trigger.delaySeconds ?? 0) };
-    if (trigger.type === 'exit-intent') exitIntent({ ...base, ...trigger });
-    else if (trigger.type === 'dwell') dwell({ ...base, seconds: trigger.seconds });
-    else if (trigger.type === 'scroll') scrollDepth({ ...base, percent: trigger.percent });
-    else if (trigger.type === 'click') clickTrigger({ ...base, selector: trigger.selector, text: trigger.text });
-    else if (trigger.type === 'page-view') pageView({ ...base, urls: trigger.urls });
-    else if (trigger.type === 'visits') visits({ ...base, ...trigger, counts });
-    else eventTrigger({ ...base, name: trigger.name, where: trigger.where, events });
+    // TypeScript cannot tie FACTORIES[trigger.type] to this trigger's own type (a correlated union), hence the cast.
+    const arm = FACTORIES[trigger.type] as ((options: Armed<Trigger>) => void) | undefined;
+    arm?.({ ...trigger, ...shared, fire: () => fire(trigger.type, trigger.delaySeconds ?? 0) });
   }
 }

@@ -1,24 +1,84 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { openSqliteTestStore } from '../testing/test-stores.js';
 import { openApiDocument } from './openapi-document.js';
+
+interface Parameter {
+  name: string;
+  in: string;
+}
+
+/** A Hono route path in OpenAPI's notation: `:id` and `:file{regex}` as `{id}`, `{file}`; a trailing `*` as `{path}`. */
+function openApiPath(honoPath: string): string {
+  return honoPath.replace(/:(\w+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, '{$1}').replace(/\/\*$/, '/{path}');
+}
 
 describe('openApiDocument', () => {
   const doc = openApiDocument() as {
     openapi: string;
-    paths: Record<string, Record<string, { parameters?: { name: string }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+    paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
     components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
   };
 
   it('is OpenAPI 3.1 and lists every route', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/v1/feedback', '/api/v1/follow-ups', '/api/v1/responses', '/api/v1/surveys', '/api/v1/surveys/{id}', '/closeloop.js', '/healthz', '/openapi.json', '/v1/config', '/v1/feedback', '/v1/responses'].sort(),
+      [
+        '/',
+        '/api/v1/feedback',
+        '/api/v1/follow-ups',
+        '/api/v1/responses',
+        '/api/v1/surveys',
+        '/api/v1/surveys/{id}',
+        '/demo',
+        '/demo/{path}',
+        '/healthz',
+        '/openapi.json',
+        '/v1/config',
+        '/v1/feedback',
+        '/v1/responses',
+        '/{file}',
+      ].sort(),
     );
+  });
+
+  it('documents exactly the routes the app serves, each path parameter included', async () => {
+    const { store, cleanup } = await openSqliteTestStore();
+    // Both optional route groups on: the widget files and the demo shop.
+    const app = createApp({ store, widgetDir: '/widget', demoDir: '/demo-site' });
+    await cleanup();
+    // Middleware (`use`) registers as ALL; a route with its own middleware (bodySizeLimit) appears once per handler.
+    const served = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((key) => key !== 'parameters')
+        .map((method) => `${method} ${path}`),
+    );
+    expect([...served].sort()).toEqual(documented.sort());
+
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const [method, operation] of Object.entries(item)) {
+        if (method === 'parameters') continue;
+        const inPath = [...((item as unknown as { parameters?: Parameter[] }).parameters ?? []), ...(operation.parameters ?? [])].filter((p) => p.in === 'path');
+        expect(inPath.map((p) => p.name), `${method} ${path}`).toEqual(names);
+      }
+    }
+  });
+
+  it('documents the error replies each route can give', () => {
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {});
+    for (const path of ['/api/v1/follow-ups', '/api/v1/responses', '/api/v1/feedback', '/api/v1/surveys']) expect(statuses(path, 'get')).toContain('401');
+    expect(statuses('/api/v1/surveys/{id}', 'put')).toEqual(expect.arrayContaining(['400', '401', '413', '415']));
+    expect(statuses('/v1/responses', 'post')).toEqual(expect.arrayContaining(['400', '403', '404', '409', '413', '415', '422']));
+    expect(statuses('/v1/feedback', 'post')).toEqual(expect.arrayContaining(['400', '403', '404', '409', '413', '415']));
+    expect(statuses('/{file}', 'get')).toEqual(expect.arrayContaining(['404', '503']));
   });
 
   it('documents query parameters from the contract', () => {
     expect(doc.paths['/api/v1/follow-ups']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'status']);
     expect(doc.paths['/api/v1/responses']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'surveyId']);
-    expect(doc.paths['/v1/config']?.['get']?.parameters?.map((p) => p.name)).toEqual(['project']);
+    expect(doc.paths['/v1/config']?.['get']?.parameters?.map((p) => p.name)).toEqual(['project', 'user', 'signature', 'If-None-Match']);
     expect(doc.paths['/api/v1/feedback']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'category']);
   });
 

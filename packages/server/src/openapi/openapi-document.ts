@@ -8,7 +8,6 @@ import {
   FollowUp,
   FollowUpListQuery,
   Page,
-  ProjectKey,
   ResponseAccepted,
   ResponseListQuery,
   ResponseSubmission,
@@ -18,6 +17,7 @@ import {
   SurveyDefinition,
   SurveyList,
 } from '@closeloop/sdk/schemas';
+import { ConfigQuery } from '../routes/config/index.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -61,7 +61,7 @@ function errors(...statuses: number[]): Record<string, unknown> {
     400: 'Bad input; `issues` names each field at fault',
     401: 'Missing or wrong secret key (`authorization`)',
     403: 'The page origin is not allowed by the project (`origin`)',
-    404: 'Unknown project, survey or route',
+    404: 'Unknown project, survey, file or route',
     409: 'The id belongs to another project or survey (`id`)',
     413: 'The body is larger than the limit',
     415: 'The body is neither application/json nor text/plain',
@@ -73,6 +73,45 @@ function errors(...statuses: number[]): Record<string, unknown> {
 
 const bearer = [{ bearer: [] }];
 const surveyIdParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Slug, 'input') };
+
+interface BrowserPost {
+  summary: string;
+  body: keyof typeof components;
+  accepted: keyof typeof components;
+  created: string;
+  repeated: string;
+  errors: number[];
+}
+
+/**
+ * A POST from the browser: the body is JSON, sent as application/json or as text/plain (sendBeacon and
+ * preflight-free fetches send that); 201 when the id is new, 200 for a later step or a repeat.
+ */
+function browserPost({ summary, body, accepted, created, repeated, errors: statuses }: BrowserPost): JsonSchema {
+  return {
+    post: {
+      summary,
+      requestBody: { required: true, content: { ...json(body), 'text/plain': { schema: ref(body) } } },
+      responses: {
+        '201': { description: created, content: json(accepted) },
+        '200': { description: repeated, content: json(accepted) },
+        ...errors(...statuses),
+      },
+    },
+  };
+}
+
+/** A management list: the secret key, the query from the contract, one page of the items in reply. */
+function managementList(summary: string, query: z.ZodObject, page: keyof typeof components, description: string): JsonSchema {
+  return {
+    get: {
+      summary,
+      security: bearer,
+      parameters: queryParameters(query),
+      responses: { '200': { description, content: json(page) }, ...errors(400, 401) },
+    },
+  };
+}
 
 /** The OpenAPI 3.1 document of the HTTP API, generated from the contract so it cannot drift from the validation. */
 export function openApiDocument(): JsonSchema {
@@ -95,63 +134,35 @@ export function openApiDocument(): JsonSchema {
       },
       '/v1/config': {
         get: {
-          summary: "A project's active surveys (ETag; send If-None-Match for a 304)",
-          parameters: [{ name: 'project', in: 'query', required: true, schema: schemaOf(ProjectKey, 'input') }],
+          summary: "A project's active surveys (ETag; send If-None-Match for a 304); with a signed `user`, also what they answered",
+          parameters: [...queryParameters(ConfigQuery), { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
           responses: { '200': { description: 'Config', content: json('ConfigResponse') }, '304': { description: 'Unchanged' }, ...errors(400, 403, 404) },
         },
       },
-      '/v1/responses': {
-        post: {
-          summary: 'Submit one step of a response (idempotent on `id`; later steps merge)',
-          requestBody: {
-            required: true,
-            content: { ...json('ResponseSubmission'), 'text/plain': { schema: ref('ResponseSubmission') } },
-          },
-          responses: {
-            '201': { description: 'New response stored', content: json('ResponseAccepted') },
-            '200': { description: 'Merged into the stored response', content: json('ResponseAccepted') },
-            ...errors(400, 403, 404, 409, 413, 415, 422),
-          },
-        },
-      },
-      '/v1/feedback': {
-        post: {
-          summary: 'Send feedback from the feedback button (idempotent on `id`; a `problem` opens a follow-up case)',
-          requestBody: {
-            required: true,
-            content: { ...json('FeedbackSubmission'), 'text/plain': { schema: ref('FeedbackSubmission') } },
-          },
-          responses: {
-            '201': { description: 'New feedback stored', content: json('FeedbackAccepted') },
-            '200': { description: 'Repeat of stored feedback; nothing changed', content: json('FeedbackAccepted') },
-            ...errors(400, 403, 404, 409, 413, 415),
-          },
-        },
-      },
-      '/api/v1/follow-ups': {
-        get: {
-          summary: 'Follow-up cases, newest first, each with what opened it (`source`: a survey response or feedback)',
-          security: bearer,
-          parameters: queryParameters(FollowUpListQuery),
-          responses: { '200': { description: 'A page of cases', content: json('FollowUpPage') }, ...errors(400, 401) },
-        },
-      },
-      '/api/v1/responses': {
-        get: {
-          summary: 'Responses, newest first',
-          security: bearer,
-          parameters: queryParameters(ResponseListQuery),
-          responses: { '200': { description: 'A page of responses', content: json('StoredResponsePage') }, ...errors(400, 401) },
-        },
-      },
-      '/api/v1/feedback': {
-        get: {
-          summary: 'Feedback, newest first',
-          security: bearer,
-          parameters: queryParameters(FeedbackListQuery),
-          responses: { '200': { description: 'A page of feedback', content: json('StoredFeedbackPage') }, ...errors(400, 401) },
-        },
-      },
+      '/v1/responses': browserPost({
+        summary: 'Submit one step of a response (idempotent on `id`; later steps merge)',
+        body: 'ResponseSubmission',
+        accepted: 'ResponseAccepted',
+        created: 'New response stored',
+        repeated: 'Merged into the stored response',
+        errors: [400, 403, 404, 409, 413, 415, 422],
+      }),
+      '/v1/feedback': browserPost({
+        summary: 'Send feedback from the feedback button (idempotent on `id`; a `problem` opens a follow-up case)',
+        body: 'FeedbackSubmission',
+        accepted: 'FeedbackAccepted',
+        created: 'New feedback stored',
+        repeated: 'Repeat of stored feedback; nothing changed',
+        errors: [400, 403, 404, 409, 413, 415],
+      }),
+      '/api/v1/follow-ups': managementList(
+        'Follow-up cases, newest first, each with what opened it (`source`: a survey response or feedback)',
+        FollowUpListQuery,
+        'FollowUpPage',
+        'A page of cases',
+      ),
+      '/api/v1/responses': managementList('Responses, newest first', ResponseListQuery, 'StoredResponsePage', 'A page of responses'),
+      '/api/v1/feedback': managementList('Feedback, newest first', FeedbackListQuery, 'StoredFeedbackPage', 'A page of feedback'),
       '/api/v1/surveys': {
         get: {
           summary: 'Every survey of the project, active or not, by id',
@@ -182,10 +193,24 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'The deactivated survey', content: json('SurveyDefinition') }, ...errors(400, 401, 404) },
         },
       },
-      '/closeloop.js': {
+      '/{file}': {
         get: {
-          summary: 'The widget script (content-hashed chunks are served beside it, cached immutable)',
-          responses: { '200': { description: 'JavaScript', content: { 'text/javascript': {} } }, '304': { description: 'Unchanged' }, ...errors(503) },
+          summary: 'The widget: `/closeloop.js` and the content-hashed chunks beside it (cached immutable), readable from any page',
+          parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*\\.(js|css|json|map)$' } }],
+          responses: {
+            '200': { description: 'The file', content: { 'text/javascript': {}, 'text/css': {}, 'application/json': {} } },
+            '304': { description: 'Unchanged' },
+            ...errors(404, 503),
+          },
+        },
+      },
+      '/': { get: { summary: 'Under `closeloop demo` only: redirects to the demo shop', responses: { '302': { description: 'To /demo/' } } } },
+      '/demo': { get: { summary: 'Under `closeloop demo` only: redirects to /demo/', responses: { '301': { description: 'To /demo/' } } } },
+      '/demo/{path}': {
+        get: {
+          summary: 'Under `closeloop demo` only: the demo shop (`index.html` for folders; `path` may hold slashes)',
+          parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The file', content: { 'text/html': {} } }, '304': { description: 'Unchanged' }, ...errors(400, 404) },
         },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },

@@ -39,4 +39,13 @@ describe.each(testDialects)('listAnsweredSurveys on $name', ({ open }) => {
     expect(await t.store.listAnsweredSurveys(project.id, 'u-2')).toEqual([]);
     expect(await t.store.listAnsweredSurveys(project.id, 'u-3')).toEqual([]);
   });
+
+  it('finds a response that became identified in a later step (merged under the same id)', async () => {
+    const { project } = await seedProject(t.store);
+    const id = randomUUID();
+    await record(project.id, { anonymousId: 'a', verified: false }, '2026-11-01T10:00:00.000Z', id);
+    expect(await t.store.listAnsweredSurveys(project.id, 'u-9')).toEqual([]);
+    await record(project.id, { anonymousId: 'a', userId: 'u-9', verified: true }, '2026-11-01T10:05:00.000Z', id);
+    expect(await t.store.listAnsweredSurveys(project.id, 'u-9')).toEqual([{ surveyId: 'nps', at: '2026-11-01T10:05:00.000Z' }]);
+  });
 });

@@ -36,6 +36,8 @@ export interface ResponsesTable {
   answers: string;
   finished: number;
   respondent: string;
+  /** The respondent's `userId`, copied out of `respondent` so the answered-surveys lookup is indexed (0003). */
+  user_id: string | null;
   verified: number;
   context: string;
   answered_at: string;

@@ -90,7 +90,7 @@ export class KyselyStore implements Store {
   }
 
   listAnsweredSurveys(projectId: string, userId: string) {
-    return answeredSurveys(this.db, this.dialect, projectId, userId);
+    return answeredSurveys(this.db, projectId, userId);
   }
 
   async listSurveys(projectId: string): Promise<SurveyDefinition[]> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { NOW } from '../testing/fixtures.js';
 import type { Database } from './database.js';
@@ -38,6 +38,45 @@ describe('migration 0002_feedback', () => {
       await expect(
         db.insertInto('follow_ups').values({ id: randomUUID(), project_id: 'p', status: 'open', priority: 'normal', due_at: at, created_at: at, updated_at: at }).execute(),
       ).rejects.toThrow(/CHECK constraint/);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('migration 0003_response_user_id', () => {
+  it('fills user_id for the responses a 0002 database already holds, so their users keep their answered surveys', async () => {
+    const database = new Sqlite(':memory:');
+    database.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    try {
+      const before = { '0001_initial': migrations['0001_initial']!, '0002_feedback': migrations['0002_feedback']! };
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      const response = (id: string, surveyId: string, respondent: object, verified: number) =>
+        db
+          .insertInto('responses')
+          .values({ id, project_id: 'p', survey_id: surveyId, answers: '{"nps":9}', finished: 1, respondent: JSON.stringify(respondent), verified, context: '{"url":"https://shop.example/"}', answered_at: at, received_at: at, updated_at: at })
+          .execute();
+      await response('r1', 'nps', { anonymousId: 'a', userId: 'u-1' }, 1);
+      await response('r2', 'csat', { anonymousId: 'b' }, 0);
+      // A user id that merely looks like JSON: parsed, not pattern-matched.
+      await response('r3', 'ces', { anonymousId: 'c', userId: 'u-"2"' }, 1);
+
+      await migrateToLatest(db as Kysely<unknown>);
+      const rows = await db.selectFrom('responses').select(['id', 'user_id']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 'r1', user_id: 'u-1' },
+        { id: 'r2', user_id: null },
+        { id: 'r3', user_id: 'u-"2"' },
+      ]);
+      const store = new KyselyStore(db, 'sqlite');
+      expect(await store.listAnsweredSurveys('p', 'u-1')).toEqual([{ surveyId: 'nps', at }]);
+      expect(await store.listAnsweredSurveys('p', 'u-"2"')).toEqual([{ surveyId: 'ces', at }]);
+      const plan = await sql<{ detail: string }>`explain query plan select survey_id from responses where project_id = 'p' and verified = 1 and user_id = 'u-1'`.execute(db);
+      expect(plan.rows.map((row) => row.detail).join('\n')).toMatch(/USING INDEX responses_project_user/);
     } finally {
       await db.destroy();
     }

@@ -137,4 +137,21 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * `responses.user_id`: the respondent's user id as a real, indexed column, so the config reply's "what this user
+   * answered" (asked on every page view of an identified user) is an index lookup instead of a JSON scan of the
+   * project's responses. Filled here for existing rows, and by every insert and merge from now on. The backfill
+   * parses the JSON in JavaScript: the two dialects share no JSON function, and only identified rows are touched.
+   */
+  '0003_response_user_id': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('responses').addColumn('user_id', 'text').execute();
+      const rows = await sql<{ id: string; respondent: string }>`select id, respondent from responses where respondent like ${'%"userId"%'}`.execute(db);
+      for (const { id, respondent } of rows.rows) {
+        const userId: unknown = (JSON.parse(respondent) as { userId?: unknown }).userId;
+        if (typeof userId === 'string') await sql`update responses set user_id = ${userId} where id = ${id}`.execute(db);
+      }
+      await db.schema.createIndex('responses_project_user').on('responses').columns(['project_id', 'user_id']).execute();
+    },
+  },
 };

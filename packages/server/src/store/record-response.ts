@@ -30,6 +30,7 @@ export async function recordResponse(
       answers: JSON.stringify(input.answers),
       finished: input.finished ? 1 : 0,
       respondent: JSON.stringify(respondent),
+      user_id: respondent.userId ?? null,
       verified: verified ? 1 : 0,
       context: JSON.stringify(input.context),
       answered_at: input.answeredAt,
@@ -63,6 +64,7 @@ export async function recordResponse(
         // A response never goes back to unfinished: a late retry of step one must not undo the last step.
         finished: stored.finished === 1 || input.finished ? 1 : 0,
         respondent: JSON.stringify(mergedRespondent),
+        user_id: mergedRespondent.userId ?? null,
         verified: mergedVerified ? 1 : 0,
         updated_at: input.receivedAt,
       })

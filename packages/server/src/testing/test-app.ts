@@ -1,10 +1,11 @@
-import { afterEach, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import { createApp } from '../app.js';
 import type { AppOptions } from '../app.js';
 import type { Store } from '../store/store.js';
 import { NOW, seedProject } from './fixtures.js';
 import type { SeededProject } from './fixtures.js';
-import { openSqliteTestStore } from './test-stores.js';
+import { useTestStore } from './test-stores.js';
+import type { TestDialect } from './test-stores.js';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -13,20 +14,18 @@ export interface TestApp {
 }
 
 /**
- * Registers hooks that give each test a fresh in-memory store with the `pk_shop` project seeded and an app on it,
- * the clock pinned at NOW. Read the returned object's fields inside tests, after the hooks ran.
+ * Registers hooks that give each test a fresh store (in-memory SQLite unless `open` says otherwise) with the
+ * `pk_shop` project seeded and an app on it, the clock pinned at NOW. Read the returned object's fields inside
+ * tests, after the hooks ran.
  */
-export function useTestApp(options: Omit<AppOptions, 'store'> = {}): TestApp {
+export function useTestApp(options: Omit<AppOptions, 'store'> = {}, open?: TestDialect['open']): TestApp {
   const t = {} as TestApp;
-  let cleanup: () => Promise<void> = async () => {};
+  const opened = useTestStore(open);
   beforeEach(async () => {
-    const opened = await openSqliteTestStore();
-    cleanup = opened.cleanup;
     t.store = opened.store;
     t.shop = await seedProject(opened.store);
     t.app = createApp({ now: () => NOW, ...options, store: opened.store });
   });
-  afterEach(() => cleanup());
   return t;
 }
 

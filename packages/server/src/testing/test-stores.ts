@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import { createPostgresStore } from '../store/postgres.js';
 import { createSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
@@ -57,3 +58,21 @@ export const testDialects: TestDialect[] = [
   { name: 'sqlite', open: openSqliteTestStore },
   ...(pgUrl ? [{ name: 'postgres' as const, open: () => openPostgresTestStore(pgUrl) }] : []),
 ];
+
+/** A test's store, read inside the test once the hooks ran. */
+export interface UsedTestStore {
+  store: Store;
+}
+
+/** Registers hooks that open a fresh store before each test (SQLite unless `open` says otherwise) and clean it up after. */
+export function useTestStore(open: TestDialect['open'] = openSqliteTestStore): UsedTestStore {
+  const t = {} as UsedTestStore;
+  let cleanup: () => Promise<void> = async () => {};
+  beforeEach(async () => {
+    const opened = await open();
+    t.store = opened.store;
+    cleanup = opened.cleanup;
+  });
+  afterEach(() => cleanup());
+  return t;
+}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Display, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { fill } from '../i18n/strings.js';
 import { useStrings } from '../i18n/strings-context.js';
@@ -9,6 +9,8 @@ import { CloseButton } from './CloseButton.js';
 import { THANK_YOU_TITLE_ID, ThankYou } from './ThankYou.js';
 import { trapFocus } from './trap-focus.js';
 
+const ANNOUNCE_DELAY_MS = 100;
+
 export interface SurveyProps {
   survey: Pick<SurveyDefinition, 'thankYou'>;
   run: SurveyRun;
@@ -16,14 +18,22 @@ export interface SurveyProps {
   /** The survey's language tag (`lang`), and whether it is written right to left (`dir`). */
   locale?: string;
   rtl?: boolean;
+  /**
+   * Whether the card takes keyboard focus when it opens: yes when the visitor asked for it (`show()`) and for a
+   * modal (which hides the page anyway); no for a survey that opened by itself, which must never pull a visitor's
+   * typing out of the page's own form. Either way, once focus is inside, each step moves it on.
+   */
+  takeFocus?: boolean;
 }
 
 /**
  * The survey card. In a corner it is a non-modal dialog, so the page stays usable behind it; as a modal it dims
- * the page and keeps focus inside; inline it is a region of the page. Each step moves focus to its main control
- * and a polite live region names the step, so keyboard and screen-reader users follow along.
+ * the page and keeps focus inside; inline it is a region of the page. A polite live region names each step, so
+ * screen-reader users hear a survey that opened by itself without losing their place; keyboard users reach it
+ * with Tab (the host is the last element of the page). Once the visitor is in the card (focus or pointer), each
+ * step moves focus to its main control, so keyboard users follow along.
  */
-export function Survey({ survey, run, placement = 'bottom-right', locale = 'en', rtl = false }: SurveyProps) {
+export function Survey({ survey, run, placement = 'bottom-right', locale = 'en', rtl = false, takeFocus = true }: SurveyProps) {
   const t = useStrings();
   const card = useRef<HTMLDivElement>(null);
   const question = run.current.value;
@@ -31,11 +41,23 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
   const position = fill(t.progress, { n: run.position.value, total: run.total.value });
   const modal = placement === 'modal';
   const inline = placement === 'inline';
+  // Set once the visitor is in the card; a ref, not state: it only decides where focus goes at the next step.
+  const engaged = useRef(modal || takeFocus);
 
   useLayoutEffect(() => {
+    if (!engaged.current) return;
     const target = card.current?.querySelector<HTMLElement>('[data-autofocus]') ?? card.current;
     target?.focus();
   }, [step]);
+
+  // The live region is rendered empty and filled a moment later: screen readers announce a change to a region
+  // they already know, but often stay silent about one inserted with its text, and a survey that opened by
+  // itself has no other way to make itself heard.
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setLive(true), ANNOUNCE_DELAY_MS);
+    return () => clearTimeout(id);
+  }, []);
 
   const announcement = question
     ? `${position}: ${question.prompt}`
@@ -53,6 +75,8 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
         lang={locale}
         dir={rtl ? 'rtl' : 'ltr'}
         tabIndex={-1}
+        onFocusIn={() => (engaged.current = true)}
+        onPointerDown={() => (engaged.current = true)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.stopPropagation();
@@ -80,7 +104,7 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
           <ThankYou title={survey.thankYou.title} body={survey.thankYou.body} onDone={run.close} />
         )}
         <div class="sr-only" role="status" aria-live="polite">
-          {announcement}
+          {live && announcement}
         </div>
       </div>
     </>

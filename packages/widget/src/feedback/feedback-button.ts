@@ -1,4 +1,5 @@
 import type { Closeloop } from '@closeloop/sdk';
+import type { FeedbackColorScheme } from './feedback-form.js';
 import type { FeedbackPosition } from './feedback-settings.js';
 import { startFeedbackButton } from './start-feedback-button.js';
 
@@ -9,6 +10,10 @@ export interface FeedbackButtonOptions {
   position?: FeedbackPosition;
   /** The document to show it in; defaults to the global one. */
   document?: Document;
+  /** The form's language tag; default: the first of `navigator.languages` it has words for, else English. */
+  locale?: string;
+  /** Default `auto`: follows `prefers-color-scheme`. */
+  colorScheme?: FeedbackColorScheme;
 }
 
 /**
@@ -17,7 +22,11 @@ export interface FeedbackButtonOptions {
  */
 export function feedbackButton(
   closeloop: Pick<Closeloop, 'feedback' | 'identified'>,
-  { label = 'Feedback', position = 'right', document: doc = document }: FeedbackButtonOptions = {},
+  { label = 'Feedback', position = 'right', document: doc = document, locale, colorScheme }: FeedbackButtonOptions = {},
 ): () => void {
-  return startFeedbackButton(doc, { label, position }, closeloop, () => import('./feedback-chunk.js'));
+  // The script tag's form reads data-locale/data-color-scheme itself; here the options are handed to it.
+  return startFeedbackButton(doc, { label, position }, closeloop, async () => {
+    const { openFeedbackForm } = await import('./feedback-chunk.js');
+    return { openFeedbackForm: (options) => openFeedbackForm({ ...options, locale, colorScheme }) };
+  });
 }

@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FeedbackInput } from '@closeloop/sdk';
 import { openFeedbackForm } from './feedback-form.js';
+import type { FeedbackFormOptions } from './feedback-form.js';
 import { mountFeedbackTab } from './mount-feedback-tab.js';
 import type { FeedbackTab } from './mount-feedback-tab.js';
+import { resolveFeedbackLocale } from './i18n/load-feedback-strings.js';
 
-function setUp(identified = false) {
+function setUp(identified = false, extra: Pick<FeedbackFormOptions, 'locale' | 'colorScheme'> = {}) {
   const sent: FeedbackInput[] = [];
   const core = { identified, feedback: vi.fn((input: FeedbackInput) => (sent.push(input), true)) };
-  const onOpen = vi.fn((tab: FeedbackTab) => openFeedbackForm({ tab, core, position: 'right' }));
+  const onOpen = vi.fn((tab: FeedbackTab) => openFeedbackForm({ tab, core, position: 'right', ...extra }));
   const tab = mountFeedbackTab(document, { label: 'Feedback', position: 'right' }, onOpen);
   const $ = <E extends Element = HTMLElement>(selector: string) => tab.root.querySelector<E>(selector);
   return { tab, core, sent, onOpen, $ };
@@ -84,5 +86,92 @@ describe('the feedback button', () => {
     expect(tab.root.querySelectorAll('[role="dialog"]')).toHaveLength(1);
     expect($('#clf-email')).toBeNull();
     expect(tab.root.activeElement).toBe($('input[value="idea"]'));
+  });
+});
+
+describe('the feedback form’s language and colours', () => {
+  afterEach(() => {
+    document.head.replaceChildren();
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+  });
+
+  function scriptTag(attributes: Record<string, string>) {
+    const script = document.createElement('script');
+    for (const [name, value] of Object.entries({ 'data-project': 'pk_demo', ...attributes })) script.setAttribute(name, value);
+    document.head.append(script);
+  }
+
+  it('picks the script tag’s data-locale, then the first browser language it has words for, else English', () => {
+    expect(resolveFeedbackLocale('de', ['sv-SE'])).toBe('de');
+    expect(resolveFeedbackLocale(null, ['ja', 'nn-NO', 'sv'])).toBe('nn-NO');
+    expect(resolveFeedbackLocale('not a tag!', ['ja', 'en-GB'])).toBe('en-GB');
+    expect(resolveFeedbackLocale(undefined, ['ja'])).toBe('en');
+  });
+
+  it('speaks the browser’s language, loaded on demand, in full, down to the confirmation', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['sv-SE', 'en']);
+    const { tab, sent, onOpen, $ } = setUp();
+    tab.button.click();
+    await onOpen.mock.results[0]?.value;
+    const dialog = $('[role="dialog"]')!;
+    expect(dialog.getAttribute('lang')).toBe('sv-SE');
+    expect(dialog.getAttribute('dir')).toBe('ltr');
+    expect($('#clf-title')?.textContent).toBe('Skicka feedback');
+    expect([...tab.root.querySelectorAll('.cat span')].map((span) => span.textContent)).toEqual(['Idé', 'Problem', 'Beröm', 'Annat']);
+    expect($('button.close')?.getAttribute('aria-label')).toBe('Stäng feedback');
+    $<HTMLFormElement>('form')!.requestSubmit();
+    expect($('#clf-error')?.textContent).toBe('Välj vad din feedback gäller.');
+    $<HTMLInputElement>('input[value="praise"]')!.click();
+    type($<HTMLTextAreaElement>('#clf-comment')!, 'Snabb leverans');
+    $<HTMLFormElement>('form')!.requestSubmit();
+    expect(sent).toEqual([{ category: 'praise', comment: 'Snabb leverans' }]);
+    expect($('[role="status"]')?.textContent).toBe('Tack! Vi har tagit emot din feedback.');
+  });
+
+  it('follows data-locale over the browser, mirrored for a right-to-left language', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de']);
+    scriptTag({ 'data-locale': 'ar' });
+    const { tab, onOpen, $ } = setUp();
+    tab.button.click();
+    await onOpen.mock.results[0]?.value;
+    expect($('[role="dialog"]')?.getAttribute('dir')).toBe('rtl');
+    expect($('[role="dialog"]')?.getAttribute('lang')).toBe('ar');
+    expect($('#clf-title')?.textContent).toBe('أرسل ملاحظاتك');
+  });
+
+  it('shows a language it has no words for in English, laid out left to right, never English mirrored', () => {
+    scriptTag({ 'data-locale': 'he' });
+    const { tab, $ } = setUp();
+    tab.button.click();
+    expect($('[role="dialog"]')?.getAttribute('dir')).toBe('ltr');
+    expect($('[role="dialog"]')?.getAttribute('lang')).toBe('en');
+    expect($('#clf-title')?.textContent).toBe('Send feedback');
+  });
+
+  it('opens one form even when activated twice while its language loads', async () => {
+    const { tab, onOpen } = setUp(false, { locale: 'fr' });
+    tab.button.click();
+    tab.button.click();
+    await Promise.all(onOpen.mock.results.map((result) => result.value));
+    expect(tab.root.querySelectorAll('[role="dialog"]')).toHaveLength(1);
+    expect(tab.root.querySelector('#clf-title')?.textContent).toBe('Donner votre avis');
+  });
+
+  it('fixes the colour scheme from data-color-scheme on the host; a bad value warns naming it and follows the system', () => {
+    scriptTag({ 'data-color-scheme': 'dark' });
+    const first = setUp();
+    first.tab.button.click();
+    expect(first.tab.host.getAttribute('data-scheme')).toBe('dark');
+
+    document.head.replaceChildren();
+    document.body.replaceChildren();
+    scriptTag({ 'data-color-scheme': 'sepia' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const second = setUp();
+    second.tab.button.click();
+    expect(second.tab.host.hasAttribute('data-scheme')).toBe(false);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('data-color-scheme="sepia"');
+    expect(second.tab.root.querySelector('[role="dialog"]')).not.toBeNull();
   });
 });

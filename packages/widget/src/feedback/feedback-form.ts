@@ -1,16 +1,26 @@
 import { FEEDBACK_CATEGORIES, FEEDBACK_COMMENT_MAX } from '@closeloop/sdk';
 import type { Closeloop, FeedbackInput } from '@closeloop/sdk';
+import { isRtl } from '../i18n/language-tag.js';
+import { report } from '../loader/report.js';
 import type { FeedbackPosition } from './feedback-settings.js';
 import { formCss } from './form-css.js';
+import { hasFeedbackStrings, loadFeedbackStrings, resolveFeedbackLocale } from './i18n/load-feedback-strings.js';
+import type { FeedbackStrings } from './i18n/strings.js';
 import type { FeedbackTab } from './mount-feedback-tab.js';
+
+export type FeedbackColorScheme = 'auto' | 'light' | 'dark';
 
 export interface FeedbackFormOptions {
   tab: Pick<FeedbackTab, 'root' | 'button'>;
   core: Pick<Closeloop, 'feedback' | 'identified'>;
   position: FeedbackPosition;
+  /** The form's language; default: the script tag's `data-locale`, then the browser's languages (see README). */
+  locale?: string | undefined;
+  /** Default: the script tag's `data-color-scheme`, else `auto` (follows `prefers-color-scheme`). */
+  colorScheme?: FeedbackColorScheme | undefined;
 }
 
-const CATEGORY_LABELS: Record<FeedbackInput['category'], string> = { idea: 'Idea', problem: 'Problem', praise: 'Praise', other: 'Other' };
+const SCHEMES: readonly string[] = ['auto', 'light', 'dark'];
 const CLOSE_ICON = 'M4 4l8 8M12 4l-8 8';
 
 type Attrs = Record<string, string | number | boolean>;
@@ -25,19 +35,49 @@ function el(doc: Document, tag: string, attrs: Attrs = {}, ...children: Array<No
   return node;
 }
 
-/**
- * Opens the feedback form beside the tab, inside the tab's shadow root: a non-modal dialog with the category as a
- * radio group (arrow keys move, as native radios do), the comment, and an email field for anonymous visitors.
- * Focus goes to the first control and back to the tab when it closes (Escape, the close button); a polite live
- * region announces the confirmation. Opening it again while it is open just brings focus back to it.
- */
-export function openFeedbackForm({ tab, core, position }: FeedbackFormOptions): void {
-  const { root, button } = tab;
+/** Brings focus back to the form when it is already open; whether it was. */
+function refocus(root: ShadowRoot): boolean {
   const open = root.querySelector<HTMLElement>('.card');
-  if (open) {
-    (open.querySelector<HTMLElement>('input:checked') ?? open.querySelector<HTMLElement>('input, textarea, .actions button'))?.focus();
-    return;
+  (open?.querySelector<HTMLElement>('input:checked') ?? open?.querySelector<HTMLElement>('input, textarea, .actions button'))?.focus();
+  return open !== null;
+}
+
+/**
+ * Opens the feedback form beside the tab, in the visitor's language (English at once; another language after its
+ * small chunk, so the call then returns a promise). The script tag's `data-locale` and `data-color-scheme` are
+ * read here, in the form's chunk, so closeloop.js carries none of it; npm callers pass `locale`/`colorScheme`.
+ */
+export function openFeedbackForm(options: FeedbackFormOptions): void | Promise<void> {
+  const { root, button } = options.tab;
+  if (refocus(root)) return;
+  const doc = button.ownerDocument;
+  const script = doc.querySelector('script[data-project]');
+  const wanted = resolveFeedbackLocale(options.locale ?? script?.getAttribute('data-locale'), doc.defaultView?.navigator.languages ?? []);
+  // Every word of the form is built in: without words for the language it is English, so it is laid out (and
+  // tagged) as English, never as English text mirrored right to left.
+  const locale = hasFeedbackStrings(wanted) ? wanted : 'en';
+  let scheme = options.colorScheme ?? script?.getAttribute('data-color-scheme')?.trim() ?? 'auto';
+  if (!SCHEMES.includes(scheme)) {
+    report('warn', `data-color-scheme="${scheme}" is not one of ${SCHEMES.join(', ')}; using auto.`);
+    scheme = 'auto';
   }
+  // A fixed scheme goes on the host, where both the tab's and the form's sheets read it, as the survey's does.
+  if (scheme === 'auto') root.host.removeAttribute('data-scheme');
+  else root.host.setAttribute('data-scheme', scheme);
+  const strings = loadFeedbackStrings(locale);
+  // A second activation while a language chunk loads must not open a second form: check again once it is here.
+  const show = (t: FeedbackStrings) => void (refocus(root) || renderForm(options, t, locale));
+  return 'then' in strings ? strings.then(show) : show(strings);
+}
+
+/**
+ * The form beside the tab, inside the tab's shadow root: a non-modal dialog with the category as a radio group
+ * (arrow keys move, as native radios do), the comment, and an email field for anonymous visitors. The visitor
+ * asked for it, so focus goes to the first control, and back to the tab when it closes (Escape, the close button);
+ * a polite live region announces the confirmation. `lang` and `dir` follow the language, mirrored right to left.
+ */
+function renderForm({ tab, core, position }: FeedbackFormOptions, t: FeedbackStrings, locale: string): void {
+  const { root, button } = tab;
   const doc = button.ownerDocument;
   if (!root.adoptedStyleSheets.some((s) => s.cssRules.length > 20)) {
     const sheet = new (doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet)();
@@ -52,8 +92,8 @@ export function openFeedbackForm({ tab, core, position }: FeedbackFormOptions): 
     doc,
     'fieldset',
     {},
-    el(doc, 'legend', { class: 'label' }, 'What is it about?'),
-    el(doc, 'div', { class: 'cats' }, ...FEEDBACK_CATEGORIES.map((category, i) => el(doc, 'label', { class: 'cat' }, radios[i]!, el(doc, 'span', {}, CATEGORY_LABELS[category])))),
+    el(doc, 'legend', { class: 'label' }, t.about),
+    el(doc, 'div', { class: 'cats' }, ...FEEDBACK_CATEGORIES.map((category, i) => el(doc, 'label', { class: 'cat' }, radios[i]!, el(doc, 'span', {}, t.categories[category])))),
   );
   const count = el(doc, 'p', { class: 'meta', id: 'clf-count', 'aria-live': 'off' }, `0 / ${FEEDBACK_COMMENT_MAX}`);
   const comment = el(doc, 'textarea', { id: 'clf-comment', class: 'field', maxlength: FEEDBACK_COMMENT_MAX, required: true, 'aria-describedby': 'clf-count' }) as HTMLTextAreaElement;
@@ -67,21 +107,21 @@ export function openFeedbackForm({ tab, core, position }: FeedbackFormOptions): 
     'form',
     { novalidate: true },
     categories,
-    el(doc, 'label', { class: 'label', for: 'clf-comment' }, 'Your feedback'),
+    el(doc, 'label', { class: 'label', for: 'clf-comment' }, t.comment),
     comment,
     count,
-    ...(email ? [el(doc, 'label', { class: 'label', for: 'clf-email' }, 'Email (optional, so we can reply)'), email] : []),
+    ...(email ? [el(doc, 'label', { class: 'label', for: 'clf-email' }, t.email), email] : []),
     error,
-    el(doc, 'div', { class: 'actions' }, el(doc, 'button', { type: 'submit', class: 'button' }, 'Send')),
+    el(doc, 'div', { class: 'actions' }, el(doc, 'button', { type: 'submit', class: 'button' }, t.send)),
   );
-  const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close feedback' });
+  const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': t.close });
   closeButton.innerHTML = `<svg viewBox="0 0 16 16" aria-hidden="true"><path d="${CLOSE_ICON}" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
   const card = el(
     doc,
     'div',
-    { class: `card ${position}`, role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'clf-title', tabindex: -1 },
+    { class: `card ${position}`, role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'clf-title', tabindex: -1, lang: locale, dir: isRtl(locale) ? 'rtl' : 'ltr' },
     closeButton,
-    el(doc, 'h2', { class: 'title', id: 'clf-title' }, 'Send feedback'),
+    el(doc, 'h2', { class: 'title', id: 'clf-title' }, t.title),
     form,
     status,
   );
@@ -112,18 +152,18 @@ export function openFeedbackForm({ tab, core, position }: FeedbackFormOptions): 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const category = radios.find((radio) => radio.checked)?.value as FeedbackInput['category'] | undefined;
-    if (!category) return fail('Choose what your feedback is about.', radios[0]!);
-    if (!comment.value.trim()) return fail('Write a few words before sending.', comment);
+    if (!category) return fail(t.needCategory, radios[0]!);
+    if (!comment.value.trim()) return fail(t.needComment, comment);
     const address = email?.value.trim();
-    if (email && address && !email.checkValidity()) return fail('That email address does not look right; fix it or leave it empty.', email);
+    if (email && address && !email.checkValidity()) return fail(t.badEmail, email);
     if (!core.feedback({ category, comment: comment.value, ...(address && { email: address }) })) {
-      return fail('Your feedback could not be sent. Please check it and try again.', comment);
+      return fail(t.notSent, comment);
     }
-    const thanks = el(doc, 'p', { class: 'thanks', tabindex: -1 }, 'Thank you!');
-    const done = el(doc, 'button', { type: 'button', class: 'button' }, 'Close');
+    const thanks = el(doc, 'p', { class: 'thanks', tabindex: -1 }, t.thanks);
+    const done = el(doc, 'button', { type: 'button', class: 'button' }, t.done);
     done.addEventListener('click', close);
-    form.replaceWith(thanks, el(doc, 'p', { class: 'body' }, 'We received your feedback.'), el(doc, 'div', { class: 'actions' }, done));
-    status.textContent = 'Thank you! We received your feedback.';
+    form.replaceWith(thanks, el(doc, 'p', { class: 'body' }, t.received), el(doc, 'div', { class: 'actions' }, done));
+    status.textContent = `${t.thanks} ${t.received}`;
     done.focus();
   });
 

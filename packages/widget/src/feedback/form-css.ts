@@ -3,21 +3,33 @@
  * variables the tab sheet already sets (accent, focus, font) are not repeated; the rest carry the survey's
  * defaults (widget-css.ts; tab-css.test.ts holds them equal), so both look alike and the host page overrides
  * both the same way. Sizes are px so a page's `html { font-size }` cannot reach in.
+ *
+ * Colour scheme as for the survey: dark follows `prefers-color-scheme` unless `data-scheme` on the host fixes one
+ * (set from `data-color-scheme`); a fixed scheme also sets the tab's colours, which closeloop.js's small tab sheet
+ * leaves to the media query. Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`)
+ * mirror the card for right-to-left languages (`dir="rtl"`); where the card sits stays beside the tab.
  */
+const light = '--cl-accent:#4338ca;--cl-accent-text:#ffffff;--cl-focus:#2563eb;color-scheme:light';
+const dark =
+  '--cl-bg:#1f2937;--cl-text:#f9fafb;--cl-muted:#d1d5db;--cl-border:#7b8494;--cl-edge:#374151;--cl-surface:#374151;color-scheme:dark';
+const darkTab = '--cl-accent:#a5b4fc;--cl-accent-text:#111827;--cl-focus:#93c5fd';
+
 export const formCss = `
-:host{--cl-bg:#ffffff;--cl-text:#111827;--cl-muted:#4b5563;--cl-border:#868e99;--cl-edge:#e5e7eb;--cl-surface:#f3f4f6;--cl-radius:14px;--cl-width:380px}
-@media (prefers-color-scheme:dark){:host{--cl-bg:#1f2937;--cl-text:#f9fafb;--cl-muted:#d1d5db;--cl-border:#7b8494;--cl-edge:#374151;--cl-surface:#374151}}
+:host{--cl-bg:#ffffff;--cl-text:#111827;--cl-muted:#4b5563;--cl-border:#868e99;--cl-edge:#e5e7eb;--cl-surface:#f3f4f6;--cl-radius:14px;--cl-width:380px;color-scheme:light}
+@media (prefers-color-scheme:dark){:host(:not([data-scheme=light])){${dark}}}
+:host([data-scheme=light]){${light}}
+:host([data-scheme=dark]){${dark};${darkTab}}
 *,*::before,*::after{box-sizing:border-box}
-.card{position:fixed;z-index:var(--cl-z);bottom:16px;width:min(var(--cl-width),calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;padding:20px 20px 18px;border:1px solid var(--cl-edge);border-radius:var(--cl-radius);background:var(--cl-bg);color:var(--cl-text);font:400 15px/1.45 var(--cl-font);text-align:left;box-shadow:0 12px 32px rgb(0 0 0/.18),0 2px 6px rgb(0 0 0/.08)}
+.card{position:fixed;z-index:var(--cl-z);bottom:16px;width:min(var(--cl-width),calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;padding:20px 20px 18px;border:1px solid var(--cl-edge);border-radius:var(--cl-radius);background:var(--cl-bg);color:var(--cl-text);font:400 15px/1.45 var(--cl-font);text-align:start;box-shadow:0 12px 32px rgb(0 0 0/.18),0 2px 6px rgb(0 0 0/.08)}
 .card.right,.card.bottom-right{right:16px}
 .card.left,.card.bottom-left{left:16px}
 .card.right,.card.left{bottom:calc(50% - 48px);max-height:calc(50vh + 32px)}
 .card.right{right:52px}
 .card.left{left:52px}
-.close{position:absolute;top:10px;right:10px;display:grid;place-items:center;width:32px;height:32px;padding:0;border:0;border-radius:8px;background:transparent;color:var(--cl-muted);cursor:pointer}
+.close{position:absolute;top:10px;inset-inline-end:10px;display:grid;place-items:center;width:32px;height:32px;padding:0;border:0;border-radius:8px;background:transparent;color:var(--cl-muted);cursor:pointer}
 .close:hover{background:var(--cl-surface);color:var(--cl-text)}
 .close svg{width:16px;height:16px}
-.title{margin:0 36px 12px 0;font-size:16px;font-weight:600;line-height:1.35}
+.title{margin:0 0 12px;margin-inline-end:36px;font-size:16px;font-weight:600;line-height:1.35}
 fieldset{margin:0 0 12px;padding:0;border:0;min-width:0}
 legend{padding:0}
 .label{display:block;margin:0 0 6px;color:var(--cl-text);font-size:14px;font-weight:600}
@@ -31,13 +43,13 @@ legend{padding:0}
 .field{display:block;width:100%;margin:0;padding:10px 12px;border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*.6);background:var(--cl-bg);color:var(--cl-text);font:400 15px/1.45 var(--cl-font)}
 textarea.field{min-height:96px;resize:vertical}
 .field[aria-invalid=true]{border-color:#b91c1c}
-.meta{margin:4px 0 10px;color:var(--cl-muted);font-size:13px;text-align:right;font-variant-numeric:tabular-nums}
+.meta{margin:4px 0 10px;color:var(--cl-muted);font-size:13px;text-align:end;font-variant-numeric:tabular-nums}
 .error{margin:8px 0 0;color:var(--cl-text);font-size:14px;font-weight:600}
 .error:empty{display:none}
 .error::before{content:"! ";color:#dc2626}
 .actions{display:flex;justify-content:flex-end;gap:8px;margin-top:14px}
 .button{min-height:38px;padding:0 16px;border:1px solid transparent;border-radius:8px;background:var(--cl-accent);color:var(--cl-accent-text);font:600 14px/1 var(--cl-font);cursor:pointer}
-.thanks{margin:4px 36px 6px 0;font-size:17px;font-weight:700}
+.thanks{margin:4px 0 6px;margin-inline-end:36px;font-size:17px;font-weight:700}
 .body{margin:0;color:var(--cl-muted)}
 :focus-visible{outline:3px solid var(--cl-focus);outline-offset:2px}
 :focus:not(:focus-visible){outline:none}

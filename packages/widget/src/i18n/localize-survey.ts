@@ -1,5 +1,5 @@
 import type { Question, SurveyDefinition, SurveyTexts } from '@closeloop/sdk/schemas';
-import { baseLanguage } from './load-strings.js';
+import { baseLanguage } from './language-tag.js';
 
 /** The survey's translation for `tag`: the exact tag first (`pt-BR`), then one for its base language (`pt`). */
 function textsFor(survey: Pick<SurveyDefinition, 'translations'>, tag: string): SurveyTexts | undefined {

@@ -1,8 +1,7 @@
 import type { Attributes } from '@closeloop/sdk';
 import type { SurveyDefinition } from '@closeloop/sdk/schemas';
-import { baseLanguage, hasStrings } from './load-strings.js';
-
-const TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+import { baseLanguage, isLanguageTag } from './language-tag.js';
+import { hasStrings } from './load-strings.js';
 
 /**
  * The language to show a survey in: the survey's `display.locale` when it fixes one; otherwise the first of the
@@ -18,13 +17,8 @@ export function resolveLocale(
   const translated = Object.keys(survey.translations ?? {});
   const candidates = [attributes?.locale, attributes?.language, ...browserLanguages];
   for (const candidate of candidates) {
-    if (typeof candidate !== 'string' || !TAG.test(candidate)) continue;
+    if (!isLanguageTag(candidate)) continue;
     if (hasStrings(candidate) || translated.some((tag) => tag === candidate || baseLanguage(tag) === baseLanguage(candidate))) return candidate;
   }
   return 'en';
 }
-
-/** Languages written right to left; their surveys lay out mirrored. */
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'ckb', 'dv']);
-
-export const isRtl = (tag: string) => RTL.has(baseLanguage(tag));

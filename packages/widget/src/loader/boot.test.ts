@@ -1,5 +1,7 @@
 import { createCloseloop } from '@closeloop/sdk';
 import type { Closeloop, CloseloopOptions, Presenter } from '@closeloop/sdk';
+// The SDK's helper for happy-dom's failed-fetch reports; test support is not part of the SDK's published API.
+import { holdBackFetchFailures } from '../../../sdk/src/test-support/hold-back-fetch-failures.js';
 import { boot, type BootDeps } from './boot.js';
 
 type TestWindow = BootDeps['window'];
@@ -141,6 +143,7 @@ describe('boot (closeloop.js)', () => {
   });
 
   it('drives the real core from the queue', async () => {
+    onTestFinished(holdBackFetchFailures());
     const closeloop = snippet();
     closeloop('show', 'nps-q4');
     // Nothing listens there, so the config load fails fast and the core reports on its console, as in a page.

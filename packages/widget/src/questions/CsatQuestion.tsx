@@ -1,16 +1,10 @@
 import type { CsatQuestion as CsatQuestionDefinition } from '@closeloop/sdk/schemas';
-import { fill } from '../i18n/strings.js';
 import { useStrings } from '../i18n/strings-context.js';
-import { Face, Star } from './icons.js';
-import { Prompt } from './Prompt.js';
-import { ScaleGroup } from './ScaleGroup.js';
-import { SkipAction } from './SkipAction.js';
+import { Face } from './icons.js';
+import { ScaleQuestion, starScale } from './ScaleQuestion.js';
+import type { ScoreProps } from './ScaleQuestion.js';
 
-export type CsatQuestionProps = Pick<CsatQuestionDefinition, 'id' | 'prompt' | 'lowLabel' | 'highLabel' | 'display'> & {
-  value?: number | undefined;
-  onChoose: (score: number) => void;
-  onSkip?: (() => void) | undefined;
-};
+export type CsatQuestionProps = Pick<CsatQuestionDefinition, 'id' | 'prompt' | 'lowLabel' | 'highLabel' | 'display'> & ScoreProps;
 
 const SCORES = [1, 2, 3, 4, 5];
 
@@ -18,28 +12,11 @@ const SCORES = [1, 2, 3, 4, 5];
  * Customer satisfaction, 1 to 5, as faces (each named by its feeling: "Very dissatisfied" … "Very satisfied")
  * or stars ("3 of 5 stars").
  */
-export function CsatQuestion({ id, prompt, lowLabel, highLabel, display, value, onChoose, onSkip }: CsatQuestionProps) {
+export function CsatQuestion({ lowLabel, highLabel, display, ...rest }: CsatQuestionProps) {
   const t = useStrings();
-  const faces = display === 'faces';
-  return (
-    <div class="question">
-      <Prompt id={id} prompt={prompt} />
-      <ScaleGroup
-        id={id}
-        scores={SCORES}
-        value={value}
-        variant={display}
-        name={(score) => (faces ? `${score} – ${t.faces[score - 1]}` : fill(t.stars, { n: score, total: 5 }))}
-        face={(score, lit) => (faces ? <Face score={score} /> : <Star lit={lit} />)}
-        lowLabel={lowLabel ?? t.faces[0]}
-        highLabel={highLabel ?? t.faces[4]}
-        onChoose={onChoose}
-      />
-      {onSkip && (
-        <div class="actions">
-          <SkipAction onSkip={onSkip} />
-        </div>
-      )}
-    </div>
-  );
+  const look =
+    display === 'faces'
+      ? { variant: display, name: (score: number) => `${score} – ${t.faces[score - 1]}`, face: (score: number) => <Face score={score} /> }
+      : starScale(t, SCORES.length);
+  return <ScaleQuestion {...rest} {...look} scores={SCORES} lowLabel={lowLabel ?? t.faces[0]} highLabel={highLabel ?? t.faces[4]} />;
 }

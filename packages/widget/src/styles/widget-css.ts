@@ -8,8 +8,9 @@
  * - Control borders (`--cl-border`) keep 3:1 against the background (WCAG 1.4.11); the card's edge is decoration.
  * - Keyboard focus is always visible, in a colour of its own (`--cl-focus`) so it never blends into the accent.
  * - Dark follows `prefers-color-scheme` unless the survey fixes a scheme (`data-scheme` on the host).
- * - Inside the card, logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`) mirror the
- *   layout for right-to-left languages (`dir="rtl"` on the card).
+ * - Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`) mirror the layout for
+ *   right-to-left languages (`dir="rtl"` on the card), the card's corner included: `bottom-right` is the corner
+ *   where lines end, so a right-to-left survey slides in bottom-left, as the rest of its layout mirrors.
  */
 const dark = `
     --cl-accent: #a5b4fc;
@@ -64,7 +65,7 @@ export const widgetCss = `
 
 .card {
   position: fixed;
-  right: 16px;
+  inset-inline-end: 16px;
   bottom: 16px;
   z-index: var(--cl-z);
   width: min(var(--cl-width), calc(100vw - 32px));
@@ -82,8 +83,8 @@ export const widgetCss = `
 }
 
 .bottom-left {
-  right: auto;
-  left: 16px;
+  inset-inline-end: auto;
+  inset-inline-start: 16px;
 }
 
 .modal {

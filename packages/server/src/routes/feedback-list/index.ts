@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import { FeedbackListQuery } from '@closeloop/sdk/schemas';
-import type { StoredFeedback } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
-import { cursorFromQuery, encodeCursor } from '../../http/page-cursor.js';
+import { pageBody, pageRequest } from '../../http/list-page.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
 import type { Store } from '../../store/store.js';
 
@@ -14,12 +13,7 @@ export interface FeedbackListRouteOptions {
 export function listFeedback({ store }: FeedbackListRouteOptions) {
   return async function listFeedback(c: Context<AppEnv>) {
     const query = parseOrThrow(FeedbackListQuery, c.req.query(), 'query');
-    const page = await store.listFeedback(c.get('project').id, {
-      limit: query.limit,
-      after: cursorFromQuery(query.cursor),
-      category: query.category,
-    });
-    const body: { data: StoredFeedback[]; nextCursor: string | null } = { data: page.data, nextCursor: page.next && encodeCursor(page.next) };
-    return c.json(body);
+    const page = await store.listFeedback(c.get('project').id, pageRequest(query));
+    return c.json(pageBody(page));
   };
 }

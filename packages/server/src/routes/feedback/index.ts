@@ -3,13 +3,10 @@ import { FeedbackSubmission } from '@closeloop/sdk/schemas';
 import type { FeedbackAccepted } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
 import { feedbackFollowUp } from '../../followups/feedback-follow-up.js';
+import { clampClientTime } from '../../http/clamp-client-time.js';
 import { HttpError } from '../../http/http-error.js';
-import { readJsonBody } from '../../http/read-json-body.js';
-import { parseOrThrow } from '../../http/zod-issues.js';
-import { checkOrigin } from '../../middleware/public-cors/index.js';
+import { readPublicSubmission } from '../../http/read-public-submission.js';
 import type { Store } from '../../store/store.js';
-import { clampAnsweredAt } from '../responses/clamp-answered-at.js';
-import { storedRespondent } from '../../identity/stored-respondent.js';
 
 export interface FeedbackRouteOptions {
   store: Store;
@@ -23,20 +20,17 @@ export interface FeedbackRouteOptions {
  */
 export function postFeedback({ store, now }: FeedbackRouteOptions) {
   return async function postFeedback(c: Context<AppEnv>) {
-    const submission = parseOrThrow(FeedbackSubmission, await readJsonBody(c), 'feedback');
-    const project = await store.findProjectByPublicKey(submission.project);
-    if (project === null) throw HttpError.field(404, 'project_not_found', 'project', `no project has the key ${submission.project}`);
-    checkOrigin(c, project);
+    const { submission, project, respondent } = await readPublicSubmission(c, { store, schema: FeedbackSubmission, what: 'feedback' });
 
     const receivedAt = now();
-    const sentAt = clampAnsweredAt(submission.sentAt, receivedAt);
+    const sentAt = clampClientTime(submission.sentAt, receivedAt);
     const result = await store.recordFeedback({
       projectId: project.id,
       id: submission.id,
       category: submission.category,
       comment: submission.comment,
       ...(submission.email !== undefined && { email: submission.email }),
-      respondent: storedRespondent(project, submission.respondent),
+      respondent,
       context: submission.context,
       sentAt,
       receivedAt: receivedAt.toISOString(),

@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import { ResponseListQuery } from '@closeloop/sdk/schemas';
-import type { StoredResponse } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
-import { cursorFromQuery, encodeCursor } from '../../http/page-cursor.js';
+import { pageBody, pageRequest } from '../../http/list-page.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
 import type { Store } from '../../store/store.js';
 
@@ -14,12 +13,7 @@ export interface ResponsesListRouteOptions {
 export function listResponses({ store }: ResponsesListRouteOptions) {
   return async function listResponses(c: Context<AppEnv>) {
     const query = parseOrThrow(ResponseListQuery, c.req.query(), 'query');
-    const page = await store.listResponses(c.get('project').id, {
-      limit: query.limit,
-      after: cursorFromQuery(query.cursor),
-      surveyId: query.surveyId,
-    });
-    const body: { data: StoredResponse[]; nextCursor: string | null } = { data: page.data, nextCursor: page.next && encodeCursor(page.next) };
-    return c.json(body);
+    const page = await store.listResponses(c.get('project').id, pageRequest(query));
+    return c.json(pageBody(page));
   };
 }

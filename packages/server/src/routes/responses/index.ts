@@ -3,14 +3,11 @@ import { ResponseSubmission } from '@closeloop/sdk/schemas';
 import type { ResponseAccepted } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
 import { openFollowUp } from '../../followups/open-follow-up.js';
+import { clampClientTime } from '../../http/clamp-client-time.js';
 import { HttpError } from '../../http/http-error.js';
-import { readJsonBody } from '../../http/read-json-body.js';
-import { parseOrThrow } from '../../http/zod-issues.js';
-import { checkOrigin } from '../../middleware/public-cors/index.js';
-import { storedRespondent } from '../../identity/stored-respondent.js';
+import { readPublicSubmission } from '../../http/read-public-submission.js';
 import type { Store } from '../../store/store.js';
 import { checkAnswers } from './check-answers.js';
-import { clampAnsweredAt } from './clamp-answered-at.js';
 
 export interface ResponsesRouteOptions {
   store: Store;
@@ -24,10 +21,7 @@ export interface ResponsesRouteOptions {
  */
 export function postResponses({ store, now }: ResponsesRouteOptions) {
   return async function postResponses(c: Context<AppEnv>) {
-    const submission = parseOrThrow(ResponseSubmission, await readJsonBody(c), 'response');
-    const project = await store.findProjectByPublicKey(submission.project);
-    if (project === null) throw HttpError.field(404, 'project_not_found', 'project', `no project has the key ${submission.project}`);
-    checkOrigin(c, project);
+    const { submission, project, respondent } = await readPublicSubmission(c, { store, schema: ResponseSubmission, what: 'response' });
 
     const survey = await store.getSurvey(project.id, submission.surveyId);
     if (survey === null) throw HttpError.field(404, 'survey_not_found', 'surveyId', `project has no survey "${submission.surveyId}"`);
@@ -35,14 +29,14 @@ export function postResponses({ store, now }: ResponsesRouteOptions) {
     checkAnswers(survey, submission.answers);
 
     const receivedAt = now();
-    const answeredAt = clampAnsweredAt(submission.answeredAt, receivedAt);
+    const answeredAt = clampClientTime(submission.answeredAt, receivedAt);
     const result = await store.recordResponse({
       projectId: project.id,
       surveyId: survey.id,
       id: submission.id,
       answers: submission.answers,
       finished: submission.finished,
-      respondent: storedRespondent(project, submission.respondent),
+      respondent,
       context: submission.context,
       answeredAt,
       receivedAt: receivedAt.toISOString(),

@@ -1,11 +1,9 @@
 import { ConfigResponse, ErrorBody, SurveyDefinition, SurveyList } from '@closeloop/sdk/schemas';
 import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import { NOW, npsSurvey, seedProject } from '../../testing/fixtures.js';
-import type { SeededProject } from '../../testing/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { npsSurvey, seedProject } from '../../testing/fixtures.js';
+import { useTestApp } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-stores.js';
-import type { TestStore } from '../../testing/test-stores.js';
 
 const csat: SurveyDefinitionInput = {
   id: 'after-checkout',
@@ -15,25 +13,17 @@ const csat: SurveyDefinitionInput = {
 };
 
 describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
-  let opened: TestStore;
-  let shop: SeededProject;
-  let app: ReturnType<typeof createApp>;
-  beforeEach(async () => {
-    opened = await open();
-    shop = await seedProject(opened.store);
-    app = createApp({ store: opened.store, now: () => NOW });
-  });
-  afterEach(() => opened.cleanup());
+  const t = useTestApp({}, open);
 
-  const auth = (key = shop.secretKey) => ({ Authorization: `Bearer ${key}` });
+  const auth = (key = t.shop.secretKey) => ({ Authorization: `Bearer ${key}` });
   const put = (id: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(`/api/v1/surveys/${id}`, {
+    t.app.request(`/api/v1/surveys/${id}`, {
       method: 'PUT',
       headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const issuesOf = async (res: Response) => ErrorBody.parse(await res.json()).error.issues?.map((i) => i.path);
-  const config = async () => ConfigResponse.parse(await (await app.request('/v1/config?project=pk_shop', { headers: { Origin: 'https://shop.example' } })).json());
+  const config = async () => ConfigResponse.parse(await (await t.app.request('/v1/config?project=pk_shop', { headers: { Origin: 'https://shop.example' } })).json());
 
   it('creates with 201, replaces with 200, and /v1/config serves the new version at once', async () => {
     const created = await put('after-checkout', csat);
@@ -43,13 +33,13 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
 
     const replaced = await put('after-checkout', { ...csat, name: 'Checkout satisfaction' });
     expect(replaced.status).toBe(200);
-    const got = SurveyDefinition.parse(await (await app.request('/api/v1/surveys/after-checkout', { headers: auth() })).json());
+    const got = SurveyDefinition.parse(await (await t.app.request('/api/v1/surveys/after-checkout', { headers: auth() })).json());
     expect(got.name).toBe('Checkout satisfaction');
   });
 
   it('lists every survey by id, inactive ones included', async () => {
     await put('after-checkout', { ...csat, active: false });
-    const res = await app.request('/api/v1/surveys', { headers: auth() });
+    const res = await t.app.request('/api/v1/surveys', { headers: auth() });
     expect(res.status).toBe(200);
     const list = SurveyList.parse(await res.json());
     expect(list.data.map((s) => [s.id, s.active])).toEqual([
@@ -60,11 +50,11 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
   });
 
   it('DELETE deactivates: gone from /v1/config, kept for its answers, back with a PUT', async () => {
-    const res = await app.request('/api/v1/surveys/nps', { method: 'DELETE', headers: auth() });
+    const res = await t.app.request('/api/v1/surveys/nps', { method: 'DELETE', headers: auth() });
     expect(res.status).toBe(200);
     expect(SurveyDefinition.parse(await res.json())).toEqual({ ...npsSurvey, active: false });
     expect((await config()).surveys).toEqual([]);
-    const kept = SurveyDefinition.parse(await (await app.request('/api/v1/surveys/nps', { headers: auth() })).json());
+    const kept = SurveyDefinition.parse(await (await t.app.request('/api/v1/surveys/nps', { headers: auth() })).json());
     expect(kept.active).toBe(false);
 
     expect((await put('nps', { ...npsSurvey, active: true })).status).toBe(200);
@@ -72,11 +62,11 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
   });
 
   it('never shows or touches another project’s surveys', async () => {
-    const other = await seedProject(opened.store, 'other');
-    expect((await app.request('/api/v1/surveys/nps', { method: 'DELETE', headers: auth(other.secretKey) })).status).toBe(200);
+    const other = await seedProject(t.store, 'other');
+    expect((await t.app.request('/api/v1/surveys/nps', { method: 'DELETE', headers: auth(other.secretKey) })).status).toBe(200);
     expect((await config()).surveys).toEqual([npsSurvey]);
     await put('after-checkout', csat, auth(other.secretKey));
-    const mine = SurveyList.parse(await (await app.request('/api/v1/surveys', { headers: auth() })).json());
+    const mine = SurveyList.parse(await (await t.app.request('/api/v1/surveys', { headers: auth() })).json());
     expect(mine.data.map((s) => s.id)).toEqual(['nps']);
   });
 
@@ -85,8 +75,8 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
       const res = await put('checkout', csat);
       expect(res.status).toBe(400);
       expect(ErrorBody.parse(await res.json()).error).toMatchObject({ code: 'id_mismatch', issues: [{ path: 'id' }] });
-      expect((await app.request('/api/v1/surveys/checkout', { headers: auth() })).status).toBe(404);
-      expect((await app.request('/api/v1/surveys/after-checkout', { headers: auth() })).status).toBe(404);
+      expect((await t.app.request('/api/v1/surveys/checkout', { headers: auth() })).status).toBe(404);
+      expect((await t.app.request('/api/v1/surveys/after-checkout', { headers: auth() })).status).toBe(404);
     });
 
     it('400 naming each field of an invalid survey', async () => {
@@ -97,7 +87,7 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
 
     it('400 naming id for a path id that is not a slug', async () => {
       for (const method of ['GET', 'DELETE']) {
-        const res = await app.request('/api/v1/surveys/bad%20id', { method, headers: auth() });
+        const res = await t.app.request('/api/v1/surveys/bad%20id', { method, headers: auth() });
         expect(res.status).toBe(400);
         expect(await issuesOf(res)).toEqual(['id']);
       }
@@ -106,7 +96,7 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
 
     it('404 naming id for an unknown survey', async () => {
       for (const method of ['GET', 'DELETE']) {
-        const res = await app.request('/api/v1/surveys/missing', { method, headers: auth() });
+        const res = await t.app.request('/api/v1/surveys/missing', { method, headers: auth() });
         expect(res.status).toBe(404);
         expect(await issuesOf(res)).toEqual(['id']);
       }
@@ -130,7 +120,7 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
       '401 naming authorization for %s without a key',
       async (route) => {
         const [method, path] = route.split(' ') as [string, string];
-        const res = await app.request(path, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'PUT' ? JSON.stringify(npsSurvey) : undefined });
+        const res = await t.app.request(path, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'PUT' ? JSON.stringify(npsSurvey) : undefined });
         expect(res.status).toBe(401);
         expect(await issuesOf(res)).toEqual(['authorization']);
       },
