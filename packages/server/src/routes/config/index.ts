@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { verifyIdentity } from '@closeloop/sdk/node';
 import { CONFIG_VERSION, ConfigResponse, ProjectKey } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
-import { HttpError } from '../../http/http-error.js';
+import { findPublicProject } from '../../http/find-public-project.js';
 import { matchesEtag } from '../../http/static-file.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
-import { checkOrigin } from '../../middleware/public-cors/index.js';
 import type { Store } from '../../store/store.js';
 
 export const ConfigQuery = z.object({
@@ -32,9 +31,7 @@ export interface ConfigRouteOptions {
 export function getConfig({ store }: ConfigRouteOptions) {
   return async function getConfig(c: Context<AppEnv>) {
     const { project: key, user, signature } = parseOrThrow(ConfigQuery, c.req.query(), 'query');
-    const project = await store.findProjectByPublicKey(key);
-    if (project === null) throw HttpError.field(404, 'project_not_found', 'project', `no project has the key ${key}`);
-    checkOrigin(c, project);
+    const project = await findPublicProject(c, store, key);
 
     const verified = user !== undefined && signature !== undefined && verifyIdentity(project.identitySecret, user, signature);
     const answered = verified ? await store.listAnsweredSurveys(project.id, user) : undefined;

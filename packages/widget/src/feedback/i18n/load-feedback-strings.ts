@@ -1,13 +1,10 @@
-import { baseLanguage, isLanguageTag, wordsKey } from '../../i18n/language-tag.js';
+import { isLanguageTag } from '../../i18n/language-tag.js';
+import { stringsLoader } from '../../i18n/strings-loader.js';
 import type { FeedbackStrings } from './strings.js';
 import { en } from './strings.js';
 
-/**
- * One dynamic import per language, as for the survey's strings (src/i18n/load-strings.ts), whose list this one
- * mirrors: each build needs literal import paths to emit its own chunks (here closeloop-<lang>-feedback-<hash>.js).
- * Norwegian `no`/`nn` read Bokmål (`wordsKey`).
- */
-const LOADERS: Record<string, () => Promise<{ default: FeedbackStrings }>> = {
+/** The form's built-in words, one chunk per language (closeloop-<lang>-feedback-<hash>.js). */
+const feedback = stringsLoader<FeedbackStrings>(en, {
   sv: () => import('./sv.js'),
   nl: () => import('./nl.js'),
   nb: () => import('./nb.js'),
@@ -16,7 +13,10 @@ const LOADERS: Record<string, () => Promise<{ default: FeedbackStrings }>> = {
   fr: () => import('./fr.js'),
   es: () => import('./es.js'),
   ar: () => import('./ar.js'),
-};
+});
+
+export const hasFeedbackStrings = feedback.has;
+export const loadFeedbackStrings = feedback.load;
 
 /**
  * The form's language, chosen as a survey's is but without a survey config: the site's `data-locale` (or the npm
@@ -26,13 +26,4 @@ const LOADERS: Record<string, () => Promise<{ default: FeedbackStrings }>> = {
 export function resolveFeedbackLocale(fixed: string | null | undefined, browserLanguages: readonly string[]): string {
   if (isLanguageTag(fixed)) return fixed;
   return browserLanguages.find((tag) => isLanguageTag(tag) && hasFeedbackStrings(tag)) ?? 'en';
-}
-
-/** Whether the form has its own words for `tag` (English included). */
-export const hasFeedbackStrings = (tag: string) => baseLanguage(tag) === 'en' || wordsKey(tag) in LOADERS;
-
-/** The form's words in `tag`: English at once, others from their chunk; unknown or failed to load: English. */
-export function loadFeedbackStrings(tag: string): FeedbackStrings | Promise<FeedbackStrings> {
-  const load = LOADERS[wordsKey(tag)];
-  return load ? load().then((module) => module.default, () => en) : en;
 }
