@@ -17,4 +17,14 @@ describe('seedDemo', () => {
     ]);
     await cleanup();
   });
+
+  it('leaves an edited demo survey as it is on the next run', async () => {
+    const { store, cleanup } = await openSqliteTestStore();
+    const project = await seedDemo(store, new Date());
+    const edited = { ...DEMO_SURVEY, name: 'Edited through PUT /api/v1/surveys/nps', triggers: [{ type: 'dwell' as const, seconds: 5 }] };
+    await store.upsertSurvey(project.id, edited, new Date());
+    await seedDemo(store, new Date());
+    expect(await store.getSurvey(project.id, 'nps')).toEqual(edited);
+    await cleanup();
+  });
 });

@@ -21,11 +21,11 @@ export const DEMO_SURVEY = SurveyDefinition.parse({
 });
 
 /**
- * The demo project and its NPS survey, created on first run and left as they are on later runs (the survey is
- * re-written to its demo definition), so `closeloop demo` can be restarted on the same data.
+ * The demo project and its NPS survey, created on first run and left as they are on later runs, so `closeloop demo`
+ * can be restarted on the same data without undoing what was changed through the API.
  */
 export async function seedDemo(store: Store, now: Date): Promise<Project> {
   const project = (await store.findProjectByPublicKey(DEMO_PROJECT.publicKey)) ?? (await store.createProject(DEMO_PROJECT, now));
-  await store.upsertSurvey(project.id, DEMO_SURVEY, now);
+  if (!(await store.getSurvey(project.id, DEMO_SURVEY.id))) await store.upsertSurvey(project.id, DEMO_SURVEY, now);
   return project;
 }

@@ -54,7 +54,7 @@ describe('followUpTrigger', () => {
     expect(followUpTrigger(survey({ followUp: { enabled: true, conditions: [] } }), { nps: 0 })).toBeNull();
   });
 
-  it('opens a case by default for CSAT 2 or less and CES 5 or more, in question order', () => {
+  it('opens a case by default for CSAT 2 or less and CES 3 or less (1 is "very difficult"), in question order', () => {
     const s = SurveyDefinition.parse({
       id: 'mix',
       name: 'Mix',
@@ -66,8 +66,11 @@ describe('followUpTrigger', () => {
     });
     expect(followUpTrigger(s, { csat: 2 })).toEqual({ question: 'csat', value: 2 });
     expect(followUpTrigger(s, { csat: 3, ces: 4 })).toBeNull();
-    expect(followUpTrigger(s, { csat: 3, ces: 5 })).toEqual({ question: 'ces', value: 5 });
-    expect(followUpTrigger(s, { csat: 1, ces: 7 })).toEqual({ question: 'csat', value: 1 });
+    // A customer who found it very easy is happy: no case.
+    expect(followUpTrigger(s, { csat: 3, ces: 7 })).toBeNull();
+    expect(followUpTrigger(s, { csat: 3, ces: 3 })).toEqual({ question: 'ces', value: 3 });
+    expect(followUpTrigger(s, { csat: 3, ces: 1 })).toEqual({ question: 'ces', value: 1 });
+    expect(followUpTrigger(s, { csat: 1, ces: 1 })).toEqual({ question: 'csat', value: 1 });
     // A rating has no default: one star about a recipe is not a support case.
     expect(followUpTrigger(s, { rating: 1 })).toBeNull();
   });

@@ -9,7 +9,8 @@ type Trigger = SurveyFollowUp['trigger'];
 const DEFAULT_CONDITIONS: Record<QuestionType, Omit<FollowUpCondition, 'question'> | null> = {
   nps: { op: 'lte', value: 6 },
   csat: { op: 'lte', value: 2 },
-  ces: { op: 'gte', value: 5 },
+  // The widget draws CES from 1 "very difficult" to 7 "very easy": the low end is the unhappy one.
+  ces: { op: 'lte', value: 3 },
   // A rating's meaning depends on what was rated; surveys that want cases from it give conditions.
   rating: null,
   single_choice: null,
@@ -21,7 +22,7 @@ const DEFAULT_CONDITIONS: Record<QuestionType, Omit<FollowUpCondition, 'question
 /**
  * The answer that opens a follow-up case for this survey, or null. `followUp.enabled: false` never opens one;
  * explicit conditions open one when any matches (first match in order is the trigger); otherwise the per-type
- * defaults apply (NPS ≤ 6, CSAT ≤ 2, CES ≥ 5), in question order.
+ * defaults apply (NPS ≤ 6, CSAT ≤ 2, CES ≤ 3), in question order.
  */
 export function followUpTrigger(survey: Pick<SurveyDefinition, 'questions' | 'followUp'>, answers: Record<string, AnswerValue>): Trigger | null {
   if (!survey.followUp.enabled) return null;

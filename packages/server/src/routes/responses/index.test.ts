@@ -170,7 +170,7 @@ describe('POST /v1/responses', () => {
         { id: 'review', type: 'cta', prompt: 'Review us?', buttonLabel: 'Review', url: 'https://reviews.example/shop' },
       ],
     });
-    const answers = { csat: 4, ces: 2, stars: 3, plan: { choices: [], other: 'Team' }, uses: { choices: ['work', 'home'] }, review: 'clicked' };
+    const answers = { csat: 4, ces: 6, stars: 3, plan: { choices: [], other: 'Team' }, uses: { choices: ['work', 'home'] }, review: 'clicked' };
 
     it('stores valid answers to each type as given', async () => {
       await t.store.upsertSurvey(t.shop.project.id, everyType, NOW);
@@ -181,14 +181,15 @@ describe('POST /v1/responses', () => {
       expect(data[0]?.answers).toEqual(answers);
     });
 
-    it('opens a case for a CSAT of 2 or a CES of 5 by default', async () => {
+    it('opens a case for a CSAT of 2 or a CES of 3 (on 1 "very difficult" to 7 "very easy") by default, none for a CES of 7', async () => {
       await t.store.upsertSurvey(t.shop.project.id, everyType, NOW);
       const csat = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { csat: 2 } }))).json());
-      const ces = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { ces: 5 } }))).json());
-      expect([csat.followUpId, ces.followUpId]).toEqual([expect.any(String), expect.any(String)]);
+      const ces = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { ces: 3 } }))).json());
+      const easy = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { ces: 7 } }))).json());
+      expect([csat.followUpId, ces.followUpId, easy.followUpId]).toEqual([expect.any(String), expect.any(String), null]);
       const cases = await t.store.listFollowUps(t.shop.project.id, { limit: 10 });
       expect(cases.data.map((c) => ('trigger' in c ? c.trigger : null)).sort((a, b) => (a?.question ?? '').localeCompare(b?.question ?? ''))).toEqual([
-        { question: 'ces', value: 5 },
+        { question: 'ces', value: 3 },
         { question: 'csat', value: 2 },
       ]);
     });
