@@ -67,7 +67,7 @@ describe('surveys', () => {
   it('rejects with ManagementApiError carrying the server’s ErrorBody and the fields at fault', async () => {
     const invalid = await client.surveys.put({ ...nps, name: '', questions: [] }).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ManagementApiError);
-    expect(invalid).toMatchObject({ name: 'ManagementApiError', status: 400, code: 'invalid_request' });
+    expect(invalid).toMatchObject({ name: 'ManagementApiError', status: 422, code: 'invalid_request' });
     const error = invalid as ManagementApiError;
     expect(error.issues.map((i) => i.path).sort()).toEqual(['name', 'questions']);
     expect(error.body.error.issues).toEqual(error.issues);
@@ -79,7 +79,7 @@ describe('surveys', () => {
 
   it('sends ids as one path segment, so an id with a slash is refused by name, not routed elsewhere', async () => {
     const error = await client.surveys.get('a/../../follow-ups').catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'ManagementApiError', status: 400, issues: [{ path: 'id' }] });
+    expect(error).toMatchObject({ name: 'ManagementApiError', status: 422, issues: [{ path: 'id' }] });
   });
 });
 
@@ -111,7 +111,7 @@ describe('responses and follow-ups', () => {
 
   it('names the query field the server refused', async () => {
     const error = await client.responses.list({ limit: 0 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'ManagementApiError', status: 400, issues: [{ path: 'limit' }] });
+    expect(error).toMatchObject({ name: 'ManagementApiError', status: 422, issues: [{ path: 'limit' }] });
   });
 });
 

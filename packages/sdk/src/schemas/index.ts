@@ -1,4 +1,5 @@
 export * from './ids.js';
+export * from './http-url.js';
 export * from './question.js';
 export * from './logic.js';
 export * from './scale-range.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrl } from './http-url.js';
 import { Slug } from './ids.js';
 import { LogicRule } from './logic.js';
 import { scaleRange } from './scale-range.js';
@@ -76,7 +77,7 @@ export const CtaQuestion = z.object({
   type: z.literal('cta'),
   body: z.string().max(1000).optional(),
   buttonLabel: z.string().trim().min(1).max(60),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
+  url: HttpUrl,
 });
 export type CtaQuestion = z.infer<typeof CtaQuestion>;
 

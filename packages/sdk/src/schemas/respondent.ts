@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrl } from './http-url.js';
 
 export const AttributeValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
 
@@ -19,8 +20,9 @@ export type Respondent = z.infer<typeof Respondent>;
 
 /** Where and how the answer was given: what support staff see beside it. */
 export const ResponseContext = z.object({
-  url: z.url({ error: 'must be an absolute URL' }).max(2048),
-  referrer: z.string().max(2048).optional(),
+  url: HttpUrl,
+  /** The page before, when it was a web page (the SDK leaves out `android-app://` and other app referrers). */
+  referrer: HttpUrl.optional(),
   locale: z.string().max(35).optional(),
   userAgent: z.string().max(512).optional(),
   trigger: z.enum(['exit-intent', 'dwell', 'scroll', 'click', 'page-view', 'event', 'visits', 'manual']).optional(),

@@ -8,7 +8,7 @@ interface ListQuery {
 }
 
 /**
- * A management list's parsed query as the store's page request: `?cursor=` decoded (a 400 naming `cursor` when it
+ * A management list's parsed query as the store's page request: `?cursor=` decoded (a 422 naming `cursor` when it
  * is not one of ours), the list's own filters (`status`, `surveyId`, `category`) passed through as they are.
  */
 export function pageRequest<Q extends ListQuery>({ limit, cursor, ...filters }: Q): PageRequest & Omit<Q, keyof ListQuery> {

@@ -20,10 +20,10 @@ export function decodeCursor(text: string): PageCursor | null {
   }
 }
 
-/** The `?cursor=` of a list request decoded, or a 400 naming `cursor`. */
+/** The `?cursor=` of a list request decoded, or a 422 naming `cursor`. */
 export function cursorFromQuery(cursor: string | undefined): PageCursor | undefined {
   if (cursor === undefined) return undefined;
   const decoded = decodeCursor(cursor);
-  if (decoded === null) throw HttpError.field(400, 'invalid_request', 'cursor', 'is not a cursor from a previous page');
+  if (decoded === null) throw HttpError.field(422, 'invalid_request', 'cursor', 'is not a cursor from a previous page');
   return decoded;
 }

@@ -17,7 +17,7 @@ export interface PublicSubmission<T> {
 
 /**
  * The first steps of every browser POST (`/v1/responses`, `/v1/feedback`), in the order their errors take
- * precedence: the body as JSON or text/plain (415, 400), checked against `schema` (400 naming each field), its
+ * precedence: the body as JSON or text/plain (415, 400), checked against `schema` (422 naming each field), its
  * project by key (404) and the page's origin (403); then who sent it, the identity verified.
  */
 export async function readPublicSubmission<S extends z.ZodType<{ project: string; respondent: Respondent }>>(

@@ -69,9 +69,9 @@ describe('openApiDocument', () => {
   it('documents the error replies each route can give', () => {
     const statuses = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {});
     for (const path of ['/api/v1/follow-ups', '/api/v1/responses', '/api/v1/feedback', '/api/v1/surveys']) expect(statuses(path, 'get')).toContain('401');
-    expect(statuses('/api/v1/surveys/{id}', 'put')).toEqual(expect.arrayContaining(['400', '401', '413', '415']));
+    expect(statuses('/api/v1/surveys/{id}', 'put')).toEqual(expect.arrayContaining(['400', '401', '413', '415', '422']));
     expect(statuses('/v1/responses', 'post')).toEqual(expect.arrayContaining(['400', '403', '404', '409', '413', '415', '422']));
-    expect(statuses('/v1/feedback', 'post')).toEqual(expect.arrayContaining(['400', '403', '404', '409', '413', '415']));
+    expect(statuses('/v1/feedback', 'post')).toEqual(expect.arrayContaining(['400', '403', '404', '409', '413', '415', '422']));
     expect(statuses('/{file}', 'get')).toEqual(expect.arrayContaining(['404', '503']));
   });
 

@@ -58,14 +58,14 @@ function queryParameters(schema: z.ZodObject): JsonSchema[] {
 
 function errors(...statuses: number[]): Record<string, unknown> {
   const text: Record<number, string> = {
-    400: 'Bad input; `issues` names each field at fault',
+    400: 'The body is not JSON',
     401: 'Missing or wrong secret key (`authorization`)',
     403: 'The page origin is not allowed by the project (`origin`)',
     404: 'Unknown project, survey, file or route',
     409: 'The id belongs to another project or survey (`id`)',
     413: 'The body is larger than the limit',
     415: 'The body is neither application/json nor text/plain',
-    422: 'The answers do not fit the survey, or the survey is inactive',
+    422: 'Bad input: `issues` names each field at fault (for answers: one that does not fit its question, or an inactive survey)',
     503: 'The widget is not built, or the database does not answer',
   };
   return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s] ?? 'Error', content: json('ErrorBody') }]));
@@ -108,7 +108,7 @@ function managementList(summary: string, query: z.ZodObject, page: keyof typeof 
       summary,
       security: bearer,
       parameters: queryParameters(query),
-      responses: { '200': { description, content: json(page) }, ...errors(400, 401) },
+      responses: { '200': { description, content: json(page) }, ...errors(401, 422) },
     },
   };
 }
@@ -136,7 +136,7 @@ export function openApiDocument(): JsonSchema {
         get: {
           summary: "A project's active surveys (ETag; send If-None-Match for a 304); with a signed `user`, also what they answered",
           parameters: [...queryParameters(ConfigQuery), { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Config', content: json('ConfigResponse') }, '304': { description: 'Unchanged' }, ...errors(400, 403, 404) },
+          responses: { '200': { description: 'Config', content: json('ConfigResponse') }, '304': { description: 'Unchanged' }, ...errors(403, 404, 422) },
         },
       },
       '/v1/responses': browserPost({
@@ -153,7 +153,7 @@ export function openApiDocument(): JsonSchema {
         accepted: 'FeedbackAccepted',
         created: 'New feedback stored',
         repeated: 'Repeat of stored feedback; nothing changed',
-        errors: [400, 403, 404, 409, 413, 415],
+        errors: [400, 403, 404, 409, 413, 415, 422],
       }),
       '/api/v1/follow-ups': managementList(
         'Follow-up cases, newest first, each with what opened it (`source`: a survey response or feedback)',
@@ -175,7 +175,7 @@ export function openApiDocument(): JsonSchema {
         get: {
           summary: 'One survey, defaults filled in',
           security: bearer,
-          responses: { '200': { description: 'The survey', content: json('SurveyDefinition') }, ...errors(400, 401, 404) },
+          responses: { '200': { description: 'The survey', content: json('SurveyDefinition') }, ...errors(401, 404, 422) },
         },
         put: {
           summary: 'Create or replace a survey; the body `id` must equal the path `id`',
@@ -184,13 +184,13 @@ export function openApiDocument(): JsonSchema {
           responses: {
             '201': { description: 'Created', content: json('SurveyDefinition') },
             '200': { description: 'Replaced', content: json('SurveyDefinition') },
-            ...errors(400, 401, 413, 415),
+            ...errors(400, 401, 413, 415, 422),
           },
         },
         delete: {
           summary: 'Deactivate a survey: it leaves /v1/config; its definition, responses and cases are kept',
           security: bearer,
-          responses: { '200': { description: 'The deactivated survey', content: json('SurveyDefinition') }, ...errors(400, 401, 404) },
+          responses: { '200': { description: 'The deactivated survey', content: json('SurveyDefinition') }, ...errors(401, 404, 422) },
         },
       },
       '/{file}': {

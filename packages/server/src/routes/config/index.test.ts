@@ -35,9 +35,9 @@ describe('GET /v1/config', () => {
     ['missing', '/v1/config'],
     ['malformed', '/v1/config?project=shop'],
     ['too long', `/v1/config?project=pk_${'a'.repeat(70)}`],
-  ])('400 naming project when the key is %s', async (_, url) => {
+  ])('422 naming project when the key is %s', async (_, url) => {
     const res = await t.app.request(url);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     const { error } = ErrorBody.parse(await res.json());
     expect(error.issues?.map((i) => i.path)).toEqual(['project']);
   });
@@ -67,9 +67,9 @@ describe('GET /v1/config', () => {
       expect(res.headers.get('cache-control')).toBe('no-cache');
     });
 
-    it('400 naming signature when it is not a hex HMAC', async () => {
+    it('422 naming signature when it is not a hex HMAC', async () => {
       const res = await t.app.request('/v1/config?project=pk_shop&user=user-1&signature=nope');
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.path)).toEqual(['signature']);
     });
   });

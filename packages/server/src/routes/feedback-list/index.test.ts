@@ -33,9 +33,10 @@ describe('GET /api/v1/feedback', () => {
     ['category=complaint', 'category'],
     ['limit=0', 'limit'],
     ['cursor=garbage', 'cursor'],
-  ])('400 naming the field for ?%s', async (query, field) => {
+    ['status=open', 'status'],
+  ])('422 naming the field for ?%s', async (query, field) => {
     const res = await get(`?${query}`);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.path)).toEqual([field]);
   });
 

@@ -74,7 +74,7 @@ describe('POST /v1/feedback', () => {
   });
 
   describe('bad input', () => {
-    it('400 naming each field at fault', async () => {
+    it('422 naming each field at fault', async () => {
       const res = await post(t.app, '/v1/feedback', {
         ...feedbackSubmission(),
         id: 'nope',
@@ -82,26 +82,27 @@ describe('POST /v1/feedback', () => {
         comment: '   ',
         email: 'not-an-email',
         sentAt: 'yesterday',
+        context: { url: 'javascript:alert(document.cookie)' },
       });
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       const error = await errorOf(res);
       expect(error.code).toBe('invalid_request');
-      expect(error.issues?.map((i) => i.path).sort()).toEqual(['category', 'comment', 'email', 'id', 'sentAt']);
+      expect(error.issues?.map((i) => i.path).sort()).toEqual(['category', 'comment', 'context.url', 'email', 'id', 'sentAt']);
       expect(error.issues?.find((i) => i.path === 'category')?.message).toBe('must be one of idea, problem, praise, other');
       expect((await feedbackList()).data).toEqual([]);
     });
 
-    it('400 naming comment when it is over the limit, and naming each missing field', async () => {
+    it('422 naming comment when it is over the limit, and naming each missing field', async () => {
       const long = await post(t.app, '/v1/feedback', feedbackSubmission({ comment: 'x'.repeat(2001) }));
-      expect(long.status).toBe(400);
+      expect(long.status).toBe(422);
       expect((await errorOf(long)).issues).toEqual([{ path: 'comment', message: 'must be at most 2000 characters' }]);
       const missing = await post(t.app, '/v1/feedback', { project: 'pk_shop' });
       expect((await errorOf(missing)).issues?.map((i) => i.path).sort()).toEqual(['category', 'comment', 'context', 'id', 'respondent', 'sentAt']);
     });
 
-    it('400 naming email when an identified user leaves one', async () => {
+    it('422 naming email when an identified user leaves one', async () => {
       const res = await post(t.app, '/v1/feedback', feedbackSubmission({ email: 'a@example.com', respondent: { anonymousId: 'a', userId: 'u' } }));
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect((await errorOf(res)).issues).toEqual([{ path: 'email', message: 'only anonymous visitors may leave an email' }]);
     });
 

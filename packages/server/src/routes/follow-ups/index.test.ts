@@ -79,10 +79,24 @@ describe('GET /api/v1/follow-ups', () => {
     ['limit=201', 'limit'],
     ['status=pending', 'status'],
     ['cursor=garbage', 'cursor'],
-  ])('400 naming the field for ?%s', async (query, field) => {
+    ['source=feedback', 'source'],
+    ['limit=5&statu=open&x=1', 'statu,x'],
+  ])('422 naming the field for ?%s', async (query, fields) => {
     const res = await t.app.request(`/api/v1/follow-ups?${query}`, { headers: auth() });
-    expect(res.status).toBe(400);
-    expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.path)).toEqual([field]);
+    expect(res.status).toBe(422);
+    expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.path)).toEqual(fields.split(','));
+  });
+
+  it.each([
+    ['limit=0', 'must be at least 1'],
+    ['limit=-3', 'must be at least 1'],
+    ['limit=201', 'must be at most 200'],
+    ['limit=2.5', 'must be a whole number'],
+    ['limit=abc', 'must be a number'],
+    ['source=feedback', 'is unknown here (known: limit, cursor, status)'],
+  ])('says what is wrong with ?%s', async (query, message) => {
+    const res = await t.app.request(`/api/v1/follow-ups?${query}`, { headers: auth() });
+    expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.message)).toEqual([message]);
   });
 
   it.each([

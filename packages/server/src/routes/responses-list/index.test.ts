@@ -38,9 +38,10 @@ describe('GET /api/v1/responses', () => {
     ['surveyId=bad%20id', 'surveyId'],
     ['limit=-1', 'limit'],
     ['cursor=eyJ4IjoxfQ', 'cursor'],
-  ])('400 naming the field for ?%s', async (query, field) => {
+    ['survey=nps', 'survey'],
+  ])('422 naming the field for ?%s', async (query, field) => {
     const res = await t.app.request(`/api/v1/responses?${query}`, { headers: auth() });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.path)).toEqual([field]);
   });
 

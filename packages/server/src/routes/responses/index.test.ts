@@ -84,17 +84,29 @@ describe('POST /v1/responses', () => {
       expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     });
 
-    it('400 naming each field with a wrong type or missing', async () => {
+    it('422 naming each field with a wrong type or missing', async () => {
       const res = await post(t.app, '/v1/responses', { ...submission(), id: 'nope', answers: { nps: 'ten' }, context: { url: 12 }, respondent: undefined });
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       const error = await errorOf(res);
       expect(error.code).toBe('invalid_request');
       expect(error.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['id', 'context.url', 'respondent']));
     });
 
-    it('400 for a JSON body that is not an object', async () => {
+    it.each([
+      ['javascript:alert(1)', undefined],
+      ['data:text/html,<script>alert(1)</script>', undefined],
+      ['https://shop.example/', 'javascript:alert(1)'],
+      ['https://shop.example/', 'file:///etc/passwd'],
+    ])('422 naming the field for a page url %s or referrer %s that is not http(s), and nothing is stored', async (url, referrer) => {
+      const res = await post(t.app, '/v1/responses', submission({ context: { url, ...(referrer && { referrer }) } }));
+      expect(res.status).toBe(422);
+      expect((await errorOf(res)).issues).toEqual([{ path: referrer ? 'context.referrer' : 'context.url', message: 'must be an http(s) URL' }]);
+      expect((await t.store.listResponses(t.shop.project.id, { limit: 10 })).data).toEqual([]);
+    });
+
+    it('422 for a JSON body that is not an object', async () => {
       const res = await post(t.app, '/v1/responses', '[1,2]');
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect((await errorOf(res)).issues?.[0]?.path).toBe('(root)');
     });
 

@@ -71,24 +71,24 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
   });
 
   describe('bad input', () => {
-    it('400 naming id when the body and the path disagree, and nothing is written', async () => {
+    it('422 naming id when the body and the path disagree, and nothing is written', async () => {
       const res = await put('checkout', csat);
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect(ErrorBody.parse(await res.json()).error).toMatchObject({ code: 'id_mismatch', issues: [{ path: 'id' }] });
       expect((await t.app.request('/api/v1/surveys/checkout', { headers: auth() })).status).toBe(404);
       expect((await t.app.request('/api/v1/surveys/after-checkout', { headers: auth() })).status).toBe(404);
     });
 
-    it('400 naming each field of an invalid survey', async () => {
+    it('422 naming each field of an invalid survey', async () => {
       const res = await put('after-checkout', { ...csat, name: '', questions: [{ id: 'q', type: 'nps' }], triggers: [{ type: 'teleport' }] });
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect(await issuesOf(res)).toEqual(expect.arrayContaining(['name', 'questions.0.prompt', 'triggers.0.type']));
     });
 
-    it('400 naming id for a path id that is not a slug', async () => {
+    it('422 naming id for a path id that is not a slug', async () => {
       for (const method of ['GET', 'DELETE']) {
         const res = await t.app.request('/api/v1/surveys/bad%20id', { method, headers: auth() });
-        expect(res.status).toBe(400);
+        expect(res.status).toBe(422);
         expect(await issuesOf(res)).toEqual(['id']);
       }
       expect(await issuesOf(await put('bad%20id', csat))).toEqual(['id']);

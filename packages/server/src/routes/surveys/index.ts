@@ -49,7 +49,7 @@ export function putSurvey({ store, now }: SurveysRouteOptions) {
   return async function putSurvey(c: Context<AppEnv>) {
     const id = surveyIdOf(c);
     const survey = parseOrThrow(SurveyDefinition, await readJsonBody(c), 'survey');
-    if (survey.id !== id) throw HttpError.field(400, 'id_mismatch', 'id', `is "${survey.id}" in the body but "${id}" in the path`);
+    if (survey.id !== id) throw HttpError.field(422, 'id_mismatch', 'id', `is "${survey.id}" in the body but "${id}" in the path`);
     const projectId = c.get('project').id;
     const existed = (await store.getSurvey(projectId, id)) !== null;
     await store.upsertSurvey(projectId, survey, now());
