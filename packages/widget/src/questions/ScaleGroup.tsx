@@ -7,6 +7,7 @@ export interface ScaleGroupProps {
   id: string;
   /** The scores, lowest first. */
   scores: readonly number[];
+  /** The checked score, if any. */
   value?: number | undefined;
   /** The accessible name of a score (defaults to its number, which is its text). */
   name?: (score: number) => string | undefined;
@@ -16,15 +17,19 @@ export interface ScaleGroupProps {
   variant?: 'numbers' | 'stars' | 'faces';
   lowLabel: string;
   highLabel: string;
+  /** An arrow key (or Home/End) moved to and checked this score: show it, send nothing. */
+  onCheck: (score: number) => void;
+  /** Enter, Space or a click chose this score: send it. */
   onChoose: (score: number) => void;
 }
 
 /**
- * A scale as one radio group with a roving tabindex: Tab enters and leaves the group in one stop, arrows move
- * between scores (mirrored in right-to-left layouts), Home/End jump to the ends. Unlike a native radio group,
- * moving does not choose: choosing sends the answer at once, so only Enter, Space or a click commit a score.
+ * A scale as one radio group (the WAI-ARIA radio group pattern) with a roving tabindex: Tab enters and leaves the
+ * group in one stop, on the checked score or else the first; arrows move to a score and check it (mirrored in
+ * right-to-left layouts), Home/End to the ends. Checking only shows the score: sending it moves the survey on, which
+ * an arrow key must not do, so Enter, Space or a click send it.
  */
-export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers', lowLabel, highLabel, onChoose }: ScaleGroupProps) {
+export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers', lowLabel, highLabel, onCheck, onChoose }: ScaleGroupProps) {
   const last = scores.length - 1;
   const [focused, setFocused] = useState(Math.max(0, scores.indexOf(value ?? scores[0]!)));
   const [pointed, setPointed] = useState<number | undefined>();
@@ -48,6 +53,7 @@ export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers',
     if (next !== undefined) {
       event.preventDefault();
       setFocused(next);
+      onCheck(scores[next]!);
       buttons.current[next]?.focus();
     } else if (event.key === 'Enter' || event.key === ' ') {
       // Handled here rather than left to the button's own activation so the key works the same everywhere.
