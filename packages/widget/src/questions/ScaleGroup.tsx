@@ -2,6 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { promptId } from './prompt-id.js';
 
+/** How many 44 px touch targets fit one row of the survey card on a 360 px phone. */
+const MAX_TOUCH_ROW = 6;
+
 export interface ScaleGroupProps {
   /** The question id: its prompt names the group. */
   id: string;
@@ -31,6 +34,9 @@ export interface ScaleGroupProps {
  */
 export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers', lowLabel, highLabel, onCheck, onChoose }: ScaleGroupProps) {
   const last = scores.length - 1;
+  // Columns when a touch screen wraps the scale (widget-css.ts): up to 6 fit one row of 44 px targets on a phone;
+  // more split into two balanced rows.
+  const columns = scores.length > MAX_TOUCH_ROW ? Math.ceil(scores.length / 2) : scores.length;
   const [focused, setFocused] = useState(Math.max(0, scores.indexOf(value ?? scores[0]!)));
   const [pointed, setPointed] = useState<number | undefined>();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -69,6 +75,7 @@ export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers',
         role="radiogroup"
         aria-labelledby={promptId(id)}
         data-count={scores.length}
+        style={{ '--cols': columns }}
         onMouseLeave={() => setPointed(undefined)}
       >
         {scores.map((score, i) => (
