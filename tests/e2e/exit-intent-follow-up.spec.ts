@@ -50,7 +50,7 @@ test('a detractor who leaves through the top of the page gets a follow-up case',
   await expect(pageLink).toBeFocused();
 
   // Keyboard only: Tab goes on from the end of the page (the feedback tab) into the survey, its close button first,
-  // then the scale; arrows move, Enter chooses (and sends the score at once).
+  // then the scale; arrows check a score, Enter sends it (and the survey moves on).
   await page.keyboard.press('Tab');
   await expect(page.locator('closeloop-feedback').getByRole('button', { name: 'Feedback' })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { restoreVisibility, setVisibility } from '../test-support/visibility.js';
 import { exitIntent } from './exit-intent.js';
 
+/** Chromium sends at most one `scroll` event per animation frame while a touch scroll moves the page. */
+const FRAME_MS = 16;
+
 /** The event a browser sends when the pointer crosses out of `from`; `to` is null when it left the page. */
 function pointerOut(clientY: number, to: Element | null = null, from: Element = document.body): void {
   from.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, clientX: 400, clientY, relatedTarget: to }));
@@ -80,19 +83,59 @@ describe('exitIntent options', () => {
     expect(fire).toHaveBeenCalledOnce();
   });
 
-  test('mobile scrollUp: a fast upward scroll ending near the top fires; a slow one or one far down does not', () => {
-    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(800);
+  /** A touch scroll as Chromium reports it: one `scroll` event a frame, `pxPerMs` upwards, from where it is to `toY`. */
+  const glide = (toY: number, pxPerMs: number) => {
+    for (let y = scrollY; y > toY; ) {
+      vi.advanceTimersByTime(FRAME_MS);
+      y = Math.max(toY, y - pxPerMs * FRAME_MS);
+      scrollTo(y);
+    }
+  };
+  /**
+   * The start of a touch drag after a pause, as Chromium sends it: two `scroll` events `gapMs` apart but `jumpPx`
+   * apart in position, which read as 2–9 px/ms between the two alone, however slowly the finger then moves.
+   */
+  const dragStart = (jumpPx: number, gapMs: number) => {
+    scrollTo(scrollY - jumpPx / 2);
+    vi.advanceTimersByTime(gapMs);
+    scrollTo(scrollY - jumpPx / 2);
+  };
+
+  test('mobile scrollUp: a fast flick up to the top fires; a fast one ending far down does not', () => {
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(844);
     exitIntent({ signal: controller.signal, fire, mobile: { scrollUp: true, tabHidden: false } });
-    scrollTo(3000);
-    vi.advanceTimersByTime(100);
-    scrollTo(1500); // fast, but far from the top
-    vi.advanceTimersByTime(5000);
-    scrollTo(200); // near the top, but slowly (0.26 px/ms)
+    scrollTo(4000);
+    vi.advanceTimersByTime(2000);
+    glide(2400, 4); // a flick, but it ends mid-page
     expect(fire).not.toHaveBeenCalled();
-    scrollTo(2000);
-    vi.advanceTimersByTime(100);
-    scrollTo(100); // 19 px/ms, ending within the top 30 %
-    expect(fire).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(2000);
+    glide(0, 4); // a flick to the top
+    expect(fire).toHaveBeenCalled();
+  });
+
+  test('mobile scrollUp: slow drags near the top never fire, even when each starts with two events 2 ms and 8 px apart', () => {
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(844);
+    exitIntent({ signal: controller.signal, fire, mobile: { scrollUp: true, tabHidden: false } });
+    scrollTo(237);
+    for (const [jumpPx, gapMs, pxPerMs] of [[8, 2, 0.1], [9, 1, 0.19], [5, 3, 0.06], [8, 2, 0.19]] as const) {
+      vi.advanceTimersByTime(1500); // the finger lifted and came down again
+      dragStart(jumpPx, gapMs);
+      glide(scrollY - 40, pxPerMs);
+    }
+    expect(scrollY).toBeLessThan(100);
+    expect(fire).not.toHaveBeenCalled();
+  });
+
+  test('mobile scrollUp: speed is measured over at least a tenth of a second, so a short burst up is not a flick', () => {
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(844);
+    exitIntent({ signal: controller.signal, fire, mobile: { scrollUp: true, tabHidden: false } });
+    scrollTo(300);
+    vi.advanceTimersByTime(1000);
+    glide(200, 3); // 100 px at 3 px/ms: gone in a few frames
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    glide(0, 3); // 200 px at the same speed: over 100 ms of it
+    expect(fire).toHaveBeenCalled();
   });
 
   test('mobile tabHidden: the tab hidden after the visitor engaged fires; hidden before any engagement does not', () => {

@@ -9,6 +9,12 @@ export interface ExitIntentOptions extends TriggerOptions {
 
 /** Upward speed, in px/ms, that reads as "heading for the address bar" rather than reading back. */
 const FLICK_SPEED = 1;
+/**
+ * The speed is measured over at least this many ms, never between two events alone: at the start of a touch drag
+ * after a pause, Chromium sends two `scroll` events 1–3 ms but 5–9 px apart, which reads as a flick however slowly
+ * the finger then moves.
+ */
+const FLICK_WINDOW_MS = 100;
 /** "Near the top": within this share of the viewport height from it. */
 const NEAR_TOP = 0.3;
 
@@ -33,16 +39,21 @@ export function exitIntent({ signal, fire, ignoreFirstSeconds = 0, mobile }: Exi
   });
   if (!mobile) return;
   let engaged = false;
-  let lastY = scrollY;
-  let lastAt = Date.now();
+  // Where the page was at the start of the current window; it moves on once the window is FLICK_WINDOW_MS old.
+  let fromY = scrollY;
+  let fromAt = Date.now();
   on(document, 'pointerdown', () => (engaged = true));
   on(window, 'scroll', () => {
     const now = Date.now();
-    const speed = (lastY - scrollY) / Math.max(now - lastAt, 1);
+    const elapsed = now - fromAt;
+    // Over a window still shorter than FLICK_WINDOW_MS, the distance counts as if spread over all of it.
+    const speed = (fromY - scrollY) / Math.max(elapsed, FLICK_WINDOW_MS);
     if (mobile.scrollUp && speed >= FLICK_SPEED && scrollY <= innerHeight * NEAR_TOP) maybeFire();
-    if (scrollY !== lastY) engaged = true;
-    lastY = scrollY;
-    lastAt = now;
+    if (scrollY !== fromY) engaged = true;
+    if (elapsed >= FLICK_WINDOW_MS) {
+      fromY = scrollY;
+      fromAt = now;
+    }
   });
   on(document, 'visibilitychange', () => {
     if (mobile.tabHidden && engaged && document.visibilityState === 'hidden') maybeFire();

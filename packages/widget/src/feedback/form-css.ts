@@ -26,7 +26,7 @@ export const formCss = `
 .card.right,.card.left{bottom:calc(50% - 48px);max-height:calc(50vh + 32px)}
 .card.right{right:52px}
 .card.left{left:52px}
-.close{position:absolute;top:10px;inset-inline-end:10px;display:grid;place-items:center;width:32px;height:32px;padding:0;border:0;border-radius:8px;background:transparent;color:var(--cl-muted);cursor:pointer}
+.close{position:absolute;top:4px;inset-inline-end:4px;display:grid;place-items:center;width:44px;height:44px;padding:0;border:0;border-radius:8px;background:transparent;color:var(--cl-muted);cursor:pointer}
 .close:hover{background:var(--cl-surface);color:var(--cl-text)}
 .close svg{width:16px;height:16px}
 .title{margin:0 0 12px;margin-inline-end:36px;font-size:16px;font-weight:600;line-height:1.35}

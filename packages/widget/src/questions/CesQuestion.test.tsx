@@ -5,7 +5,7 @@ import { CesQuestion } from './CesQuestion.js';
 const base = { id: 'ces', prompt: 'How easy was it to get help?' };
 
 describe('CesQuestion', () => {
-  it('is a 1–7 radio group with labelled ends, choosing with Enter after arrows', () => {
+  it('is a 1–7 radio group with labelled ends: arrows check, Enter sends', () => {
     const onChoose = vi.fn();
     renderQuestion(<CesQuestion {...base} onChoose={onChoose} />);
     const radios = screen.getAllByRole('radio');
@@ -15,15 +15,18 @@ describe('CesQuestion', () => {
     fireEvent.keyDown(radios[0]!, { key: 'End' });
     fireEvent.keyDown(radios[6]!, { key: 'ArrowLeft' });
     expect(document.activeElement).toBe(radios[5]);
+    expect(radios[5]!.getAttribute('aria-checked')).toBe('true');
+    expect(onChoose).not.toHaveBeenCalled();
     fireEvent.keyDown(radios[5]!, { key: 'Enter' });
     expect(onChoose).toHaveBeenCalledExactlyOnceWith(6);
   });
 
-  it('mirrors the arrows right to left: ArrowLeft moves to the next score', () => {
+  it('mirrors the arrows right to left: ArrowLeft moves to the next score and checks it', () => {
     renderQuestion(<CesQuestion {...base} lowLabel="Hard" highLabel="Easy" onChoose={vi.fn()} />, { rtl: true });
     const radios = screen.getAllByRole('radio');
     fireEvent.keyDown(radios[0]!, { key: 'ArrowLeft' });
     expect(document.activeElement).toBe(radios[1]);
+    expect(radios[1]!.getAttribute('aria-checked')).toBe('true');
     fireEvent.keyDown(radios[1]!, { key: 'ArrowRight' });
     expect(document.activeElement).toBe(radios[0]);
     expect(screen.getByRole('radio', { name: '7 – Easy' })).toBeTruthy();

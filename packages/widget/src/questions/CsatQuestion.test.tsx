@@ -29,6 +29,17 @@ describe('CsatQuestion', () => {
     expect(stars.map((s) => s.classList.contains('lit'))).toEqual([true, true, true, false, false]);
   });
 
+  it('faces: an arrow checks the next face without sending it; Enter sends it', () => {
+    const onChoose = vi.fn();
+    renderQuestion(<CsatQuestion {...base} display="faces" onChoose={onChoose} />);
+    const faces = screen.getAllByRole('radio');
+    fireEvent.keyDown(faces[0]!, { key: 'ArrowRight' });
+    expect(faces.map((f) => f.getAttribute('aria-checked'))).toEqual(['false', 'true', 'false', 'false', 'false']);
+    expect(onChoose).not.toHaveBeenCalled();
+    fireEvent.keyDown(faces[1]!, { key: 'Enter' });
+    expect(onChoose).toHaveBeenCalledExactlyOnceWith(2);
+  });
+
   it('speaks the visitor\'s language', () => {
     renderQuestion(<CsatQuestion {...base} display="faces" onChoose={vi.fn()} />, { strings: sv });
     expect(screen.getByRole('radio', { name: '5 – Mycket nöjd' })).toBeTruthy();

@@ -12,6 +12,10 @@ describe('RatingQuestion', () => {
     expect(stars.map((s) => s.getAttribute('aria-label'))).toEqual(['1 of 3 stars', '2 of 3 stars', '3 of 3 stars']);
     expect(stars.filter((s) => s.tabIndex === 0)).toEqual([stars[0]]);
     fireEvent.keyDown(stars[0]!, { key: 'ArrowRight' });
+    // The arrow checks the second star and lights the stars up to it, but sends nothing yet.
+    expect(stars.map((s) => s.getAttribute('aria-checked'))).toEqual(['false', 'true', 'false']);
+    expect(stars.map((s) => s.classList.contains('lit'))).toEqual([true, true, false]);
+    expect(onChoose).not.toHaveBeenCalled();
     fireEvent.keyDown(stars[1]!, { key: ' ' });
     expect(onChoose).toHaveBeenCalledExactlyOnceWith(2);
   });

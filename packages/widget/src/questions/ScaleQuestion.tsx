@@ -1,5 +1,7 @@
+import { useState } from 'preact/hooks';
 import { fill } from '../i18n/strings.js';
 import type { Strings } from '../i18n/strings.js';
+import { useStrings } from '../i18n/strings-context.js';
 import { Star } from './icons.js';
 import { Prompt } from './Prompt.js';
 import { ScaleGroup } from './ScaleGroup.js';
@@ -14,20 +16,30 @@ export interface ScoreProps {
   onSkip?: (() => void) | undefined;
 }
 
-export type ScaleQuestionProps = ScaleGroupProps & { prompt: string; onSkip?: (() => void) | undefined };
+export type ScaleQuestionProps = Omit<ScaleGroupProps, 'onCheck'> & { prompt: string; onSkip?: (() => void) | undefined };
 
 /**
  * One scale question: its prompt, the scale, and Skip when it is optional. NPS, CSAT, CES and rating differ only in
- * the scale they pass (scores, labels, faces or stars); the answer is sent as soon as a score is chosen.
+ * the scale they pass (scores, labels, faces or stars). A click, Enter or Space sends a score at once; a score
+ * checked with the arrow keys waits, with a Next button beside it, so a keyboard user who tabs on finds the way to
+ * send it rather than leaving it unsent.
  */
-export function ScaleQuestion({ prompt, onSkip, ...scale }: ScaleQuestionProps) {
+export function ScaleQuestion({ prompt, onSkip, value, onChoose, ...scale }: ScaleQuestionProps) {
+  const t = useStrings();
+  const [checked, setChecked] = useState(value);
+  const unsent = checked !== value ? checked : undefined;
   return (
     <div class="question">
       <Prompt id={scale.id} prompt={prompt} />
-      <ScaleGroup {...scale} />
-      {onSkip && (
+      <ScaleGroup {...scale} value={checked} onCheck={setChecked} onChoose={onChoose} />
+      {(onSkip || unsent !== undefined) && (
         <div class="actions">
           <SkipAction onSkip={onSkip} />
+          {unsent !== undefined && (
+            <button type="button" class="button primary" onClick={() => onChoose(unsent)}>
+              {t.next}
+            </button>
+          )}
         </div>
       )}
     </div>

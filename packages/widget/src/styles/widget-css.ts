@@ -11,6 +11,11 @@
  * - Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`) mirror the layout for
  *   right-to-left languages (`dir="rtl"` on the card), the card's corner included: `bottom-right` is the corner
  *   where lines end, so a right-to-left survey slides in bottom-left, as the rest of its layout mirrors.
+ * - Touch targets are at least 44×44 CSS px (WCAG 2.5.5): the close button everywhere; scores, buttons and choices
+ *   on phones and wherever the pointer is a finger (`pointer: coarse`). Eleven scores of 44 px do not fit one row
+ *   of a phone-wide card (nor the 380 px card on a tablet), so there a scale wraps into rows of `--cols`, which
+ *   ScaleGroup sets for balanced rows (0–5 over 6–10): a grid of aligned columns for numbers, centred stars and
+ *   faces. A mouse keeps the one-row scale.
  */
 const dark = `
     --cl-accent: #a5b4fc;
@@ -136,12 +141,12 @@ export const widgetCss = `
 
 .close {
   position: absolute;
-  top: 10px;
-  inset-inline-end: 10px;
+  top: 4px;
+  inset-inline-end: 4px;
   display: grid;
   place-items: center;
-  width: 32px;
-  height: 32px;
+  width: 44px;
+  height: 44px;
   padding: 0;
   border: 0;
   border-radius: 8px;
@@ -401,14 +406,34 @@ textarea.field {
     left: 8px;
     width: auto;
   }
+}
 
+@media (max-width: 420px), (pointer: coarse) {
   .scale {
-    gap: 3px;
+    gap: 6px;
   }
 
   .score {
-    height: 36px;
-    font-size: 13px;
+    min-width: 44px;
+    height: 44px;
+    font-size: 15px;
+  }
+
+  .numbers {
+    grid-template-columns: repeat(var(--cols), 1fr);
+    grid-auto-flow: row;
+  }
+
+  .scale.stars,
+  .scale.faces {
+    flex-wrap: wrap;
+    max-width: calc(var(--cols) * 50px - 6px);
+    margin-inline: auto;
+  }
+
+  .button,
+  .choice {
+    min-height: 44px;
   }
 }
 `;
