@@ -136,6 +136,40 @@ describe('each text marked with the language it is in', () => {
   });
 });
 
+describe('colour scheme auto: the host page’s, else the system’s', () => {
+  function declare(meta: string) {
+    const tag = document.createElement('meta');
+    tag.name = 'color-scheme';
+    tag.content = meta;
+    document.head.append(tag);
+  }
+
+  it('follows a light-only page (meta color-scheme) whatever the system prefers', () => {
+    declare('light');
+    const { host } = open(npsSurvey());
+    expect(host().getAttribute('data-scheme')).toBe('light');
+  });
+
+  it('follows a dark-only page', () => {
+    declare('only dark');
+    const { host } = open(npsSurvey());
+    expect(host().getAttribute('data-scheme')).toBe('dark');
+  });
+
+  it('leaves it to the system when the page supports both or says nothing', () => {
+    declare('light dark');
+    expect(open(npsSurvey()).host().hasAttribute('data-scheme')).toBe(false);
+    document.head.replaceChildren();
+    expect(open(npsSurvey()).host().hasAttribute('data-scheme')).toBe(false);
+  });
+
+  it('a survey’s fixed colorScheme still wins over the page’s', () => {
+    declare('light');
+    const { host } = open(npsSurvey({ display: { placement: 'bottom-right', colorScheme: 'dark', theme: {} } }));
+    expect(host().getAttribute('data-scheme')).toBe('dark');
+  });
+});
+
 describe('languages', () => {
   it('loads Swedish strings on demand for a visitor identified with locale sv', async () => {
     const { shown, card } = open(npsSurvey(), { locale: 'sv-SE' });

@@ -25,7 +25,7 @@ export const Display = z.object({
    * card when the page has none).
    */
   placement: z.enum(['bottom-right', 'bottom-left', 'modal', 'inline']).default('bottom-right'),
-  /** `auto` follows the visitor's `prefers-color-scheme`. */
+  /** `auto` follows the host page's declared `color-scheme` (meta or CSS), else the visitor's `prefers-color-scheme`. */
   colorScheme: z.enum(['auto', 'light', 'dark']).default('auto'),
   theme: Theme.default({}),
   /**

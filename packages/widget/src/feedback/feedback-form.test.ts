@@ -184,6 +184,28 @@ describe('the feedback form’s language and colours', () => {
     expect(tab.root.querySelector('#clf-title')?.textContent).toBe('Donner votre avis');
   });
 
+  it('auto follows the host page’s declared color-scheme, else the system; data-color-scheme still wins', () => {
+    const meta = document.createElement('meta');
+    meta.name = 'color-scheme';
+    meta.content = 'light';
+    document.head.append(meta);
+    const page = setUp();
+    page.tab.button.click();
+    expect(page.tab.host.getAttribute('data-scheme')).toBe('light');
+
+    document.body.replaceChildren();
+    scriptTag({ 'data-color-scheme': 'dark' });
+    const fixed = setUp();
+    fixed.tab.button.click();
+    expect(fixed.tab.host.getAttribute('data-scheme')).toBe('dark');
+
+    document.head.replaceChildren();
+    document.body.replaceChildren();
+    const system = setUp();
+    system.tab.button.click();
+    expect(system.tab.host.hasAttribute('data-scheme')).toBe(false);
+  });
+
   it('fixes the colour scheme from data-color-scheme on the host; a bad value warns naming it and follows the system', () => {
     scriptTag({ 'data-color-scheme': 'dark' });
     const first = setUp();

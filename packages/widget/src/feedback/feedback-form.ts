@@ -3,6 +3,7 @@ import type { Closeloop, FeedbackInput } from '@closeloop/sdk';
 import { isRtl } from '../i18n/language-tag.js';
 import { wantedLanguages } from '../i18n/wanted-languages.js';
 import { report } from '../loader/report.js';
+import { pageColorScheme } from '../styles/page-color-scheme.js';
 import type { FeedbackPosition } from './feedback-settings.js';
 import { formCss } from './form-css.js';
 import { loadFeedbackStrings, resolveFeedbackLocale } from './i18n/load-feedback-strings.js';
@@ -17,7 +18,7 @@ export interface FeedbackFormOptions {
   position: FeedbackPosition;
   /** The page's language (the npm option); default: the script tag's `data-locale`, then identify's, then `<html lang>`, then the browser's. */
   locale?: string | undefined;
-  /** Default: the script tag's `data-color-scheme`, else `auto` (follows `prefers-color-scheme`). */
+  /** Default: the script tag's `data-color-scheme`, else `auto` (the page's declared `color-scheme`, else the system's). */
   colorScheme?: FeedbackColorScheme | undefined;
 }
 
@@ -61,9 +62,11 @@ export function openFeedbackForm(options: FeedbackFormOptions): void | Promise<v
     report('warn', `data-color-scheme="${scheme}" is not one of ${SCHEMES.join(', ')}; using auto.`);
     scheme = 'auto';
   }
-  // A fixed scheme goes on the host, where both the tab's and the form's sheets read it, as the survey's does.
-  if (scheme === 'auto') root.host.removeAttribute('data-scheme');
-  else root.host.setAttribute('data-scheme', scheme);
+  // A fixed scheme goes on the host, where both the tab's and the form's sheets read it, as the survey's does;
+  // `auto` takes the page's own declared scheme when it has one.
+  const fixed = scheme === 'auto' ? pageColorScheme(doc) : scheme;
+  if (fixed) root.host.setAttribute('data-scheme', fixed);
+  else root.host.removeAttribute('data-scheme');
   const strings = loadFeedbackStrings(locale);
   // A second activation while a language chunk loads must not open a second form: check again once it is here.
   const show = (t: FeedbackStrings) => void (refocus(root) || renderForm(options, t, locale));
