@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import type { Presenter, SurveySession } from '@closeloop/sdk';
 import { Survey } from './components/Survey.js';
-import { loadStrings } from './i18n/load-strings.js';
+import { hasStrings, loadStrings } from './i18n/load-strings.js';
 import { localizeSurvey } from './i18n/localize-survey.js';
 import { isRtl } from './i18n/language-tag.js';
+import { LanguageProvider } from './i18n/LanguageProvider.js';
 import { resolveLocale } from './i18n/resolve-locale.js';
 import type { Strings } from './i18n/strings.js';
-import { StringsContext } from './i18n/strings-context.js';
+import { textMarks } from './i18n/text-marks.js';
+import { wantedLanguages } from './i18n/wanted-languages.js';
 import { SurveyRun } from './models/survey-run.js';
 import { mount } from './mount.js';
 import { applyDisplay } from './styles/apply-display.js';
@@ -18,6 +20,8 @@ export interface PresenterOptions {
   thankYouMs?: number;
   /** Where inline surveys render; defaults to the page's `[data-closeloop-inline]` element (see README). */
   inline?: Element;
+  /** The page's language, as the script tag's `data-locale` gives it: first in the order of languages (see README). */
+  locale?: string;
 }
 
 /**
@@ -25,20 +29,23 @@ export interface PresenterOptions {
  * default), a modal, or inline in the page. One survey shows at a time: if the core presents a new one while
  * another is open, the open one is closed first (and counts as dismissed).
  */
-export function createPresenter({ document: given, thankYouMs = 6000, inline }: PresenterOptions = {}): Presenter {
+export function createPresenter({ document: given, thankYouMs = 6000, inline, locale: pageLocale }: PresenterOptions = {}): Presenter {
   let closeActive: (() => void) | undefined;
 
   return function present(session: SurveySession) {
     // Looked up per showing, not at import, so server-side rendering can import the widget without a DOM.
     const doc = given ?? document;
-    const locale = resolveLocale(session.survey, session.attributes, doc.defaultView?.navigator.languages ?? []);
+    const locale = resolveLocale(session.survey, wantedLanguages(doc, pageLocale, session.attributes));
     const strings = loadStrings(locale);
     // English is there at once, so the common case renders in the same tick; other languages await their chunk.
     return 'then' in strings ? strings.then((loaded) => show(loaded)) : show(strings);
 
     function show(strings: Strings) {
       closeActive?.();
-      const survey = localizeSurvey(session.survey, locale);
+      const { survey, languages } = localizeSurvey(session.survey, locale);
+      // The card is in the language of the widget's own words (English where it has none for `locale`); a survey
+      // text in another language carries its own lang and dir (text-marks.ts).
+      const cardLanguage = hasStrings(locale) ? locale : 'en';
       const display = survey.display;
       const target = display?.placement === 'inline' ? (inline ?? inlineTarget(doc, survey.id)) : undefined;
       const mounted = mount(target ?? doc);
@@ -61,19 +68,19 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline }: 
       });
       closeActive = run.close;
       render(
-        <StringsContext.Provider value={strings}>
+        <LanguageProvider strings={strings} marks={textMarks(languages, cardLanguage)}>
           <Survey
             survey={survey}
             run={run}
             // An inline survey without a place to go shows in the default corner instead.
             placement={target || display?.placement !== 'inline' ? display?.placement : undefined}
-            locale={locale}
-            rtl={isRtl(locale)}
+            locale={cardLanguage}
+            rtl={isRtl(cardLanguage)}
             // A survey the visitor asked for takes focus; one that opened by itself (exit intent, dwell…) only
             // announces itself, so typing in the page's own fields never lands in it (Survey.tsx).
             takeFocus={session.trigger === 'manual'}
           />
-        </StringsContext.Provider>,
+        </LanguageProvider>,
         mounted.container,
       );
     }

@@ -174,6 +174,9 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
     get identified() {
       return identity.respondent().userId !== undefined;
     },
+    get attributes() {
+      return identity.respondent().attributes;
+    },
     destroy() {
       lifetime.abort();
       lifecycle.clear();

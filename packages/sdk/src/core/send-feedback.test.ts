@@ -60,6 +60,14 @@ describe('closeloop.feedback() against a real server', () => {
     expect(sent()[0]?.email).toBeUndefined();
   });
 
+  test('shows the feedback form the identify() attributes, where it reads the visitor’s locale; none after reset()', () => {
+    expect(closeloop.attributes).toBeUndefined();
+    closeloop.identify('user-7', { locale: 'sv-SE', plan: 'pro' });
+    expect(closeloop.attributes).toEqual({ locale: 'sv-SE', plan: 'pro' });
+    closeloop.reset();
+    expect(closeloop.attributes).toBeUndefined();
+  });
+
   test.each<[string, unknown, RegExp]>([
     ['an empty comment', { category: 'idea', comment: '   ' }, /comment/],
     ['an overlong comment', { category: 'idea', comment: 'x'.repeat(2001) }, /comment/],

@@ -88,6 +88,8 @@ export interface Closeloop<Events extends EventMap = EventMap> {
   feedback(input: FeedbackInput): boolean;
   /** Whether `identify()` named the visitor: the feedback form asks anonymous visitors for an email. */
   readonly identified?: boolean;
+  /** The attributes given to `identify()`, as kept: the feedback form reads the visitor's `locale`/`language` there. */
+  readonly attributes?: Readonly<Attributes> | undefined;
   /** Remove every listener and timer; the instance does nothing afterwards. */
   destroy(): void;
   /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageTag } from './language-tag.js';
 
 /**
  * How a survey looks and where it shows. Theme values become CSS custom properties on the widget's host
@@ -24,13 +25,14 @@ export const Display = z.object({
    * card when the page has none).
    */
   placement: z.enum(['bottom-right', 'bottom-left', 'modal', 'inline']).default('bottom-right'),
-  /** `auto` follows the visitor's `prefers-color-scheme`. */
+  /** `auto` follows the host page's declared `color-scheme` (meta or CSS), else the visitor's `prefers-color-scheme`. */
   colorScheme: z.enum(['auto', 'light', 'dark']).default('auto'),
   theme: Theme.default({}),
   /**
-   * The language to show the survey in (a BCP 47 tag such as `sv` or `pt-BR`); unset, it is the visitor's: the
-   * `locale` or `language` attribute given to `identify`, then the browser's languages.
+   * The language to show this survey in (a BCP 47 tag such as `sv` or `pt-BR`), whatever the page's: a survey for
+   * one market. Unset, it is the page's: the script tag's `data-locale`, then the `locale` or `language` attribute
+   * given to `identify`, then the page's `<html lang>`, then the browser's languages.
    */
-  locale: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv or pt-BR').optional(),
+  locale: LanguageTag.optional(),
 });
 export type Display = z.infer<typeof Display>;

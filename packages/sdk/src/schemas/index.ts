@@ -3,6 +3,7 @@ export * from './http-url.js';
 export * from './question.js';
 export * from './logic.js';
 export * from './scale-range.js';
+export * from './language-tag.js';
 export * from './display.js';
 export * from './translations.js';
 export * from './nps-flow.js';

@@ -4,6 +4,7 @@ import { checkLogic } from './check-logic.js';
 import { checkTranslations } from './check-translations.js';
 import { Display } from './display.js';
 import { Frequency } from './frequency.js';
+import { LanguageTag } from './language-tag.js';
 import { Question } from './question.js';
 import { Translations } from './translations.js';
 import { Targeting } from './targeting.js';
@@ -47,6 +48,13 @@ export const SurveyDefinition = z
     thankYou: ThankYou.default({ title: 'Thank you!' }),
     followUp: FollowUpRule.default({ enabled: true }),
     display: Display.optional(),
+    /**
+     * The language the survey's own texts (prompts, labels, options, thank-you) are written in; `translations`
+     * hold the others. The widget marks every text shown with the language it is in, so an untranslated prompt
+     * is read (and laid out) as what it is. Unset: the `display.locale` of a survey that fixes one and has no
+     * translation for it (a survey written for one market, as before this field), else English.
+     */
+    language: LanguageTag.optional(),
     translations: Translations.optional(),
   })
   .superRefine((survey, ctx) => {

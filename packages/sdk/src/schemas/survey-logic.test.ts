@@ -64,6 +64,12 @@ describe('display and translations', () => {
     expect(issues(survey(npsFlow(), { display: { placement: 'top', locale: 'swedish!' } }))).toHaveLength(2);
   });
 
+  it('takes the language the survey is written in as an optional language tag, so older surveys stay valid', () => {
+    expect(SurveyDefinition.parse(survey(npsFlow())).language).toBeUndefined();
+    expect(SurveyDefinition.parse(survey(npsFlow(), { language: 'sv' })).language).toBe('sv');
+    expect(issues(survey(npsFlow(), { language: 'Swedish' }))).toEqual(['language: must be a language tag such as sv or pt-BR']);
+  });
+
   it('names translations of unknown questions and options', () => {
     const options = [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }];
     const questions = [{ id: 'pick', type: 'single_choice', prompt: 'Pick', options }];

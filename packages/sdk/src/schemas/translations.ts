@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Slug } from './ids.js';
+import { LanguageTag } from './language-tag.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max).optional();
 
@@ -25,6 +26,6 @@ export type SurveyTexts = z.infer<typeof SurveyTexts>;
 
 /** Language tag (`sv`, `pt-BR`, `ar`) → the survey's texts in that language. */
 export const Translations = z
-  .record(z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv or pt-BR'), SurveyTexts)
+  .record(LanguageTag, SurveyTexts)
   .refine((t) => Object.keys(t).length <= 50, 'at most 50 languages');
 export type Translations = z.infer<typeof Translations>;

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Display, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { fill } from '../i18n/strings.js';
 import { useStrings } from '../i18n/strings-context.js';
+import { useTextMarks } from '../i18n/text-marks.js';
 import type { SurveyRun } from '../models/survey-run.js';
 import { QuestionView } from '../questions/QuestionView.js';
 import { promptId } from '../questions/prompt-id.js';
@@ -15,7 +16,7 @@ export interface SurveyProps {
   survey: Pick<SurveyDefinition, 'thankYou'>;
   run: SurveyRun;
   placement?: Display['placement'];
-  /** The survey's language tag (`lang`), and whether it is written right to left (`dir`). */
+  /** The card's language tag (`lang`: the language of the widget's words), and whether it is right to left (`dir`). */
   locale?: string;
   rtl?: boolean;
   /**
@@ -59,9 +60,24 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
     return () => clearTimeout(id);
   }, []);
 
-  const announcement = question
-    ? `${position}: ${question.prompt}`
-    : [survey.thankYou.title, survey.thankYou.body].filter(Boolean).join(' ');
+  // The survey's texts keep their language marks in the announcement, beside the widget's words ("Question 1 of 2").
+  const marks = useTextMarks();
+  const { title, body } = survey.thankYou;
+  const announcement = question ? (
+    <>
+      {position}: <span {...marks.question(question.id, 'prompt')}>{question.prompt}</span>
+    </>
+  ) : (
+    <>
+      <span {...marks.thankYou('title')}>{title}</span>
+      {body && (
+        <>
+          {' '}
+          <span {...marks.thankYou('body')}>{body}</span>
+        </>
+      )}
+    </>
+  );
 
   return (
     <>

@@ -1,5 +1,6 @@
 import type { SurveyDefinition } from '@closeloop/sdk/schemas';
 import { useStrings } from '../i18n/strings-context.js';
+import { useTextMarks } from '../i18n/text-marks.js';
 
 export const THANK_YOU_TITLE_ID = 'cl-thank-you';
 
@@ -7,12 +8,17 @@ export type ThankYouProps = Pick<SurveyDefinition['thankYou'], 'title' | 'body'>
 
 export function ThankYou({ title, body, onDone }: ThankYouProps) {
   const t = useStrings();
+  const marks = useTextMarks();
   return (
     <div>
-      <h2 class="thanks" id={THANK_YOU_TITLE_ID}>
+      <h2 class="thanks" id={THANK_YOU_TITLE_ID} {...marks.thankYou('title')}>
         {title}
       </h2>
-      {body && <p class="body">{body}</p>}
+      {body && (
+        <p class="body" {...marks.thankYou('body')}>
+          {body}
+        </p>
+      )}
       <div class="actions">
         <button type="button" class="button primary" data-autofocus="" onClick={onDone}>
           {t.done}

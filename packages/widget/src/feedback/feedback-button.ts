@@ -21,7 +21,7 @@ export interface FeedbackButtonOptions {
  * The form is a separate chunk of your bundle, loaded on the first activation. Returns what removes the tab.
  */
 export function feedbackButton(
-  closeloop: Pick<Closeloop, 'feedback' | 'identified'>,
+  closeloop: Pick<Closeloop, 'feedback' | 'identified' | 'attributes'>,
   { label = 'Feedback', position = 'right', document: doc = document, locale, colorScheme }: FeedbackButtonOptions = {},
 ): () => void {
   // The script tag's form reads data-locale/data-color-scheme itself; here the options are handed to it.

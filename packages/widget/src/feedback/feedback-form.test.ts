@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FeedbackInput } from '@closeloop/sdk';
+import type { Attributes, FeedbackInput } from '@closeloop/sdk';
 import { openFeedbackForm } from './feedback-form.js';
 import type { FeedbackFormOptions } from './feedback-form.js';
 import { mountFeedbackTab } from './mount-feedback-tab.js';
 import type { FeedbackTab } from './mount-feedback-tab.js';
 import { resolveFeedbackLocale } from './i18n/load-feedback-strings.js';
 
-function setUp(identified = false, extra: Pick<FeedbackFormOptions, 'locale' | 'colorScheme'> = {}) {
+function setUp(identified = false, extra: Pick<FeedbackFormOptions, 'locale' | 'colorScheme'> = {}, attributes?: Attributes) {
   const sent: FeedbackInput[] = [];
-  const core = { identified, feedback: vi.fn((input: FeedbackInput) => (sent.push(input), true)) };
+  const core = { identified, attributes, feedback: vi.fn((input: FeedbackInput) => (sent.push(input), true)) };
   const onOpen = vi.fn((tab: FeedbackTab) => openFeedbackForm({ tab, core, position: 'right', ...extra }));
   const tab = mountFeedbackTab(document, { label: 'Feedback', position: 'right' }, onOpen);
   const $ = <E extends Element = HTMLElement>(selector: string) => tab.root.querySelector<E>(selector);
@@ -93,6 +93,7 @@ describe('the feedback form’s language and colours', () => {
   afterEach(() => {
     document.head.replaceChildren();
     document.body.replaceChildren();
+    document.documentElement.removeAttribute('lang');
     vi.restoreAllMocks();
   });
 
@@ -102,11 +103,36 @@ describe('the feedback form’s language and colours', () => {
     document.head.append(script);
   }
 
-  it('picks the script tag’s data-locale, then the first browser language it has words for, else English', () => {
-    expect(resolveFeedbackLocale('de', ['sv-SE'])).toBe('de');
-    expect(resolveFeedbackLocale(null, ['ja', 'nn-NO', 'sv'])).toBe('nn-NO');
-    expect(resolveFeedbackLocale('not a tag!', ['ja', 'en-GB'])).toBe('en-GB');
-    expect(resolveFeedbackLocale(undefined, ['ja'])).toBe('en');
+  it('picks the first of the page’s wanted languages it has words for, else English', () => {
+    expect(resolveFeedbackLocale(['de'])).toBe('de');
+    expect(resolveFeedbackLocale(['ja', 'nn-NO', 'sv'])).toBe('nn-NO');
+    expect(resolveFeedbackLocale(['ja'])).toBe('en');
+    expect(resolveFeedbackLocale([])).toBe('en');
+  });
+
+  it('speaks the page’s <html lang> over the browser’s languages, as the survey does', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de']);
+    document.documentElement.lang = 'sv';
+    const { tab, onOpen, $ } = setUp();
+    tab.button.click();
+    await onOpen.mock.results[0]?.value;
+    expect($('[role="dialog"]')?.getAttribute('lang')).toBe('sv');
+    expect($('#clf-title')?.textContent).toBe('Skicka feedback');
+  });
+
+  it('follows the locale given to identify over the page’s lang, and data-locale over both', async () => {
+    document.documentElement.lang = 'en';
+    const identified = setUp(true, {}, { locale: 'nl-NL' });
+    identified.tab.button.click();
+    await identified.onOpen.mock.results[0]?.value;
+    expect(identified.$('#clf-title')?.textContent).toBe('Feedback geven');
+
+    document.body.replaceChildren();
+    scriptTag({ 'data-locale': 'sv' });
+    const fixed = setUp(true, {}, { locale: 'nl-NL' });
+    fixed.tab.button.click();
+    await fixed.onOpen.mock.results[0]?.value;
+    expect(fixed.$('#clf-title')?.textContent).toBe('Skicka feedback');
   });
 
   it('speaks the browser’s language, loaded on demand, in full, down to the confirmation', async () => {
@@ -156,6 +182,28 @@ describe('the feedback form’s language and colours', () => {
     await Promise.all(onOpen.mock.results.map((result) => result.value));
     expect(tab.root.querySelectorAll('[role="dialog"]')).toHaveLength(1);
     expect(tab.root.querySelector('#clf-title')?.textContent).toBe('Donner votre avis');
+  });
+
+  it('auto follows the host page’s declared color-scheme, else the system; data-color-scheme still wins', () => {
+    const meta = document.createElement('meta');
+    meta.name = 'color-scheme';
+    meta.content = 'light';
+    document.head.append(meta);
+    const page = setUp();
+    page.tab.button.click();
+    expect(page.tab.host.getAttribute('data-scheme')).toBe('light');
+
+    document.body.replaceChildren();
+    scriptTag({ 'data-color-scheme': 'dark' });
+    const fixed = setUp();
+    fixed.tab.button.click();
+    expect(fixed.tab.host.getAttribute('data-scheme')).toBe('dark');
+
+    document.head.replaceChildren();
+    document.body.replaceChildren();
+    const system = setUp();
+    system.tab.button.click();
+    expect(system.tab.host.hasAttribute('data-scheme')).toBe(false);
   });
 
   it('fixes the colour scheme from data-color-scheme on the host; a bad value warns naming it and follows the system', () => {

@@ -1,10 +1,12 @@
 import { FEEDBACK_CATEGORIES, FEEDBACK_COMMENT_MAX } from '@closeloop/sdk';
 import type { Closeloop, FeedbackInput } from '@closeloop/sdk';
 import { isRtl } from '../i18n/language-tag.js';
+import { wantedLanguages } from '../i18n/wanted-languages.js';
 import { report } from '../loader/report.js';
+import { pageColorScheme } from '../styles/page-color-scheme.js';
 import type { FeedbackPosition } from './feedback-settings.js';
 import { formCss } from './form-css.js';
-import { hasFeedbackStrings, loadFeedbackStrings, resolveFeedbackLocale } from './i18n/load-feedback-strings.js';
+import { loadFeedbackStrings, resolveFeedbackLocale } from './i18n/load-feedback-strings.js';
 import type { FeedbackStrings } from './i18n/strings.js';
 import type { FeedbackTab } from './mount-feedback-tab.js';
 
@@ -12,11 +14,11 @@ export type FeedbackColorScheme = 'auto' | 'light' | 'dark';
 
 export interface FeedbackFormOptions {
   tab: Pick<FeedbackTab, 'root' | 'button'>;
-  core: Pick<Closeloop, 'feedback' | 'identified'>;
+  core: Pick<Closeloop, 'feedback' | 'identified' | 'attributes'>;
   position: FeedbackPosition;
-  /** The form's language; default: the script tag's `data-locale`, then the browser's languages (see README). */
+  /** The page's language (the npm option); default: the script tag's `data-locale`, then identify's, then `<html lang>`, then the browser's. */
   locale?: string | undefined;
-  /** Default: the script tag's `data-color-scheme`, else `auto` (follows `prefers-color-scheme`). */
+  /** Default: the script tag's `data-color-scheme`, else `auto` (the page's declared `color-scheme`, else the system's). */
   colorScheme?: FeedbackColorScheme | undefined;
 }
 
@@ -52,18 +54,19 @@ export function openFeedbackForm(options: FeedbackFormOptions): void | Promise<v
   if (refocus(root)) return;
   const doc = button.ownerDocument;
   const script = doc.querySelector('script[data-project]');
-  const wanted = resolveFeedbackLocale(options.locale ?? script?.getAttribute('data-locale'), doc.defaultView?.navigator.languages ?? []);
-  // Every word of the form is built in: without words for the language it is English, so it is laid out (and
-  // tagged) as English, never as English text mirrored right to left.
-  const locale = hasFeedbackStrings(wanted) ? wanted : 'en';
+  // The survey's order of languages; every word of the form is built in, so without words for any of them it is
+  // English, laid out (and tagged) as English, never as English text mirrored right to left.
+  const locale = resolveFeedbackLocale(wantedLanguages(doc, options.locale, options.core.attributes));
   let scheme = options.colorScheme ?? script?.getAttribute('data-color-scheme')?.trim() ?? 'auto';
   if (!SCHEMES.includes(scheme)) {
     report('warn', `data-color-scheme="${scheme}" is not one of ${SCHEMES.join(', ')}; using auto.`);
     scheme = 'auto';
   }
-  // A fixed scheme goes on the host, where both the tab's and the form's sheets read it, as the survey's does.
-  if (scheme === 'auto') root.host.removeAttribute('data-scheme');
-  else root.host.setAttribute('data-scheme', scheme);
+  // A fixed scheme goes on the host, where both the tab's and the form's sheets read it, as the survey's does;
+  // `auto` takes the page's own declared scheme when it has one.
+  const fixed = scheme === 'auto' ? pageColorScheme(doc) : scheme;
+  if (fixed) root.host.setAttribute('data-scheme', fixed);
+  else root.host.removeAttribute('data-scheme');
   const strings = loadFeedbackStrings(locale);
   // A second activation while a language chunk loads must not open a second form: check again once it is here.
   const show = (t: FeedbackStrings) => void (refocus(root) || renderForm(options, t, locale));

@@ -5,7 +5,7 @@
  * both the same way. Sizes are px so a page's `html { font-size }` cannot reach in.
  *
  * Colour scheme as for the survey: dark follows `prefers-color-scheme` unless `data-scheme` on the host fixes one
- * (set from `data-color-scheme`); a fixed scheme also sets the tab's colours, which closeloop.js's small tab sheet
+ * (from `data-color-scheme`, or the page's declared scheme); a fixed scheme also sets the tab's colours, which closeloop.js's small tab sheet
  * leaves to the media query. Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`)
  * mirror the card for right-to-left languages (`dir="rtl"`); where the card sits stays beside the tab.
  */

@@ -17,7 +17,7 @@ export interface FeedbackModule {
 export function startFeedbackButton(
   doc: Document,
   settings: FeedbackSettings,
-  core: Pick<Closeloop, 'feedback' | 'identified'>,
+  core: Pick<Closeloop, 'feedback' | 'identified' | 'attributes'>,
   load: () => Promise<FeedbackModule>,
 ): () => void {
   let loading: Promise<FeedbackModule> | undefined;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ChoiceAnswer, SingleChoiceQuestion } from '@closeloop/sdk/schemas';
 import { useStrings } from '../i18n/strings-context.js';
+import { useTextMarks } from '../i18n/text-marks.js';
 import { Prompt } from './Prompt.js';
 import { promptId } from './prompt-id.js';
 import { SkipAction } from './SkipAction.js';
@@ -21,6 +22,7 @@ export type ChoiceListProps = Pick<SingleChoiceQuestion, 'id' | 'prompt' | 'opti
  */
 export function ChoiceList({ id, prompt, options, other, multiple, onSubmit, onSkip }: ChoiceListProps) {
   const t = useStrings();
+  const marks = useTextMarks();
   const [picked, setPicked] = useState<readonly string[]>([]);
   const [otherText, setOtherText] = useState('');
   const otherOn = picked.includes(OTHER);
@@ -51,7 +53,7 @@ export function ChoiceList({ id, prompt, options, other, multiple, onSubmit, onS
               data-autofocus={i === 0 ? '' : undefined}
               onChange={(event) => toggle(option.id, (event.currentTarget as HTMLInputElement).checked)}
             />
-            <span>{option.label}</span>
+            <span {...marks.option(id, option.id)}>{option.label}</span>
           </label>
         ))}
       </div>

@@ -1,5 +1,6 @@
 import type { CtaQuestion as CtaQuestionDefinition } from '@closeloop/sdk/schemas';
 import { useStrings } from '../i18n/strings-context.js';
+import { useTextMarks } from '../i18n/text-marks.js';
 import { Prompt } from './Prompt.js';
 import { SkipAction } from './SkipAction.js';
 
@@ -15,14 +16,19 @@ export type CtaQuestionProps = Pick<CtaQuestionDefinition, 'id' | 'prompt' | 'bo
  */
 export function CtaQuestion({ id, prompt, body, buttonLabel, url, onClick, onSkip }: CtaQuestionProps) {
   const t = useStrings();
+  const marks = useTextMarks();
   return (
     <div class="question">
       <Prompt id={id} prompt={prompt} />
-      {body && <p class="body">{body}</p>}
+      {body && (
+        <p class="body" {...marks.question(id, 'body')}>
+          {body}
+        </p>
+      )}
       <div class="actions">
         <SkipAction onSkip={onSkip} />
         <a class="button primary" href={url} target="_blank" rel="noopener noreferrer" data-autofocus="" onClick={onClick}>
-          {buttonLabel}
+          <span {...marks.question(id, 'buttonLabel')}>{buttonLabel}</span>
           <span class="sr-only"> {t.newTab}</span>
         </a>
       </div>

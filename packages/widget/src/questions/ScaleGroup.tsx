@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { useTextMarks } from '../i18n/text-marks.js';
 import { promptId } from './prompt-id.js';
 
 /** How many 44 px touch targets fit one row of the survey card on a 360 px phone. */
@@ -41,6 +42,8 @@ export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers',
   const [pointed, setPointed] = useState<number | undefined>();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const lit = pointed ?? value;
+  // The ends are the survey's own labels (marked with their language) or, without them, the widget's words.
+  const marks = useTextMarks();
 
   const onKeyDown = (event: KeyboardEvent, i: number) => {
     const rtl = (event.currentTarget as Element).closest('[dir="rtl"]') !== null;
@@ -102,8 +105,8 @@ export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers',
       </div>
       {/* Screen readers hear the ends in the names of the first and last score, so this legend is visual only. */}
       <div class="ends" aria-hidden="true">
-        <span>{lowLabel}</span>
-        <span>{highLabel}</span>
+        <span {...marks.question(id, 'lowLabel')}>{lowLabel}</span>
+        <span {...marks.question(id, 'highLabel')}>{highLabel}</span>
       </div>
     </>
   );

@@ -7,7 +7,8 @@
  *   which `all` never resets, stay overridable: they are the theming surface (`closeloop-widget { --cl-accent: … }`).
  * - Control borders (`--cl-border`) keep 3:1 against the background (WCAG 1.4.11); the card's edge is decoration.
  * - Keyboard focus is always visible, in a colour of its own (`--cl-focus`) so it never blends into the accent.
- * - Dark follows `prefers-color-scheme` unless the survey fixes a scheme (`data-scheme` on the host).
+ * - Dark follows `prefers-color-scheme` unless `data-scheme` on the host fixes a scheme: the survey's own, or the
+ *   one the host page declares for itself (apply-display.ts).
  * - Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`) mirror the layout for
  *   right-to-left languages (`dir="rtl"` on the card), the card's corner included: `bottom-right` is the corner
  *   where lines end, so a right-to-left survey slides in bottom-left, as the rest of its layout mirrors.

@@ -1,4 +1,3 @@
-import { isLanguageTag } from '../../i18n/language-tag.js';
 import { stringsLoader } from '../../i18n/strings-loader.js';
 import type { FeedbackStrings } from './strings.js';
 import { en } from './strings.js';
@@ -19,11 +18,9 @@ export const hasFeedbackStrings = feedback.has;
 export const loadFeedbackStrings = feedback.load;
 
 /**
- * The form's language, chosen as a survey's is but without a survey config: the site's `data-locale` (or the npm
- * `locale` option) when it names one, taken as is; otherwise the first browser language the form has words for;
- * English when none fits.
+ * The form's language: the first of the page's wanted languages (wanted-languages.ts, the survey's order) it has
+ * words for; English when none fits, so the form is never tagged with a language it does not speak.
  */
-export function resolveFeedbackLocale(fixed: string | null | undefined, browserLanguages: readonly string[]): string {
-  if (isLanguageTag(fixed)) return fixed;
-  return browserLanguages.find((tag) => isLanguageTag(tag) && hasFeedbackStrings(tag)) ?? 'en';
+export function resolveFeedbackLocale(wanted: readonly string[]): string {
+  return wanted.find(hasFeedbackStrings) ?? 'en';
 }
