@@ -3,6 +3,8 @@ import type { TriggerSource } from '@closeloop/sdk';
 import { fakeSession, npsSurvey } from './test-support/fake-session.js';
 import { HOST_TAG } from './mount.js';
 import { createPresenter } from './ui.js';
+import { openFeedbackForm } from './feedback/feedback-form.js';
+import { mountFeedbackTab } from './feedback/mount-feedback-tab.js';
 
 function open(survey = npsSurvey(), trigger: TriggerSource = 'manual') {
   const session = { ...fakeSession(survey), trigger };
@@ -123,5 +125,72 @@ describe('present', () => {
     expect(first.session.calls).toEqual([['dismiss']]);
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
     expect(second.calls).toEqual([]);
+  });
+
+  it('keeps a comment typed but not sent for the page, and puts it back when the survey shows again', () => {
+    const { session, card, present } = open();
+    fireEvent.click(card.getByRole('radio', { name: '3' }));
+    fireEvent.input(card.getByRole('textbox'), { target: { value: 'Checkout failed' } });
+    fireEvent.keyDown(card.getByRole('textbox'), { key: 'Escape' });
+    expect(session.calls).toEqual([['answer', 'nps', 3], ['dismiss']]);
+
+    const again = fakeSession(npsSurvey());
+    void present(again);
+    const card2 = within(document.querySelector(HOST_TAG)!.shadowRoot!.querySelector<HTMLElement>('[data-closeloop-root]')!);
+    fireEvent.click(card2.getByRole('radio', { name: '3' }));
+    expect(card2.getByRole<HTMLTextAreaElement>('textbox').value).toBe('Checkout failed');
+    // Sent only when the visitor sends it; then the draft is gone.
+    fireEvent.click(card2.getByRole('button', { name: 'Submit' }));
+    expect(again.calls).toEqual([['answer', 'nps', 3], ['answer', 'reason', 'Checkout failed'], ['complete']]);
+    fireEvent.click(card2.getByRole('button', { name: 'Done' }));
+    void present(fakeSession(npsSurvey()));
+    const card3 = within(document.querySelector(HOST_TAG)!.shadowRoot!.querySelector<HTMLElement>('[data-closeloop-root]')!);
+    fireEvent.click(card3.getByRole('radio', { name: '3' }));
+    expect(card3.getByRole<HTMLTextAreaElement>('textbox').value).toBe('');
+  });
+
+  it('gives focus back to the page field the visitor came from, not to <body>', () => {
+    opener.blur();
+    const { card } = open(npsSurvey(), 'dwell');
+    const search = document.createElement('input');
+    document.body.prepend(search);
+    search.focus();
+    const score = card.getByRole('radio', { name: '0 – Not likely' });
+    score.focus();
+    fireEvent.keyDown(score, { key: 'Escape' });
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('steps aside while the visitor has the feedback form open, and comes back with what was typed', () => {
+    const { card, root } = open(npsSurvey(), 'dwell');
+    fireEvent.click(card.getByRole('radio', { name: '3' }));
+    fireEvent.input(card.getByRole('textbox'), { target: { value: 'Half a thought' } });
+    const core = { identified: false, feedback: () => true };
+    const tab = mountFeedbackTab(document, { label: 'Feedback', position: 'right' }, (t) => void openFeedbackForm({ tab: t, core, position: 'right' }));
+    tab.button.click();
+    const surveyShown = () => !root.querySelector<HTMLElement>('[data-closeloop-root]')!.hidden;
+    expect(tab.root.querySelector('[role="dialog"]')).not.toBeNull();
+    expect(surveyShown()).toBe(false);
+
+    tab.root.querySelector<HTMLButtonElement>('button.close')!.click();
+    expect(surveyShown()).toBe(true);
+    expect(card.getByRole<HTMLTextAreaElement>('textbox').value).toBe('Half a thought');
+  });
+
+  it('a survey the visitor asks for sets the open feedback form aside until it closes', () => {
+    const core = { identified: false, feedback: () => true };
+    const tab = mountFeedbackTab(document, { label: 'Feedback', position: 'right' }, (t) => void openFeedbackForm({ tab: t, core, position: 'right' }));
+    tab.button.click();
+    const form = tab.root.querySelector<HTMLElement>('[role="dialog"]')!;
+    const { root } = open();
+    expect(form.hidden).toBe(true);
+    fireEvent.keyDown(root.activeElement!, { key: 'Escape' });
+    expect(form.hidden).toBe(false);
+    // Asking for the form again brings it to the front and sets the survey aside.
+    open();
+    expect(form.hidden).toBe(true);
+    tab.button.click();
+    expect(form.hidden).toBe(false);
+    expect(document.querySelector(HOST_TAG)!.shadowRoot!.querySelector<HTMLElement>('[data-closeloop-root]')!.hidden).toBe(true);
   });
 });

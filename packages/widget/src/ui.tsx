@@ -12,6 +12,8 @@ import { wantedLanguages } from './i18n/wanted-languages.js';
 import { SurveyRun } from './models/survey-run.js';
 import { mount } from './mount.js';
 import { applyDisplay } from './styles/apply-display.js';
+import { asFocusable, deepActiveElement } from './surfaces/deep-active-element.js';
+import { shareScreen } from './surfaces/share-screen.js';
 
 export interface PresenterOptions {
   /** The document to render into; defaults to the global one. */
@@ -27,10 +29,14 @@ export interface PresenterOptions {
 /**
  * A Presenter that renders each session as the survey's placement asks: a slide-in card in a corner (the
  * default), a modal, or inline in the page. One survey shows at a time: if the core presents a new one while
- * another is open, the open one is closed first (and counts as dismissed).
+ * another is open, the open one is closed first (and counts as dismissed). It shares the screen with the feedback
+ * form (share-screen.ts): whichever the visitor asked for last is on screen, the other waits hidden, intact.
+ * Text typed and not sent is kept per survey for the life of the presenter (the page) and is there again when the
+ * survey shows again; when a survey closes, focus goes back to where it was before the survey had it.
  */
 export function createPresenter({ document: given, thankYouMs = 6000, inline, locale: pageLocale }: PresenterOptions = {}): Presenter {
   let closeActive: (() => void) | undefined;
+  const drafts = new Map<string, Map<string, string>>();
 
   return function present(session: SurveySession) {
     // Looked up per showing, not at import, so server-side rendering can import the widget without a DOM.
@@ -50,12 +56,27 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline, lo
       const target = display?.placement === 'inline' ? (inline ?? inlineTarget(doc, survey.id)) : undefined;
       const mounted = mount(target ?? doc);
       applyDisplay(mounted, display);
-      const previous = deepActiveElement(doc);
+      // Where focus goes back to: the last element that had it outside the survey (in the page, or another shadow
+      // root: composedPath()[0] is the real element), starting from the one focused when the survey showed. So a
+      // visitor who was reading, then searched, then answered, is back in the search field, not on <body>.
+      let previous = deepActiveElement(doc);
+      const watching = new AbortController();
+      doc.addEventListener(
+        'focusin',
+        (event) => {
+          const target = asFocusable(event.composedPath()[0]);
+          if (target && !mounted.root.contains(target)) previous = target;
+        },
+        { capture: true, signal: watching.signal },
+      );
+      const surveyDrafts = drafts.get(survey.id) ?? new Map<string, string>();
+      drafts.set(survey.id, surveyDrafts);
 
       const run = new SurveyRun({
         // The run walks the localized texts; answers still go to the core's session (its methods need no `this`).
         session: { survey, answer: session.answer, complete: session.complete, dismiss: session.dismiss },
         thankYouMs,
+        drafts: surveyDrafts,
         onClose() {
           // Give focus back only when it is still ours: a visitor who clicked elsewhere on the page keeps their spot.
           const focusWasInside = mounted.root.activeElement !== null || doc.activeElement === doc.body;
@@ -63,10 +84,13 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline, lo
           run[Symbol.dispose]();
           mounted.unmount();
           closeActive = undefined;
+          watching.abort();
+          releaseScreen();
           if (focusWasInside && previous?.isConnected) previous.focus();
         },
       });
       closeActive = run.close;
+      const releaseScreen = shareScreen(mounted.container);
       render(
         <LanguageProvider strings={strings} marks={textMarks(languages, cardLanguage)}>
           <Survey
@@ -91,14 +115,6 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline, lo
 function inlineTarget(doc: Document, surveyId: string): Element | null {
   const candidates = [...doc.querySelectorAll('[data-closeloop-inline]')];
   return candidates.find((el) => el.getAttribute('data-closeloop-inline') === surveyId) ?? candidates.find((el) => !el.getAttribute('data-closeloop-inline')) ?? null;
-}
-
-/** The element that has focus, looking inside open shadow roots (the focused element of a web component). */
-function deepActiveElement(doc: Document): (Element & HTMLOrSVGElement) | null {
-  let active = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  // Duck-typed rather than `instanceof HTMLElement`, which fails for elements of another realm (iframes).
-  return active && 'focus' in active ? (active as Element & HTMLOrSVGElement) : null;
 }
 
 /** The Presenter the script tag loads lazily, and the npm build exports. */

@@ -110,6 +110,40 @@ describe('createCloseloop: deciding when a survey shows', () => {
     expect(sessions).toHaveLength(1);
   });
 
+  test('a trigger that fires while another surface is open (busy) is dropped: not shown, not counted, no later surprise', async () => {
+    surveys = [{ ...survey('once', [{ type: 'event', name: 'checkout_completed' }]), frequency: { mode: 'once' } }];
+    const storage = memoryStorage();
+    let formOpen = true;
+    const shown: string[] = [];
+    const page1 = createCloseloop<Events>({ project: 'pk_test', host: server.url, storage, busy: () => formOpen, present: (s) => void sessions.push(s) });
+    instances.push(page1);
+    page1.on('survey:shown', ({ surveyId }) => shown.push(surveyId));
+    await page1.ready;
+    page1.track('checkout_completed', { total: 1 });
+    expect(sessions).toHaveLength(0);
+    // The form closes: the dropped firing does not come back by itself.
+    formOpen = false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sessions).toHaveLength(0);
+    expect(shown).toEqual([]);
+    page1.destroy();
+
+    // Not counted as shown: the next page view may still show this "once" survey.
+    const page2 = start(storage);
+    await page2.ready;
+    page2.track('checkout_completed', { total: 1 });
+    expect(sessions.map((s) => s.survey.id)).toEqual(['once']);
+  });
+
+  test('show(id) is the visitor asking: it is not held back while another surface is open', async () => {
+    surveys = [survey('nps', [])];
+    const closeloop = createCloseloop({ project: 'pk_test', host: server.url, storage: memoryStorage(), busy: () => true, present: (s) => void sessions.push(s) });
+    instances.push(closeloop);
+    closeloop.show('nps');
+    await closeloop.ready;
+    expect(sessions.map((s) => s.trigger)).toEqual(['manual']);
+  });
+
   test('a survey the server says this user answered on another device does not show here', async () => {
     surveys = [survey('nps', [{ type: 'event', name: 'checkout_completed' }])];
     answered = [{ surveyId: 'nps', at: new Date().toISOString() }];

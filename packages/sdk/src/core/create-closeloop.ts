@@ -24,7 +24,7 @@ import { warn } from './warn.js';
  * reported with one console warning each.
  */
 export function createCloseloop<Events extends EventMap = EventMap>(options: CloseloopOptions): Closeloop<Events> {
-  const { project, present } = options;
+  const { project, present, busy } = options;
   const host = options.host.replace(/\/+$/, '');
   const lifetime = new AbortController();
   const { signal } = lifetime;
@@ -94,9 +94,15 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
     }
   }
 
-  /** A trigger fired: show the survey if the visitor is targeted and the caps allow it, checked now (after any delay). */
+  /**
+   * A trigger fired: show the survey if nothing else of ours is on screen and the visitor is targeted and the caps
+   * allow it, all checked now (after any delay). A firing while another surface is open (`busy`: the feedback form)
+   * is dropped, not queued: the survey is not counted as shown, so it is asked again on a later page view (or at
+   * its triggers' next firing), and never pops up the moment the visitor has finished writing to us, nor at some
+   * later moment nobody can predict. It also keeps the core free of a waiting list.
+   */
   function attempt(survey: SurveyDefinition, source: TriggerType): void {
-    if (!current && caps.allows(survey) && isTargeted(survey.targeting, survey.id, currentVisitor(identity.respondent()))) open(survey, source);
+    if (!current && !busy?.() && caps.allows(survey) && isTargeted(survey.targeting, survey.id, currentVisitor(identity.respondent()))) open(survey, source);
   }
 
   function arm(survey: SurveyDefinition): void {

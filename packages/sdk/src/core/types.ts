@@ -53,6 +53,12 @@ export interface CloseloopOptions {
   host: string;
   /** Renders surveys; without one, surveys are decided but nothing shows (useful for headless tests). */
   present?: Presenter;
+  /**
+   * Whether another surface of the page's Closeloop is open (the widget's feedback form: `feedbackOpen` from
+   * `@closeloop/widget`; the script tag wires it itself). While it returns true, a survey whose trigger fires is
+   * not shown and not counted as shown (`show(id)` still shows). Called at each firing; it must not throw.
+   */
+  busy?: () => boolean;
   /** Where ids, caps and the outbox persist; defaults to `window.localStorage` (memory when it is unavailable). */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }

@@ -114,6 +114,8 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
               value={run.answers.value[question.id]}
               onAnswer={(value) => run.answer(question.id, value)}
               onSkip={question.required ? undefined : () => run.skip(question.id)}
+              draft={run.draft(question.id)}
+              onDraft={(text) => run.keepDraft(question.id, text)}
             />
           </>
         ) : (

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Attributes, FeedbackInput } from '@closeloop/sdk';
 import { openFeedbackForm } from './feedback-form.js';
+import { feedbackOpen } from './feedback-open.js';
 import type { FeedbackFormOptions } from './feedback-form.js';
 import { mountFeedbackTab } from './mount-feedback-tab.js';
 import type { FeedbackTab } from './mount-feedback-tab.js';
@@ -77,6 +78,69 @@ describe('the feedback button', () => {
     expect($('[role="dialog"]')).toBeNull();
     expect(tab.button.getAttribute('aria-expanded')).toBe('false');
     expect(tab.root.activeElement).toBe(tab.button);
+  });
+
+  it('takes the error away once the visitor fixes what it named', () => {
+    const { tab, $ } = setUp();
+    tab.button.click();
+    $<HTMLFormElement>('form')!.requestSubmit();
+    expect($('#clf-error')?.textContent).toBe('Choose what your feedback is about.');
+    $<HTMLInputElement>('input[value="problem"]')!.click();
+    expect($('#clf-error')?.textContent).toBe('');
+    expect(tab.root.querySelectorAll('[aria-invalid]')).toHaveLength(0);
+
+    $<HTMLFormElement>('form')!.requestSubmit();
+    expect($('#clf-error')?.textContent).toBe('Write a few words before sending.');
+    type($<HTMLTextAreaElement>('#clf-comment')!, 'W');
+    expect($('#clf-error')?.textContent).toBe('');
+    expect($('#clf-comment')?.getAttribute('aria-invalid')).toBeNull();
+    expect($('#clf-comment')?.getAttribute('aria-describedby')).toBe('clf-count');
+  });
+
+  it('keeps the draft, unsent, when closed and puts it back on reopen; once sent the next form starts empty', () => {
+    const { tab, core, $ } = setUp();
+    tab.button.click();
+    $<HTMLInputElement>('input[value="praise"]')!.click();
+    type($<HTMLTextAreaElement>('#clf-comment')!, 'Lovely stitching');
+    type($<HTMLInputElement>('#clf-email')!, 'ana@example.com');
+    $('#clf-comment')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect($('[role="dialog"]')).toBeNull();
+    expect(core.feedback).not.toHaveBeenCalled();
+
+    tab.button.click();
+    expect($<HTMLInputElement>('input[value="praise"]')?.checked).toBe(true);
+    expect($<HTMLTextAreaElement>('#clf-comment')?.value).toBe('Lovely stitching');
+    expect($('#clf-count')?.textContent).toBe('16 / 2000');
+    expect($<HTMLInputElement>('#clf-email')?.value).toBe('ana@example.com');
+    expect(tab.root.activeElement).toBe($('input[value="praise"]'));
+
+    $<HTMLFormElement>('form')!.requestSubmit();
+    expect(core.feedback).toHaveBeenCalledTimes(1);
+    $<HTMLButtonElement>('.actions .button')!.click();
+    tab.button.click();
+    expect($<HTMLTextAreaElement>('#clf-comment')?.value).toBe('');
+    expect(tab.root.querySelector('input:checked')).toBeNull();
+  });
+
+  it('gives focus back to where it was before the form took it', () => {
+    const search = document.createElement('input');
+    document.body.append(search);
+    search.focus();
+    const { tab, $ } = setUp();
+    // A tap that does not focus the tab (Safari): focus was still in the page's field.
+    tab.button.click();
+    expect(tab.root.activeElement).toBe($('input[value="idea"]'));
+    $('#clf-comment')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('tells the core it is open (feedbackOpen) from opening until it closes', () => {
+    const { tab, $ } = setUp();
+    expect(feedbackOpen(document)).toBe(false);
+    tab.button.click();
+    expect(feedbackOpen(document)).toBe(true);
+    $<HTMLButtonElement>('button.close')!.click();
+    expect(feedbackOpen(document)).toBe(false);
   });
 
   it('asks an identified user for no email, and a second activation refocuses the open form', () => {

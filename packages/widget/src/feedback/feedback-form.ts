@@ -1,9 +1,12 @@
 import { FEEDBACK_CATEGORIES, FEEDBACK_COMMENT_MAX } from '@closeloop/sdk';
-import type { Closeloop, FeedbackInput } from '@closeloop/sdk';
+import type { Closeloop } from '@closeloop/sdk';
 import { isRtl } from '../i18n/language-tag.js';
 import { wantedLanguages } from '../i18n/wanted-languages.js';
 import { report } from '../loader/report.js';
 import { pageColorScheme } from '../styles/page-color-scheme.js';
+import { deepActiveElement } from '../surfaces/deep-active-element.js';
+import { claimScreen, shareScreen } from '../surfaces/share-screen.js';
+import { draftOf, forgetDraft } from './feedback-draft.js';
 import type { FeedbackPosition } from './feedback-settings.js';
 import { formCss } from './form-css.js';
 import { loadFeedbackStrings, resolveFeedbackLocale } from './i18n/load-feedback-strings.js';
@@ -37,9 +40,10 @@ function el(doc: Document, tag: string, attrs: Attrs = {}, ...children: Array<No
   return node;
 }
 
-/** Brings focus back to the form when it is already open; whether it was. */
+/** Brings the form back to the front and focus into it when it is already open (maybe set aside); whether it was. */
 function refocus(root: ShadowRoot): boolean {
   const open = root.querySelector<HTMLElement>('.card');
+  if (open) claimScreen(open);
   (open?.querySelector<HTMLElement>('input:checked') ?? open?.querySelector<HTMLElement>('input, textarea, .actions button'))?.focus();
   return open !== null;
 }
@@ -76,12 +80,18 @@ export function openFeedbackForm(options: FeedbackFormOptions): void | Promise<v
 /**
  * The form beside the tab, inside the tab's shadow root: a non-modal dialog with the category as a radio group
  * (arrow keys move, as native radios do), the comment, and an email field for anonymous visitors. The visitor
- * asked for it, so focus goes to the first control, and back to the tab when it closes (Escape, the close button);
- * a polite live region announces the confirmation. `lang` and `dir` follow the language, mirrored right to left.
+ * asked for it, so focus goes to the category (the chosen one, else the first), and when it closes (Escape, the close
+ * button) back to where it was before (the tab, or the page's field when a tap did not focus the tab). Closing keeps
+ * what was typed for the next opening (feedback-draft.ts); an error goes once the field it names is changed. While
+ * open it shares the screen (share-screen.ts): a survey the visitor asks for sets it aside, and the other way round.
+ * A polite live region announces the confirmation. `lang` and `dir` follow the language, mirrored right to left.
  */
 function renderForm({ tab, core, position }: FeedbackFormOptions, t: FeedbackStrings, locale: string): void {
   const { root, button } = tab;
   const doc = button.ownerDocument;
+  const before = deepActiveElement(doc);
+  const returnTo = before && before !== doc.body ? before : button;
+  const draft = draftOf(root);
   if (!root.adoptedStyleSheets.some((s) => s.cssRules.length > 20)) {
     const sheet = new (doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet)();
     sheet.replaceSync(formCss);
@@ -100,7 +110,8 @@ function renderForm({ tab, core, position }: FeedbackFormOptions, t: FeedbackStr
   );
   const count = el(doc, 'p', { class: 'meta', id: 'clf-count', 'aria-live': 'off' }, `0 / ${FEEDBACK_COMMENT_MAX}`);
   const comment = el(doc, 'textarea', { id: 'clf-comment', class: 'field', maxlength: FEEDBACK_COMMENT_MAX, required: true, 'aria-describedby': 'clf-count' }) as HTMLTextAreaElement;
-  comment.addEventListener('input', () => (count.textContent = `${comment.value.length} / ${FEEDBACK_COMMENT_MAX}`));
+  const counted = () => (count.textContent = `${comment.value.length} / ${FEEDBACK_COMMENT_MAX}`);
+  comment.addEventListener('input', counted);
   const anonymous = core.identified !== true;
   const email = anonymous
     ? (el(doc, 'input', { id: 'clf-email', class: 'field', type: 'email', autocomplete: 'email', maxlength: 254 }) as HTMLInputElement)
@@ -129,21 +140,51 @@ function renderForm({ tab, core, position }: FeedbackFormOptions, t: FeedbackStr
     status,
   );
 
+  const chosen = () => FEEDBACK_CATEGORIES[radios.findIndex((radio) => radio.checked)];
+  radios.forEach((radio, i) => (radio.checked = FEEDBACK_CATEGORIES[i] === draft.category));
+  comment.value = draft.comment;
+  counted();
+  if (email) email.value = draft.email;
+  let release = () => {};
+
   function close() {
     // Give focus back only when it is still ours: a visitor who clicked elsewhere on the page keeps their spot.
     const focusWasInside = root.activeElement !== null || doc.activeElement === doc.body;
     card.remove();
+    release();
     button.setAttribute('aria-expanded', 'false');
-    if (focusWasInside) button.focus();
+    if (focusWasInside) (returnTo.isConnected ? returnTo : button).focus();
+  }
+
+  /** The controls the shown error is about: it goes once one of them changes. */
+  let faulty: HTMLElement[] = [];
+  function clearError() {
+    error.textContent = '';
+    for (const control of faulty) {
+      control.removeAttribute('aria-invalid');
+      if (control === comment) comment.setAttribute('aria-describedby', 'clf-count');
+      else control.removeAttribute('aria-describedby');
+    }
+    faulty = [];
   }
 
   function fail(message: string, field: HTMLElement) {
+    clearError();
     error.textContent = message;
-    for (const control of [comment, ...radios]) control.removeAttribute('aria-invalid');
+    faulty = field === radios[0] ? radios : [field];
     field.setAttribute('aria-invalid', 'true');
     field.setAttribute('aria-describedby', field === comment ? 'clf-count clf-error' : 'clf-error');
     field.focus();
   }
+
+  const edited = (event: Event) => {
+    draft.category = chosen();
+    draft.comment = comment.value;
+    if (email) draft.email = email.value;
+    if (faulty.some((control) => control === event.target)) clearError();
+  };
+  form.addEventListener('input', edited);
+  form.addEventListener('change', edited);
 
   closeButton.addEventListener('click', close);
   card.addEventListener('keydown', (event) => {
@@ -154,7 +195,7 @@ function renderForm({ tab, core, position }: FeedbackFormOptions, t: FeedbackStr
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const category = radios.find((radio) => radio.checked)?.value as FeedbackInput['category'] | undefined;
+    const category = chosen();
     if (!category) return fail(t.needCategory, radios[0]!);
     if (!comment.value.trim()) return fail(t.needComment, comment);
     const address = email?.value.trim();
@@ -162,6 +203,7 @@ function renderForm({ tab, core, position }: FeedbackFormOptions, t: FeedbackStr
     if (!core.feedback({ category, comment: comment.value, ...(address && { email: address }) })) {
       return fail(t.notSent, comment);
     }
+    forgetDraft(root);
     const thanks = el(doc, 'p', { class: 'thanks', tabindex: -1 }, t.thanks);
     const done = el(doc, 'button', { type: 'button', class: 'button' }, t.done);
     done.addEventListener('click', close);
@@ -171,6 +213,7 @@ function renderForm({ tab, core, position }: FeedbackFormOptions, t: FeedbackStr
   });
 
   root.append(card);
+  release = shareScreen(card);
   button.setAttribute('aria-expanded', 'true');
-  radios[0]?.focus();
+  (radios.find((radio) => radio.checked) ?? radios[0])?.focus();
 }

@@ -8,6 +8,12 @@
  * (from `data-color-scheme`, or the page's declared scheme); a fixed scheme also sets the tab's colours, which closeloop.js's small tab sheet
  * leaves to the media query. Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`)
  * mirror the card for right-to-left languages (`dir="rtl"`); where the card sits stays beside the tab.
+ *
+ * Height: beside an edge tab the card is centred on the tab's middle (the window's) and may be as tall as the
+ * window less 16 px above and below, so it grows both ways and uses the whole height before it scrolls; in a
+ * corner it grows up from the bottom. `dvh` (after a `vh` fallback) is the height a phone really shows. When the
+ * form is taller than that (320×480 with an error) the card scrolls inside itself, Send included, and
+ * `overscroll-behavior` keeps that scroll from moving the page behind it.
  */
 const light = '--cl-accent:#4338ca;--cl-accent-text:#ffffff;--cl-focus:#2563eb;color-scheme:light';
 const dark =
@@ -20,10 +26,10 @@ export const formCss = `
 :host([data-scheme=light]){${light}}
 :host([data-scheme=dark]){${dark};${darkTab}}
 *,*::before,*::after{box-sizing:border-box}
-.card{position:fixed;z-index:var(--cl-z);bottom:16px;width:min(var(--cl-width),calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;padding:20px 20px 18px;border:1px solid var(--cl-edge);border-radius:var(--cl-radius);background:var(--cl-bg);color:var(--cl-text);font:400 15px/1.45 var(--cl-font);text-align:start;box-shadow:0 12px 32px rgb(0 0 0/.18),0 2px 6px rgb(0 0 0/.08)}
+.card{position:fixed;z-index:var(--cl-z);bottom:16px;width:min(var(--cl-width),calc(100vw - 32px));max-height:calc(100vh - 32px);max-height:calc(100dvh - 32px);overflow:auto;overscroll-behavior:contain;padding:20px 20px 18px;border:1px solid var(--cl-edge);border-radius:var(--cl-radius);background:var(--cl-bg);color:var(--cl-text);font:400 15px/1.45 var(--cl-font);text-align:start;box-shadow:0 12px 32px rgb(0 0 0/.18),0 2px 6px rgb(0 0 0/.08)}
 .card.right,.card.bottom-right{right:16px}
 .card.left,.card.bottom-left{left:16px}
-.card.right,.card.left{bottom:calc(50% - 48px);max-height:calc(50vh + 32px)}
+.card.right,.card.left{top:50%;bottom:auto;transform:translateY(-50%)}
 .card.right{right:52px}
 .card.left{left:52px}
 .close{position:absolute;top:4px;inset-inline-end:4px;display:grid;place-items:center;width:44px;height:44px;padding:0;border:0;border-radius:8px;background:transparent;color:var(--cl-muted);cursor:pointer}
@@ -54,5 +60,5 @@ textarea.field{min-height:96px;resize:vertical}
 :focus-visible{outline:3px solid var(--cl-focus);outline-offset:2px}
 :focus:not(:focus-visible){outline:none}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-@media (max-width:420px){.card.right,.card.left,.card.bottom-right,.card.bottom-left{bottom:8px;left:8px;right:8px;width:auto;max-height:calc(100vh - 16px)}}
+@media (max-width:420px){.card.right,.card.left,.card.bottom-right,.card.bottom-left{top:auto;bottom:8px;left:8px;right:8px;width:auto;transform:none;max-height:calc(100vh - 16px);max-height:calc(100dvh - 16px)}}
 `;

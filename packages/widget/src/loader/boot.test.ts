@@ -2,6 +2,7 @@ import { createCloseloop } from '@closeloop/sdk';
 import type { Closeloop, CloseloopOptions, Presenter } from '@closeloop/sdk';
 // The SDK's helper for happy-dom's failed-fetch reports; test support is not part of the SDK's published API.
 import { holdBackFetchFailures } from '../../../sdk/src/test-support/hold-back-fetch-failures.js';
+import { openFeedbackForm } from '../feedback/feedback-form.js';
 import { boot, type BootDeps } from './boot.js';
 
 type TestWindow = BootDeps['window'];
@@ -72,6 +73,21 @@ describe('boot (closeloop.js)', () => {
     expect(loadUi).not.toHaveBeenCalled();
     await (core.options[0]!.present as Presenter)({} as never);
     expect(loadUi).toHaveBeenCalledExactlyOnceWith('https://feedback.example/assets/closeloop-ui-abc123.js');
+  });
+
+  it('tells the core the feedback form is open (busy), so a survey trigger never opens over it', async () => {
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo', 'data-feedback-button': 'Feedback' });
+    const core = fakeCore();
+    const loadFeedback = vi.fn(async () => ({ openFeedbackForm }));
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', loadUi: vi.fn(), feedbackFile: 'feedback.js', loadFeedback });
+    const busy = core.options[0]!.busy;
+    expect(busy?.()).toBe(false);
+    const tab = document.querySelector('closeloop-feedback')!.shadowRoot!.querySelector<HTMLButtonElement>('.tab')!;
+    tab.click();
+    await vi.waitFor(() => expect(busy?.()).toBe(true));
+    document.querySelector('closeloop-feedback')!.shadowRoot!.querySelector<HTMLButtonElement>('button.close')!.click();
+    expect(busy?.()).toBe(false);
+    document.querySelector('closeloop-feedback')!.remove();
   });
 
   it('replays the queued calls in order, then dispatches new calls straight to the core', () => {

@@ -1,4 +1,5 @@
 import type { Closeloop, CloseloopOptions } from '@closeloop/sdk';
+import { feedbackOpen } from '../feedback/feedback-open.js';
 import { readFeedbackSettings } from '../feedback/feedback-settings.js';
 import { startFeedbackButton } from '../feedback/start-feedback-button.js';
 import type { FeedbackModule } from '../feedback/start-feedback-button.js';
@@ -42,6 +43,8 @@ export function boot({ window: win, createCloseloop, uiFile, loadUi, feedbackFil
       project: settings.project,
       host: settings.host,
       present: lazyPresenter(() => loadUi(uiUrl)),
+      // One surface at a time: a survey trigger that fires while the feedback form is open is dropped (see the core).
+      busy: () => feedbackOpen(win.document),
     });
     const feedback = readFeedbackSettings(script);
     if (feedback && feedbackFile && loadFeedback) {

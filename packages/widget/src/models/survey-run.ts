@@ -10,6 +10,11 @@ export interface SurveyRunDeps {
   onClose: () => void;
   /** How long the thank-you stays before the run closes itself; 0 keeps it until the visitor closes it. */
   thankYouMs?: number;
+  /**
+   * Text typed and not sent yet, by question id. The presenter owns it so it outlives this run: a visitor who closes
+   * the survey and asks for it again on the same page finds their words where they left them. Never sent by itself.
+   */
+  drafts?: Map<string, string>;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface SurveyRunDeps {
  * order), so any question type the UI can render slots in without changes here. Each answer goes to the session
  * the moment it is given (partial responses); reaching the end completes the session.
  */
-export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0 }: SurveyRunDeps) => {
+export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0, drafts = new Map<string, string>() }: SurveyRunDeps) => {
   const questions = session.survey.questions;
   /** Index of the showing question; `questions.length` is the end screen. */
   const step = signal(0);
@@ -66,6 +71,7 @@ export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0 }: Surv
     answer(questionId: string, value: AnswerValue) {
       if (!isCurrent(questionId)) return;
       answers.value = { ...answers.value, [questionId]: value };
+      drafts.delete(questionId);
       session.answer(questionId, value);
       advance(value);
     },
@@ -73,6 +79,11 @@ export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0 }: Surv
       if (isCurrent(questionId)) advance(undefined);
     },
     close,
+    /** What the visitor typed into this question and has not sent. */
+    draft: (questionId: string) => drafts.get(questionId),
+    keepDraft(questionId: string, text: string) {
+      if (isCurrent(questionId)) drafts.set(questionId, text);
+    },
   };
 });
 

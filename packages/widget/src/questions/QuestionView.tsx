@@ -13,10 +13,13 @@ export interface QuestionViewProps {
   value: AnswerValue | undefined;
   onAnswer: (value: AnswerValue) => void;
   onSkip?: (() => void) | undefined;
+  /** Text the visitor typed here and did not send (a text question's draft), and where to keep what they type. */
+  draft?: string | undefined;
+  onDraft?: ((text: string) => void) | undefined;
 }
 
 /** Picks the component for a question's type: the one place a new question type is wired into the survey. */
-export function QuestionView({ question, value, onAnswer, onSkip }: QuestionViewProps) {
+export function QuestionView({ question, value, onAnswer, onSkip, draft, onDraft }: QuestionViewProps) {
   const score = typeof value === 'number' ? value : undefined;
   switch (question.type) {
     case 'nps':
@@ -32,7 +35,7 @@ export function QuestionView({ question, value, onAnswer, onSkip }: QuestionView
     case 'multiple_choice':
       return <MultipleChoiceQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} />;
     case 'text':
-      return <TextQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} />;
+      return <TextQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} draft={draft} onDraft={onDraft} />;
     case 'cta':
       return <CtaQuestion {...question} onClick={() => onAnswer('clicked')} onSkip={onSkip} />;
   }

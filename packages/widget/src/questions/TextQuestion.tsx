@@ -13,15 +13,19 @@ export type TextQuestionProps = Pick<
   onSubmit: (text: string) => void;
   /** Given when the question is optional: shows a Skip button. */
   onSkip?: (() => void) | undefined;
+  /** What the visitor typed here before and did not send: the field starts with it. */
+  draft?: string | undefined;
+  /** Told every change, so closing the survey does not throw the text away (SurveyRun keeps it for the page). */
+  onDraft?: ((text: string) => void) | undefined;
 };
 
 /**
  * Open text. `maxLength` is enforced while typing (and again on submit, since pasted or scripted input can slip
  * past the attribute) because the server rejects longer answers.
  */
-export function TextQuestion({ id, prompt, placeholder, multiline, maxLength, required, onSubmit, onSkip }: TextQuestionProps) {
+export function TextQuestion({ id, prompt, placeholder, multiline, maxLength, required, onSubmit, onSkip, draft = '', onDraft }: TextQuestionProps) {
   const t = useStrings();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(draft.slice(0, maxLength));
   const answer = text.trim();
   const fieldId = `cl-field-${id}`;
   const limitId = `cl-limit-${id}`;
@@ -41,7 +45,11 @@ export function TextQuestion({ id, prompt, placeholder, multiline, maxLength, re
     'aria-labelledby': promptId(id),
     'aria-describedby': limitId,
     'data-autofocus': '',
-    onInput: (event: Event) => setText((event.currentTarget as HTMLInputElement).value.slice(0, maxLength)),
+    onInput: (event: Event) => {
+      const typed = (event.currentTarget as HTMLInputElement).value.slice(0, maxLength);
+      setText(typed);
+      onDraft?.(typed);
+    },
   };
 
   return (
