@@ -1,5 +1,5 @@
 // Touch targets on a 390×844 phone: every score of every scale, the survey's buttons and close button, the
-// feedback tab (edge and corner) and the feedback form's close button measure at least 44×44 CSS px, the scales
+// feedback tab (edge and corner) and the feedback form's categories, Send and close buttons measure at least 44×44 CSS px, the scales
 // stay inside the card (the 0–10 scale in two aligned rows), and the NPS step is screenshotted to be looked at.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
@@ -98,7 +98,7 @@ test('every scale, button and close button of the survey is at least 44×44 on a
 });
 
 for (const position of ['right', 'bottom-right']) {
-  test(`the feedback tab (${position}) and the feedback form's close button are at least 44×44 on a phone`, async ({ page }) => {
+  test(`the feedback tab (${position}) and the feedback form's categories, Send and close buttons are at least 44×44 on a phone`, async ({ page }) => {
     await openPhonePage(page, position);
     const host = page.locator('closeloop-feedback');
     const tab = host.getByRole('button', { name: 'Feedback', exact: true });
@@ -108,5 +108,8 @@ for (const position of ['right', 'bottom-right']) {
     const form = host.getByRole('dialog', { name: 'Send feedback' });
     await expect(form).toBeVisible();
     expect(await tooSmall(form.getByRole('button', { name: 'Close feedback' }))).toEqual([]);
+    // A category is tapped on its whole label (the radio covers it); Send is the form's one button.
+    expect(await tooSmall(form.locator('label.cat'))).toEqual([]);
+    expect(await tooSmall(form.getByRole('button', { name: 'Send' }))).toEqual([]);
   });
 }

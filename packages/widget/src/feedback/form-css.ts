@@ -9,6 +9,8 @@
  * leaves to the media query. Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`)
  * mirror the card for right-to-left languages (`dir="rtl"`); where the card sits stays beside the tab.
  *
+ * Every control is at least 44 px tall, the size a finger hits (WCAG 2.5.5), on a phone and on a desktop alike.
+ *
  * Height: beside an edge tab the card is centred on the tab's middle (the window's) and may be as tall as the
  * window less 16 px above and below, so it grows both ways and uses the whole height before it scrolls; in a
  * corner it grows up from the bottom. `dvh` (after a `vh` fallback) is the height a phone really shows. When the
@@ -42,7 +44,7 @@ legend{padding:0}
 .cats{display:grid;grid-template-columns:repeat(4,1fr);gap:6px}
 .cat{position:relative;display:block}
 .cat input{position:absolute;inset:0;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}
-.cat span{display:grid;place-items:center;height:36px;border:1px solid var(--cl-border);border-radius:8px;background:var(--cl-bg);color:var(--cl-text);font:600 13px/1 var(--cl-font)}
+.cat span{display:grid;place-items:center;height:44px;border:1px solid var(--cl-border);border-radius:8px;background:var(--cl-bg);color:var(--cl-text);font:600 13px/1 var(--cl-font)}
 .cat input:hover+span{background:var(--cl-surface);border-color:var(--cl-accent)}
 .cat input:checked+span{background:var(--cl-accent);border-color:var(--cl-accent);color:var(--cl-accent-text)}
 .cat input:focus-visible+span{outline:3px solid var(--cl-focus);outline-offset:2px}
@@ -54,7 +56,7 @@ textarea.field{min-height:96px;resize:vertical}
 .error:empty{display:none}
 .error::before{content:"! ";color:#dc2626}
 .actions{display:flex;justify-content:flex-end;gap:8px;margin-top:14px}
-.button{min-height:38px;padding:0 16px;border:1px solid transparent;border-radius:8px;background:var(--cl-accent);color:var(--cl-accent-text);font:600 14px/1 var(--cl-font);cursor:pointer}
+.button{min-height:44px;padding:0 16px;border:1px solid transparent;border-radius:8px;background:var(--cl-accent);color:var(--cl-accent-text);font:600 14px/1 var(--cl-font);cursor:pointer}
 .thanks{margin:4px 0 6px;margin-inline-end:36px;font-size:17px;font-weight:700}
 .body{margin:0;color:var(--cl-muted)}
 :focus-visible{outline:3px solid var(--cl-focus);outline-offset:2px}
