@@ -1,4 +1,4 @@
-import type { Project } from './store/store.js';
+import type { Project } from './repos/projects.js';
 
 /** What middleware hands to routes through `c.get()`. */
 export interface AppEnv {

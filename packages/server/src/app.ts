@@ -15,10 +15,11 @@ import { postResponses } from './routes/responses/index.js';
 import { listResponses } from './routes/responses-list/index.js';
 import { deleteSurvey, getSurvey, listSurveys, putSurvey } from './routes/surveys/index.js';
 import { widgetAssets } from './routes/widget-assets/index.js';
-import type { Store } from './store/store.js';
+import type { Db } from './db/db.js';
 
 export interface AppOptions {
-  store: Store;
+  /** The migrated database (openSqliteDb, openPostgresDb). */
+  db: Db;
   /** The built widget (`@closeloop/widget`'s `dist/browser`); unset or missing, `/closeloop.js` answers 503. */
   widgetDir?: string;
   /** A site to serve at `/demo/` (the example shop); `/` then redirects there. */
@@ -30,27 +31,27 @@ export interface AppOptions {
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ store, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024 }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
 
-  app.get('/healthz', healthz({ store }));
+  app.get('/healthz', healthz({ db }));
 
-  app.use('/v1/*', publicCors({ store }));
-  app.get('/v1/config', getConfig({ store }));
-  app.post('/v1/responses', bodySizeLimit({ maxBytes: maxBodyBytes }), postResponses({ store, now }));
-  app.post('/v1/feedback', bodySizeLimit({ maxBytes: maxBodyBytes }), postFeedback({ store, now }));
+  app.use('/v1/*', publicCors({ db }));
+  app.get('/v1/config', getConfig({ db }));
+  app.post('/v1/responses', bodySizeLimit({ maxBytes: maxBodyBytes }), postResponses({ db, now }));
+  app.post('/v1/feedback', bodySizeLimit({ maxBytes: maxBodyBytes }), postFeedback({ db, now }));
 
-  app.use('/api/v1/*', managementAuth({ store }));
-  app.get('/api/v1/follow-ups', listFollowUps({ store }));
-  app.get('/api/v1/responses', listResponses({ store }));
-  app.get('/api/v1/feedback', listFeedback({ store }));
-  app.get('/api/v1/surveys', listSurveys({ store }));
-  app.get('/api/v1/surveys/:id', getSurvey({ store }));
+  app.use('/api/v1/*', managementAuth({ db }));
+  app.get('/api/v1/follow-ups', listFollowUps({ db }));
+  app.get('/api/v1/responses', listResponses({ db }));
+  app.get('/api/v1/feedback', listFeedback({ db }));
+  app.get('/api/v1/surveys', listSurveys({ db }));
+  app.get('/api/v1/surveys/:id', getSurvey({ db }));
   // A survey with translations into many languages is bigger than a response, still far below 1 MiB.
-  app.put('/api/v1/surveys/:id', bodySizeLimit({ maxBytes: 1024 * 1024 }), putSurvey({ store, now }));
-  app.delete('/api/v1/surveys/:id', deleteSurvey({ store, now }));
+  app.put('/api/v1/surveys/:id', bodySizeLimit({ maxBytes: 1024 * 1024 }), putSurvey({ db, now }));
+  app.delete('/api/v1/surveys/:id', deleteSurvey({ db, now }));
 
   app.get('/openapi.json', openApi());
 

@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../app-env.js';
 import { onError } from '../../http/error-handler.js';
 import { NOW } from '../../testing/fixtures.js';
-import { openSqliteTestStore } from '../../testing/test-stores.js';
+import { openSqliteTestDb } from '../../testing/test-dbs.js';
 import { managementAuth } from './index.js';
+import { createProject } from '../../repos/projects.js';
 
-const { store } = await openSqliteTestStore();
-await store.createProject({ name: 'p', publicKey: 'pk_p', secretKey: 'sk_live_123', identitySecret: 'x', allowedOrigins: [] }, NOW);
+const { db } = await openSqliteTestDb();
+await createProject(db.kysely, { name: 'p', publicKey: 'pk_p', secretKey: 'sk_live_123', identitySecret: 'x', allowedOrigins: [] }, NOW);
 
 const app = new Hono<AppEnv>();
 app.onError(onError);
-app.use('*', managementAuth({ store }));
+app.use('*', managementAuth({ db }));
 app.get('/whoami', (c) => c.json({ project: c.get('project').publicKey }));
 
 describe('managementAuth', () => {

@@ -1,10 +1,11 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { HttpError } from '../../http/http-error.js';
-import type { Store } from '../../store/store.js';
+import type { Db } from '../../db/db.js';
+import { findProjectBySecretKey } from '../../repos/projects.js';
 
 export interface ManagementAuthOptions {
-  store: Store;
+  db: Db;
 }
 
 const challenge = { headers: { 'WWW-Authenticate': 'Bearer realm="closeloop"' } };
@@ -13,7 +14,7 @@ const challenge = { headers: { 'WWW-Authenticate': 'Bearer realm="closeloop"' } 
  * `Authorization: Bearer sk_…` for the management API. The key is looked up by its hash, so the plain key is
  * never compared; the project it belongs to is handed to routes as `c.get('project')`.
  */
-export function managementAuth({ store }: ManagementAuthOptions) {
+export function managementAuth({ db }: ManagementAuthOptions) {
   return async function managementAuth(c: Context<AppEnv>, next: Next) {
     const header = c.req.header('authorization');
     if (header === undefined || header.trim() === '') {
@@ -21,7 +22,7 @@ export function managementAuth({ store }: ManagementAuthOptions) {
     }
     const key = /^Bearer\s+(sk_\S+)$/i.exec(header.trim())?.[1];
     if (key === undefined) throw HttpError.field(401, 'unauthorized', 'authorization', 'must be "Bearer sk_…"', challenge);
-    const project = await store.findProjectBySecretKey(key);
+    const project = await findProjectBySecretKey(db.kysely, key);
     if (project === null) throw HttpError.field(401, 'unauthorized', 'authorization', 'unknown secret key', challenge);
     c.set('project', project);
     await next();

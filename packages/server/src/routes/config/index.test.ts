@@ -3,6 +3,7 @@ import { CONFIG_VERSION, ConfigResponse, ErrorBody, SurveyDefinition } from '@cl
 import { describe, expect, it } from 'vitest';
 import { NOW, npsSurvey, submission } from '../../testing/fixtures.js';
 import { post, useTestApp } from '../../testing/test-app.js';
+import { upsertSurvey } from '../../repos/surveys.js';
 
 describe('GET /v1/config', () => {
   const t = useTestApp();
@@ -25,7 +26,7 @@ describe('GET /v1/config', () => {
     expect(cached.status).toBe(304);
     expect(await cached.text()).toBe('');
 
-    await t.store.upsertSurvey(t.shop.project.id, SurveyDefinition.parse({ ...npsSurvey, active: false }), NOW);
+    await upsertSurvey(t.db.kysely, t.shop.project.id, SurveyDefinition.parse({ ...npsSurvey, active: false }), NOW);
     const changed = await t.app.request('/v1/config?project=pk_shop', { headers: { 'If-None-Match': etag } });
     expect(changed.status).toBe(200);
     expect(ConfigResponse.parse(await changed.json()).surveys).toEqual([]);

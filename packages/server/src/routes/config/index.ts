@@ -7,7 +7,9 @@ import type { AppEnv } from '../../app-env.js';
 import { findPublicProject } from '../../http/find-public-project.js';
 import { matchesEtag } from '../../http/static-file.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
-import type { Store } from '../../store/store.js';
+import type { Db } from '../../db/db.js';
+import { listAnsweredSurveys } from '../../repos/responses.js';
+import { listActiveSurveys } from '../../repos/surveys.js';
 
 export const ConfigQuery = z.object({
   project: ProjectKey,
@@ -17,7 +19,7 @@ export const ConfigQuery = z.object({
 });
 
 export interface ConfigRouteOptions {
-  store: Store;
+  db: Db;
 }
 
 /**
@@ -28,14 +30,14 @@ export interface ConfigRouteOptions {
  * answered (on any device), so the browser's frequency caps hold across devices; that reply is `private`. Without
  * a valid signature the reply is the same as without a user: nothing tells whether the user exists.
  */
-export function getConfig({ store }: ConfigRouteOptions) {
+export function getConfig({ db }: ConfigRouteOptions) {
   return async function getConfig(c: Context<AppEnv>) {
     const { project: key, user, signature } = parseOrThrow(ConfigQuery, c.req.query(), 'query');
-    const project = await findPublicProject(c, store, key);
+    const project = await findPublicProject(c, db, key);
 
     const verified = user !== undefined && signature !== undefined && verifyIdentity(project.identitySecret, user, signature);
-    const answered = verified ? await store.listAnsweredSurveys(project.id, user) : undefined;
-    const body = ConfigResponse.parse({ configVersion: CONFIG_VERSION, project: key, surveys: await store.listActiveSurveys(project.id), answered });
+    const answered = verified ? await listAnsweredSurveys(db.kysely, project.id, user) : undefined;
+    const body = ConfigResponse.parse({ configVersion: CONFIG_VERSION, project: key, surveys: await listActiveSurveys(db.kysely, project.id), answered });
     const text = JSON.stringify(body);
     const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
     const headers = { ETag: etag, 'Cache-Control': verified ? 'private, no-cache' : 'no-cache' };

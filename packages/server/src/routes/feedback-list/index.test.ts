@@ -2,6 +2,7 @@ import { ErrorBody, Page, StoredFeedback } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
 import { feedbackSubmission } from '../../testing/fixtures.js';
 import { post, useTestApp } from '../../testing/test-app.js';
+import { createProject } from '../../repos/projects.js';
 
 const FeedbackPage = Page(StoredFeedback);
 
@@ -25,7 +26,7 @@ describe('GET /api/v1/feedback', () => {
 
   it('does not show another project’s feedback', async () => {
     await post(t.app, '/v1/feedback', feedbackSubmission());
-    await t.store.createProject({ name: 'b', publicKey: 'pk_b', secretKey: 'sk_b_secret', identitySecret: 'x', allowedOrigins: [] }, new Date());
+    await createProject(t.db.kysely, { name: 'b', publicKey: 'pk_b', secretKey: 'sk_b_secret', identitySecret: 'x', allowedOrigins: [] }, new Date());
     expect(FeedbackPage.parse(await (await get('', 'sk_b_secret')).json()).data).toEqual([]);
   });
 

@@ -3,6 +3,9 @@ import { ErrorBody, FeedbackAccepted } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
 import { feedbackSubmission, NOW } from '../../testing/fixtures.js';
 import { post, useTestApp } from '../../testing/test-app.js';
+import { listCases } from '../../repos/cases.js';
+import { listFeedback } from '../../repos/feedback.js';
+import { createProject } from '../../repos/projects.js';
 
 const ORIGIN = { Origin: 'https://shop.example' };
 
@@ -12,8 +15,8 @@ async function errorOf(res: Response) {
 
 describe('POST /v1/feedback', () => {
   const t = useTestApp();
-  const feedbackList = () => t.store.listFeedback(t.shop.project.id, { limit: 10 });
-  const cases = () => t.store.listFollowUps(t.shop.project.id, { limit: 10 });
+  const feedbackList = () => listFeedback(t.db.kysely, t.shop.project.id, { limit: 10 });
+  const cases = () => listCases(t.db.kysely, t.shop.project.id, { limit: 10 });
 
   it('stores a problem (201) and opens an open case due in 48 hours, carrying the feedback', async () => {
     const body = feedbackSubmission({ email: 'ana@example.com' });
@@ -137,7 +140,7 @@ describe('POST /v1/feedback', () => {
     it('409 naming id when the id belongs to feedback of another project', async () => {
       const body = feedbackSubmission();
       await post(t.app, '/v1/feedback', body);
-      await t.store.createProject({ name: 'b', publicKey: 'pk_b', secretKey: 'sk_b', identitySecret: 'b', allowedOrigins: ['*'] }, NOW);
+      await createProject(t.db.kysely, { name: 'b', publicKey: 'pk_b', secretKey: 'sk_b', identitySecret: 'b', allowedOrigins: ['*'] }, NOW);
       const res = await post(t.app, '/v1/feedback', { ...body, project: 'pk_b' });
       expect(res.status).toBe(409);
       expect((await errorOf(res)).issues?.[0]?.path).toBe('id');

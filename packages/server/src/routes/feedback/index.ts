@@ -2,14 +2,14 @@ import type { Context } from 'hono';
 import { FeedbackSubmission } from '@closeloop/sdk/schemas';
 import type { FeedbackAccepted } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
-import { feedbackFollowUp } from '../../followups/feedback-follow-up.js';
 import { clampClientTime } from '../../http/clamp-client-time.js';
 import { HttpError } from '../../http/http-error.js';
 import { readPublicSubmission } from '../../http/read-public-submission.js';
-import type { Store } from '../../store/store.js';
+import type { Db } from '../../db/db.js';
+import { recordFeedback } from '../../ingest/record-feedback.js';
 
 export interface FeedbackRouteOptions {
-  store: Store;
+  db: Db;
   now: () => Date;
 }
 
@@ -18,13 +18,13 @@ export interface FeedbackRouteOptions {
  * (text/plain or JSON, size cap, the project's origins); stored once per client id, and a `problem` opens a
  * follow-up case in the same transaction. 201 when new, 200 for a repeat of a stored one.
  */
-export function postFeedback({ store, now }: FeedbackRouteOptions) {
+export function postFeedback({ db, now }: FeedbackRouteOptions) {
   return async function postFeedback(c: Context<AppEnv>) {
-    const { submission, project, respondent } = await readPublicSubmission(c, { store, schema: FeedbackSubmission, what: 'feedback' });
+    const { submission, project, respondent } = await readPublicSubmission(c, { db, schema: FeedbackSubmission, what: 'feedback' });
 
     const receivedAt = now();
     const sentAt = clampClientTime(submission.sentAt, receivedAt);
-    const result = await store.recordFeedback({
+    const result = await recordFeedback(db.kysely, {
       projectId: project.id,
       id: submission.id,
       category: submission.category,
@@ -34,7 +34,6 @@ export function postFeedback({ store, now }: FeedbackRouteOptions) {
       context: submission.context,
       sentAt,
       receivedAt: receivedAt.toISOString(),
-      followUp: feedbackFollowUp(submission.category, new Date(sentAt)),
     });
     if (result.outcome === 'conflict') throw HttpError.field(409, 'feedback_conflict', 'id', 'already used by feedback to another project');
     const accepted: FeedbackAccepted = { id: result.id, followUpId: result.followUpId };

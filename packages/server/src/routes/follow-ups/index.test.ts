@@ -2,6 +2,7 @@ import { ErrorBody, FollowUp, Page } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
 import { feedbackSubmission, submission } from '../../testing/fixtures.js';
 import { post, useTestApp } from '../../testing/test-app.js';
+import { createProject } from '../../repos/projects.js';
 
 const FollowUpPage = Page(FollowUp);
 
@@ -65,7 +66,7 @@ describe('GET /api/v1/follow-ups', () => {
 
   it('does not show another project’s cases', async () => {
     await post(t.app, '/v1/responses', submission());
-    await t.store.createProject(
+    await createProject(t.db.kysely, 
       { name: 'b', publicKey: 'pk_b', secretKey: 'sk_b_secret', identitySecret: 'x', allowedOrigins: [] },
       new Date(),
     );

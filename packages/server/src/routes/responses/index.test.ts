@@ -3,6 +3,10 @@ import { ErrorBody, ResponseAccepted, SurveyDefinition } from '@closeloop/sdk/sc
 import { describe, expect, it } from 'vitest';
 import { NOW, npsSurvey, submission } from '../../testing/fixtures.js';
 import { post, useTestApp } from '../../testing/test-app.js';
+import { listCases } from '../../repos/cases.js';
+import { createProject, findProjectByPublicKey } from '../../repos/projects.js';
+import { listResponses } from '../../repos/responses.js';
+import { upsertSurvey } from '../../repos/surveys.js';
 
 const ORIGIN = { Origin: 'https://shop.example' };
 
@@ -22,7 +26,7 @@ describe('POST /v1/responses', () => {
     expect(accepted.followUpId).toEqual(expect.any(String));
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
 
-    const cases = await t.store.listFollowUps(t.shop.project.id, { limit: 10 });
+    const cases = await listCases(t.db.kysely, t.shop.project.id, { limit: 10 });
     expect(cases.data[0]).toMatchObject({ id: accepted.followUpId, dueAt: '2026-11-25T10:00:00.000Z', trigger: { question: 'nps', value: 3 } });
   });
 
@@ -41,7 +45,7 @@ describe('POST /v1/responses', () => {
     const again = await post(t.app, '/v1/responses', { ...first, answers: { comment: 'Too slow' }, finished: true });
     expect(again.status).toBe(200);
 
-    const { data } = await t.store.listResponses(t.shop.project.id, { limit: 10 });
+    const { data } = await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 });
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({ answers: { nps: 3, comment: 'Too slow' }, finished: true });
   });
@@ -52,7 +56,7 @@ describe('POST /v1/responses', () => {
     expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     const ids = new Set(await Promise.all(replies.map(async (r) => ResponseAccepted.parse(await r.json()).followUpId)));
     expect(ids.size).toBe(1);
-    expect((await t.store.listFollowUps(t.shop.project.id, { limit: 10 })).data).toHaveLength(1);
+    expect((await listCases(t.db.kysely, t.shop.project.id, { limit: 10 })).data).toHaveLength(1);
   });
 
   it('marks a correctly signed identity verified, a wrongly signed one not, and never stores the signature', async () => {
@@ -61,7 +65,7 @@ describe('POST /v1/responses', () => {
     await post(t.app, '/v1/responses', submission({ respondent: { anonymousId: 'a', userId: 'user-1', signature: good } }));
     await post(t.app, '/v1/responses', submission({ respondent: { anonymousId: 'b', userId: 'user-2', signature: bad } }));
     await post(t.app, '/v1/responses', submission({ respondent: { anonymousId: 'c', userId: 'user-3' } }));
-    const { data } = await t.store.listResponses(t.shop.project.id, { limit: 10 });
+    const { data } = await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 });
     const byUser = Object.fromEntries(data.map((r) => [r.respondent.userId, r.respondent.verified]));
     expect(byUser).toEqual({ 'user-1': true, 'user-2': false, 'user-3': false });
     expect(JSON.stringify(data)).not.toContain(good);
@@ -71,7 +75,7 @@ describe('POST /v1/responses', () => {
   it('clamps answeredAt into the last 7 days', async () => {
     await post(t.app, '/v1/responses', submission({ answeredAt: '2030-01-01T00:00:00.000Z', answers: { nps: 9 } }));
     await post(t.app, '/v1/responses', submission({ answeredAt: '2020-01-01T00:00:00+02:00', answers: { nps: 8 } }));
-    const { data } = await t.store.listResponses(t.shop.project.id, { limit: 10 });
+    const { data } = await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 });
     expect(data.map((r) => r.answeredAt).sort()).toEqual(['2026-11-16T10:00:00.000Z', NOW.toISOString()]);
   });
 
@@ -101,7 +105,7 @@ describe('POST /v1/responses', () => {
       const res = await post(t.app, '/v1/responses', submission({ context: { url, ...(referrer && { referrer }) } }));
       expect(res.status).toBe(422);
       expect((await errorOf(res)).issues).toEqual([{ path: referrer ? 'context.referrer' : 'context.url', message: 'must be an http(s) URL' }]);
-      expect((await t.store.listResponses(t.shop.project.id, { limit: 10 })).data).toEqual([]);
+      expect((await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 })).data).toEqual([]);
     });
 
     it('422 for a JSON body that is not an object', async () => {
@@ -134,7 +138,7 @@ describe('POST /v1/responses', () => {
       expect(unknown.status).toBe(404);
       expect((await errorOf(unknown)).issues?.[0]?.path).toBe('surveyId');
 
-      await t.store.upsertSurvey(t.shop.project.id, SurveyDefinition.parse({ ...npsSurvey, active: false }), NOW);
+      await upsertSurvey(t.db.kysely, t.shop.project.id, SurveyDefinition.parse({ ...npsSurvey, active: false }), NOW);
       const inactive = await post(t.app, '/v1/responses', submission());
       expect(inactive.status).toBe(422);
       expect(await errorOf(inactive)).toMatchObject({ code: 'survey_inactive', issues: [{ path: 'surveyId' }] });
@@ -146,15 +150,15 @@ describe('POST /v1/responses', () => {
       const error = await errorOf(res);
       expect(error.code).toBe('invalid_answers');
       expect(error.issues?.map((i) => i.path).sort()).toEqual(['answers.color', 'answers.comment', 'answers.nps']);
-      expect(await t.store.listResponses(t.shop.project.id, { limit: 10 })).toEqual({ data: [], next: null });
+      expect(await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 })).toEqual({ data: [], next: null });
     });
 
     it('409 naming id when the id belongs to another survey or project', async () => {
       const { id } = submission();
       await post(t.app, '/v1/responses', submission({ id }));
-      await t.store.createProject({ name: 'b', publicKey: 'pk_b', secretKey: 'sk_b', identitySecret: 'b', allowedOrigins: ['*'] }, NOW);
-      const projectB = await t.store.findProjectByPublicKey('pk_b');
-      await t.store.upsertSurvey(projectB?.id ?? '', npsSurvey, NOW);
+      await createProject(t.db.kysely, { name: 'b', publicKey: 'pk_b', secretKey: 'sk_b', identitySecret: 'b', allowedOrigins: ['*'] }, NOW);
+      const projectB = await findProjectByPublicKey(t.db.kysely, 'pk_b');
+      await upsertSurvey(t.db.kysely, projectB?.id ?? '', npsSurvey, NOW);
       const res = await post(t.app, '/v1/responses', submission({ id, project: 'pk_b' }));
       expect(res.status).toBe(409);
       expect((await errorOf(res)).issues?.[0]?.path).toBe('id');
@@ -165,7 +169,7 @@ describe('POST /v1/responses', () => {
       expect(res.status).toBe(403);
       expect((await errorOf(res)).issues?.[0]?.path).toBe('origin');
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
-      expect((await t.store.listResponses(t.shop.project.id, { limit: 10 })).data).toEqual([]);
+      expect((await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 })).data).toEqual([]);
     });
   });
 
@@ -185,21 +189,21 @@ describe('POST /v1/responses', () => {
     const answers = { csat: 4, ces: 6, stars: 3, plan: { choices: [], other: 'Team' }, uses: { choices: ['work', 'home'] }, review: 'clicked' };
 
     it('stores valid answers to each type as given', async () => {
-      await t.store.upsertSurvey(t.shop.project.id, everyType, NOW);
+      await upsertSurvey(t.db.kysely, t.shop.project.id, everyType, NOW);
       const res = await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers, finished: true }));
       expect(res.status).toBe(201);
       expect(await res.json()).toMatchObject({ followUpId: null });
-      const { data } = await t.store.listResponses(t.shop.project.id, { limit: 10 });
+      const { data } = await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 });
       expect(data[0]?.answers).toEqual(answers);
     });
 
     it('opens a case for a CSAT of 2 or a CES of 3 (on 1 "very difficult" to 7 "very easy") by default, none for a CES of 7', async () => {
-      await t.store.upsertSurvey(t.shop.project.id, everyType, NOW);
+      await upsertSurvey(t.db.kysely, t.shop.project.id, everyType, NOW);
       const csat = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { csat: 2 } }))).json());
       const ces = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { ces: 3 } }))).json());
       const easy = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { ces: 7 } }))).json());
       expect([csat.followUpId, ces.followUpId, easy.followUpId]).toEqual([expect.any(String), expect.any(String), null]);
-      const cases = await t.store.listFollowUps(t.shop.project.id, { limit: 10 });
+      const cases = await listCases(t.db.kysely, t.shop.project.id, { limit: 10 });
       expect(cases.data.map((c) => ('trigger' in c ? c.trigger : null)).sort((a, b) => (a?.question ?? '').localeCompare(b?.question ?? ''))).toEqual([
         { question: 'ces', value: 3 },
         { question: 'csat', value: 2 },
@@ -207,7 +211,7 @@ describe('POST /v1/responses', () => {
     });
 
     it('422 naming each answer that does not fit its question', async () => {
-      await t.store.upsertSurvey(t.shop.project.id, everyType, NOW);
+      await upsertSurvey(t.db.kysely, t.shop.project.id, everyType, NOW);
       const bad = { csat: 6, ces: 0, stars: 4, plan: { choices: ['free', 'pro'] }, uses: { choices: ['garden'] }, review: 'yes' };
       const res = await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: bad }));
       expect(res.status).toBe(422);

@@ -2,15 +2,14 @@ import type { Context } from 'hono';
 import { ResponseSubmission } from '@closeloop/sdk/schemas';
 import type { ResponseAccepted } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
-import { openFollowUp } from '../../followups/open-follow-up.js';
 import { clampClientTime } from '../../http/clamp-client-time.js';
 import { HttpError } from '../../http/http-error.js';
 import { readPublicSubmission } from '../../http/read-public-submission.js';
-import type { Store } from '../../store/store.js';
-import { checkAnswers } from './check-answers.js';
+import type { Db } from '../../db/db.js';
+import { recordResponse } from '../../ingest/record-response.js';
 
 export interface ResponsesRouteOptions {
-  store: Store;
+  db: Db;
   now: () => Date;
 }
 
@@ -19,20 +18,15 @@ export interface ResponsesRouteOptions {
  * contract and the survey, then stored and, when the survey's rule matches, turned into a follow-up case in the
  * same transaction. 201 for a new response, 200 when merged into (or repeating) a stored one.
  */
-export function postResponses({ store, now }: ResponsesRouteOptions) {
+export function postResponses({ db, now }: ResponsesRouteOptions) {
   return async function postResponses(c: Context<AppEnv>) {
-    const { submission, project, respondent } = await readPublicSubmission(c, { store, schema: ResponseSubmission, what: 'response' });
-
-    const survey = await store.getSurvey(project.id, submission.surveyId);
-    if (survey === null) throw HttpError.field(404, 'survey_not_found', 'surveyId', `project has no survey "${submission.surveyId}"`);
-    if (!survey.active) throw HttpError.field(422, 'survey_inactive', 'surveyId', `survey "${survey.id}" is not active`);
-    checkAnswers(survey, submission.answers);
+    const { submission, project, respondent } = await readPublicSubmission(c, { db, schema: ResponseSubmission, what: 'response' });
 
     const receivedAt = now();
     const answeredAt = clampClientTime(submission.answeredAt, receivedAt);
-    const result = await store.recordResponse({
+    const result = await recordResponse(db.kysely, {
       projectId: project.id,
-      surveyId: survey.id,
+      surveyId: submission.surveyId,
       id: submission.id,
       answers: submission.answers,
       finished: submission.finished,
@@ -40,10 +34,18 @@ export function postResponses({ store, now }: ResponsesRouteOptions) {
       context: submission.context,
       answeredAt,
       receivedAt: receivedAt.toISOString(),
-      followUpFor: (answers) => openFollowUp(survey, answers, new Date(answeredAt)),
     });
-    if (result.outcome === 'conflict') {
-      throw HttpError.field(409, 'response_conflict', 'id', 'already used by a response to another survey or project');
+    switch (result.outcome) {
+      case 'survey_not_found':
+        throw HttpError.field(404, 'survey_not_found', 'surveyId', `project has no survey "${submission.surveyId}"`);
+      case 'survey_inactive':
+        throw HttpError.field(422, 'survey_inactive', 'surveyId', `survey "${submission.surveyId}" is not active`);
+      case 'invalid_answers': {
+        const paths = result.issues.map((i) => i.path).join(', ');
+        throw new HttpError(422, 'invalid_answers', `Answers do not fit survey ${submission.surveyId}: ${paths}`, { issues: result.issues });
+      }
+      case 'conflict':
+        throw HttpError.field(409, 'response_conflict', 'id', 'already used by a response to another survey or project');
     }
     const accepted: ResponseAccepted = { id: result.id, followUpId: result.followUpId };
     return c.json(accepted, result.outcome === 'created' ? 201 : 200);

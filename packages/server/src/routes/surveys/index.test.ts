@@ -3,7 +3,7 @@ import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
 import { npsSurvey, seedProject } from '../../testing/fixtures.js';
 import { useTestApp } from '../../testing/test-app.js';
-import { testDialects } from '../../testing/test-stores.js';
+import { testDialects } from '../../testing/test-dbs.js';
 
 const csat: SurveyDefinitionInput = {
   id: 'after-checkout',
@@ -62,7 +62,7 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
   });
 
   it('never shows or touches another project’s surveys', async () => {
-    const other = await seedProject(t.store, 'other');
+    const other = await seedProject(t.db, 'other');
     expect((await t.app.request('/api/v1/surveys/nps', { method: 'DELETE', headers: auth(other.secretKey) })).status).toBe(200);
     expect((await config()).surveys).toEqual([npsSurvey]);
     await put('after-checkout', csat, auth(other.secretKey));

@@ -6,10 +6,11 @@ import type { AppEnv } from '../../app-env.js';
 import { HttpError } from '../../http/http-error.js';
 import { readJsonBody } from '../../http/read-json-body.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
-import type { Store } from '../../store/store.js';
+import type { Db } from '../../db/db.js';
+import { findSurvey, listSurveys as listStoredSurveys, upsertSurvey } from '../../repos/surveys.js';
 
 export interface SurveysRouteOptions {
-  store: Store;
+  db: Db;
   now: () => Date;
 }
 
@@ -24,18 +25,18 @@ function notFound(id: string): HttpError {
 }
 
 /** `GET /api/v1/surveys`: every survey of the project, active or not, by id. */
-export function listSurveys({ store }: Pick<SurveysRouteOptions, 'store'>) {
+export function listSurveys({ db }: Pick<SurveysRouteOptions, 'db'>) {
   return async function listSurveys(c: Context<AppEnv>) {
-    const body: SurveyList = { data: await store.listSurveys(c.get('project').id) };
+    const body: SurveyList = { data: await listStoredSurveys(db.kysely, c.get('project').id) };
     return c.json(body);
   };
 }
 
 /** `GET /api/v1/surveys/:id`: one survey as stored, defaults filled in. */
-export function getSurvey({ store }: Pick<SurveysRouteOptions, 'store'>) {
+export function getSurvey({ db }: Pick<SurveysRouteOptions, 'db'>) {
   return async function getSurvey(c: Context<AppEnv>) {
     const id = surveyIdOf(c);
-    const survey = await store.getSurvey(c.get('project').id, id);
+    const survey = await findSurvey(db.kysely, c.get('project').id, id);
     if (survey === null) throw notFound(id);
     return c.json(survey);
   };
@@ -45,14 +46,14 @@ export function getSurvey({ store }: Pick<SurveysRouteOptions, 'store'>) {
  * `PUT /api/v1/surveys/:id`: creates (201) or replaces (200) the survey whole, so a deploy script can PUT the same
  * definition on every start. The body's `id` must be the path's: a typo must not silently create a second survey.
  */
-export function putSurvey({ store, now }: SurveysRouteOptions) {
+export function putSurvey({ db, now }: SurveysRouteOptions) {
   return async function putSurvey(c: Context<AppEnv>) {
     const id = surveyIdOf(c);
     const survey = parseOrThrow(SurveyDefinition, await readJsonBody(c), 'survey');
     if (survey.id !== id) throw HttpError.field(422, 'id_mismatch', 'id', `is "${survey.id}" in the body but "${id}" in the path`);
     const projectId = c.get('project').id;
-    const existed = (await store.getSurvey(projectId, id)) !== null;
-    await store.upsertSurvey(projectId, survey, now());
+    const existed = (await findSurvey(db.kysely, projectId, id)) !== null;
+    await upsertSurvey(db.kysely, projectId, survey, now());
     return c.json(survey, existed ? 200 : 201);
   };
 }
@@ -62,14 +63,14 @@ export function putSurvey({ store, now }: SurveysRouteOptions) {
  * Stored responses and follow-up cases point at the survey's questions, and an id reused by a different survey
  * would mix two surveys' answers, so nothing is erased; a PUT with `active: true` brings it back.
  */
-export function deleteSurvey({ store, now }: SurveysRouteOptions) {
+export function deleteSurvey({ db, now }: SurveysRouteOptions) {
   return async function deleteSurvey(c: Context<AppEnv>) {
     const id = surveyIdOf(c);
     const projectId = c.get('project').id;
-    const survey = await store.getSurvey(projectId, id);
+    const survey = await findSurvey(db.kysely, projectId, id);
     if (survey === null) throw notFound(id);
     const deactivated: SurveyDefinition = { ...survey, active: false };
-    await store.upsertSurvey(projectId, deactivated, now());
+    await upsertSurvey(db.kysely, projectId, deactivated, now());
     return c.json(deactivated);
   };
 }

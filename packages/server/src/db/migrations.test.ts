@@ -3,10 +3,11 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { NOW } from '../testing/fixtures.js';
+import { listCases } from '../repos/cases.js';
 import type { Database } from './database.js';
-import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
 import { migrations } from './migrations.js';
+import { listAnsweredSurveys } from '../repos/responses.js';
 
 describe('migration 0002_feedback', () => {
   it('keeps the cases a 0001 database already holds, readable with their responses', async () => {
@@ -30,7 +31,7 @@ describe('migration 0002_feedback', () => {
         .execute();
 
       await migrateToLatest(db as Kysely<unknown>);
-      const cases = await new KyselyStore(db, 'sqlite').listFollowUps('p', { limit: 10 });
+      const cases = await listCases(db, 'p', { limit: 10 });
       expect(cases.data).toEqual([
         expect.objectContaining({ source: 'survey', status: 'assigned', priority: 'high', ownerId: 'agent-1', trigger: { question: 'nps', value: 2 }, response: expect.objectContaining({ id: responseId, answers: { nps: 2 } }) }),
       ]);
@@ -72,9 +73,8 @@ describe('migration 0003_response_user_id', () => {
         { id: 'r2', user_id: null },
         { id: 'r3', user_id: 'u-"2"' },
       ]);
-      const store = new KyselyStore(db, 'sqlite');
-      expect(await store.listAnsweredSurveys('p', 'u-1')).toEqual([{ surveyId: 'nps', at }]);
-      expect(await store.listAnsweredSurveys('p', 'u-"2"')).toEqual([{ surveyId: 'ces', at }]);
+      expect(await listAnsweredSurveys(db, 'p', 'u-1')).toEqual([{ surveyId: 'nps', at }]);
+      expect(await listAnsweredSurveys(db, 'p', 'u-"2"')).toEqual([{ surveyId: 'ces', at }]);
       const plan = await sql<{ detail: string }>`explain query plan select survey_id from responses where project_id = 'p' and verified = 1 and user_id = 'u-1'`.execute(db);
       expect(plan.rows.map((row) => row.detail).join('\n')).toMatch(/USING INDEX responses_project_user/);
     } finally {

@@ -1,11 +1,11 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
-import { KyselyStore } from './kysely-store.js';
+import { dbHandle } from './db.js';
+import type { Db } from './db.js';
 import { migrateToLatest } from './migrate.js';
-import type { Store } from './store.js';
 
-export interface PostgresStoreOptions {
+export interface PostgresDbOptions {
   /** `postgres://user:password@host:5432/db`, usually `DATABASE_URL`. */
   connectionString: string;
   /** Schema to work in (sets search_path); tests give each run its own. Defaults to the server's search_path. */
@@ -14,8 +14,8 @@ export interface PostgresStoreOptions {
   max?: number;
 }
 
-/** The production store: a pg pool, so concurrent requests run concurrent transactions. Migrated before returned. */
-export async function createPostgresStore({ connectionString, schema, max = 10 }: PostgresStoreOptions): Promise<Store> {
+/** The production database: a pg pool, so concurrent requests run concurrent transactions. Migrated before returned. */
+export async function openPostgresDb({ connectionString, schema, max = 10 }: PostgresDbOptions): Promise<Db> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
   const pool = new pg.Pool({
     connectionString,
@@ -29,5 +29,5 @@ export async function createPostgresStore({ connectionString, schema, max = 10 }
     await db.destroy();
     throw error;
   }
-  return new KyselyStore(db, 'postgres');
+  return dbHandle(db, 'postgres');
 }

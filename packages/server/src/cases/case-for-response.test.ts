@@ -1,12 +1,12 @@
 import { SurveyDefinition } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { openFollowUp } from './open-follow-up.js';
+import { caseForResponse } from './case-for-response.js';
 
 const survey = SurveyDefinition.parse({ id: 'nps', name: 'NPS', questions: [{ id: 'nps', type: 'nps', prompt: 'How likely?' }] });
 
-describe('openFollowUp', () => {
+describe('caseForResponse', () => {
   it('opens a normal-priority case due 48 hours after the answer', () => {
-    expect(openFollowUp(survey, { nps: 2 }, new Date('2026-11-23T10:00:00.000Z'))).toEqual({
+    expect(caseForResponse(survey, { nps: 2 }, new Date('2026-11-23T10:00:00.000Z'))).toEqual({
       trigger: { question: 'nps', value: 2 },
       priority: 'normal',
       dueAt: '2026-11-25T10:00:00.000Z',
@@ -14,6 +14,6 @@ describe('openFollowUp', () => {
   });
 
   it('opens none when the rule does not match', () => {
-    expect(openFollowUp(survey, { nps: 9 }, new Date())).toBeNull();
+    expect(caseForResponse(survey, { nps: 9 }, new Date())).toBeNull();
   });
 });

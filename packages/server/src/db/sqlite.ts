@@ -3,17 +3,17 @@ import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
-import { KyselyStore } from './kysely-store.js';
+import { dbHandle } from './db.js';
+import type { Db } from './db.js';
 import { migrateToLatest } from './migrate.js';
-import type { Store } from './store.js';
 
-export interface SqliteStoreOptions {
-  /** Database file, created with its folder when missing; `:memory:` for a throwaway store (tests). */
+export interface SqliteDbOptions {
+  /** Database file, created with its folder when missing; `:memory:` for a throwaway database (tests). */
   file: string;
 }
 
-/** The zero-setup store: one file, WAL so readers never wait on the writer. Migrated before it is returned. */
-export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<Store> {
+/** The zero-setup database: one file, WAL so readers never wait on the writer. Migrated before it is returned. */
+export async function openSqliteDb({ file }: SqliteDbOptions): Promise<Db> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new Sqlite(file);
   database.pragma('journal_mode = WAL');
@@ -27,5 +27,5 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
     await db.destroy();
     throw error;
   }
-  return new KyselyStore(db, 'sqlite');
+  return dbHandle(db, 'sqlite');
 }

@@ -1,22 +1,22 @@
 import { join, resolve } from 'node:path';
-import { createPostgresStore } from '../store/postgres.js';
-import { createSqliteStore } from '../store/sqlite.js';
-import type { Store } from '../store/store.js';
+import type { Db } from '../db/db.js';
+import { openPostgresDb } from '../db/postgres.js';
+import { openSqliteDb } from '../db/sqlite.js';
 
-export interface OpenedStore {
-  store: Store;
+export interface OpenedDb {
+  db: Db;
   /** Where the data lives, for the start-up banner (the PostgreSQL password is masked). */
   location: string;
 }
 
 /** PostgreSQL when `DATABASE_URL` is set, otherwise SQLite in `<dataDir>/closeloop.sqlite`. Migrated. */
-export async function openStore(env: NodeJS.ProcessEnv, dataDir: string): Promise<OpenedStore> {
+export async function openDb(env: NodeJS.ProcessEnv, dataDir: string): Promise<OpenedDb> {
   const url = env['DATABASE_URL'];
   if (url !== undefined && url !== '') {
-    return { store: await createPostgresStore({ connectionString: url }), location: `postgres ${maskPassword(url)}` };
+    return { db: await openPostgresDb({ connectionString: url }), location: `postgres ${maskPassword(url)}` };
   }
   const file = resolve(join(dataDir, 'closeloop.sqlite'));
-  return { store: await createSqliteStore({ file }), location: `sqlite ${file}` };
+  return { db: await openSqliteDb({ file }), location: `sqlite ${file}` };
 }
 
 function maskPassword(url: string): string {

@@ -1,13 +1,11 @@
 import { answerSchema } from '@closeloop/sdk/schemas';
 import type { AnswerValue, ErrorIssue, SurveyDefinition } from '@closeloop/sdk/schemas';
-import { HttpError } from '../../http/http-error.js';
 
 /**
- * Checks each answer against its question (a 0–10 integer for NPS, text within the question's limit), naming
- * `answers.<id>` for every one at fault, unknown question ids included: a 422, the body is well-formed but does
- * not fit this survey.
+ * Each answer checked against its question (a 0–10 integer for NPS, text within the question's limit): one issue
+ * naming `answers.<id>` for every answer at fault, unknown question ids included. Empty when all fit.
  */
-export function checkAnswers(survey: SurveyDefinition, answers: Record<string, AnswerValue>): void {
+export function answerIssues(survey: SurveyDefinition, answers: Record<string, AnswerValue>): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   for (const [id, value] of Object.entries(answers)) {
     const question = survey.questions.find((q) => q.id === id);
@@ -18,7 +16,5 @@ export function checkAnswers(survey: SurveyDefinition, answers: Record<string, A
     const result = answerSchema(question).safeParse(value);
     if (!result.success) issues.push(...result.error.issues.map((i) => ({ path: `answers.${id}`, message: i.message })));
   }
-  if (issues.length > 0) {
-    throw new HttpError(422, 'invalid_answers', `Answers do not fit survey ${survey.id}: ${issues.map((i) => i.path).join(', ')}`, { issues });
-  }
+  return issues;
 }

@@ -1,0 +1,13 @@
+import type { Transaction } from 'kysely';
+import type { Database } from './database.js';
+import type { Conn } from './db.js';
+
+/**
+ * Runs `work` in one transaction: a new one on the pool, or the caller's when `conn` already is one, so use cases
+ * compose (a batch of responses can share one commit) and nothing ever nests a second BEGIN. A throw rolls the
+ * whole transaction back.
+ */
+export function withTransaction<T>(conn: Conn, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (conn.isTransaction) return work(conn as Transaction<Database>);
+  return conn.transaction().execute(work);
+}
