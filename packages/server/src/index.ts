@@ -15,7 +15,7 @@ export { recordResponse } from './ingest/record-response.js';
 export type { RecordResponseInput, RecordResponseResult } from './ingest/record-response.js';
 export { recordFeedback } from './ingest/record-feedback.js';
 export type { RecordFeedbackInput, RecordFeedbackResult } from './ingest/record-feedback.js';
-export { followUpTrigger } from './cases/follow-up-trigger.js';
+export { followUpReason } from './cases/follow-up-reason.js';
 export { caseForResponse } from './cases/case-for-response.js';
 export { FOLLOW_UP_SLA_MS } from './cases/follow-up-sla.js';
 export { openApiDocument } from './openapi/openapi-document.js';

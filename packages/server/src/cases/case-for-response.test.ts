@@ -7,7 +7,7 @@ const survey = SurveyDefinition.parse({ id: 'nps', name: 'NPS', questions: [{ id
 describe('caseForResponse', () => {
   it('opens a normal-priority case due 48 hours after the answer', () => {
     expect(caseForResponse(survey, { nps: 2 }, new Date('2026-11-23T10:00:00.000Z'))).toEqual({
-      trigger: { question: 'nps', value: 2 },
+      reason: { question: 'nps', value: 2 },
       priority: 'normal',
       dueAt: '2026-11-25T10:00:00.000Z',
     });

@@ -1,10 +1,10 @@
 import type { AnswerValue, FollowUpPriority, SurveyDefinition, SurveyFollowUp } from '@closeloop/sdk/schemas';
 import { FOLLOW_UP_SLA_MS } from './follow-up-sla.js';
-import { followUpTrigger } from './follow-up-trigger.js';
+import { followUpReason } from './follow-up-reason.js';
 
 /** The case a response's answers call for: the answer that matched, and the case's terms. */
 export interface ResponseCaseTerms {
-  trigger: SurveyFollowUp['trigger'];
+  reason: SurveyFollowUp['reason'];
   priority: FollowUpPriority;
   dueAt: string;
 }
@@ -15,7 +15,7 @@ export function caseForResponse(
   answers: Record<string, AnswerValue>,
   answeredAt: Date,
 ): ResponseCaseTerms | null {
-  const trigger = followUpTrigger(survey, answers);
-  if (trigger === null) return null;
-  return { trigger, priority: 'normal', dueAt: new Date(answeredAt.getTime() + FOLLOW_UP_SLA_MS).toISOString() };
+  const reason = followUpReason(survey, answers);
+  if (reason === null) return null;
+  return { reason, priority: 'normal', dueAt: new Date(answeredAt.getTime() + FOLLOW_UP_SLA_MS).toISOString() };
 }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as Kysely sees them. JSON columns are text and booleans integers (0/1) on both dialects, so one
  * set of queries and one row parser serve SQLite and PostgreSQL alike; timestamps are ISO 8601 UTC strings,
@@ -48,15 +50,19 @@ export interface ResponsesTable {
 export interface FollowUpsTable {
   id: string;
   project_id: string;
-  /** Set for a case opened by a survey response, with survey_id and trigger; null for a feedback case. */
+  /** Set for a case opened by a survey response, with survey_id and reason; null for a feedback case. */
   response_id: string | null;
   /** Set for a case opened by a feedback submission. */
   feedback_id: string | null;
   survey_id: string | null;
   status: string;
   priority: string;
-  owner_id: string | null;
-  trigger: string | null;
+  /** Who works the case (0004: was owner_id). */
+  assignee_id: string | null;
+  /** The answer that matched the follow-up rule, JSON (0004: was "trigger"). */
+  reason: string | null;
+  /** Optimistic-concurrency counter, 1 for a new case (0004). */
+  version: Generated<number>;
   due_at: string;
   created_at: string;
   updated_at: string;

@@ -154,4 +154,19 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('responses_project_user').on('responses').columns(['project_id', 'user_id']).execute();
     },
   },
+  /**
+   * The case contract fixed before it hardens: the assignee is separate from the status (`owner_id` becomes
+   * `assignee_id`, and the status `assigned` becomes `open` with its assignee kept), the matching answer is the case's
+   * `reason` (`trigger` already means what showed the survey), and every case gets a `version` for optimistic
+   * concurrency. RENAME COLUMN works in place on PostgreSQL and on SQLite ≥ 3.25, and rewrites the one-cause CHECK
+   * constraint on both.
+   */
+  '0004_case_contract': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('follow_ups').renameColumn('owner_id', 'assignee_id').execute();
+      await db.schema.alterTable('follow_ups').renameColumn('trigger', 'reason').execute();
+      await db.schema.alterTable('follow_ups').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await sql`update follow_ups set status = 'open' where status = 'assigned'`.execute(db);
+    },
+  },
 };

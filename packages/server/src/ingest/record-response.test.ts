@@ -39,8 +39,9 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
     expect(data[0]).toMatchObject({
       status: 'open',
       priority: 'normal',
-      ownerId: null,
-      trigger: { question: 'nps', value: 3 },
+      assigneeId: null,
+      version: 1,
+      reason: { question: 'nps', value: 3 },
       dueAt: '2026-11-25T10:00:00.000Z',
       response: { answers: { nps: 3 }, finished: false },
     });

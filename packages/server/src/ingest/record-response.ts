@@ -59,7 +59,7 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
       terms &&
       (await openCase(trx, {
         projectId: input.projectId,
-        cause: { responseId: input.id, surveyId: survey.id, trigger: terms.trigger },
+        cause: { responseId: input.id, surveyId: survey.id, reason: terms.reason },
         priority: terms.priority,
         dueAt: terms.dueAt,
         openedAt: input.receivedAt,

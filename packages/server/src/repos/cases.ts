@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FollowUp } from '@closeloop/sdk/schemas';
 import type { FollowUpPriority, FollowUpStatus, SurveyFollowUp } from '@closeloop/sdk/schemas';
+import type { Selectable } from 'kysely';
 import type { FollowUpsTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { feedbackFromRow, feedbackRowsById } from './feedback.js';
@@ -9,7 +10,7 @@ import type { ListPage, PageRequest } from './keyset.js';
 import { responseFromRow, responseRowsById } from './responses.js';
 
 /** What opened a case: a survey response (with the answer that matched the rule) or a feedback. */
-export type CaseCause = { responseId: string; surveyId: string; trigger: SurveyFollowUp['trigger'] } | { feedbackId: string };
+export type CaseCause = { responseId: string; surveyId: string; reason: SurveyFollowUp['reason'] } | { feedbackId: string };
 
 export interface NewCase {
   projectId: string;
@@ -30,7 +31,8 @@ export async function insertCase(conn: Conn, input: NewCase): Promise<string> {
     project_id: input.projectId,
     status: 'open',
     priority: input.priority,
-    owner_id: null,
+    assignee_id: null,
+    version: 1,
     due_at: input.dueAt,
     created_at: input.openedAt,
     updated_at: input.openedAt,
@@ -40,7 +42,7 @@ export async function insertCase(conn: Conn, input: NewCase): Promise<string> {
   } else {
     await conn
       .insertInto('follow_ups')
-      .values({ ...common, response_id: cause.responseId, survey_id: cause.surveyId, trigger: JSON.stringify(cause.trigger) })
+      .values({ ...common, response_id: cause.responseId, survey_id: cause.surveyId, reason: JSON.stringify(cause.reason) })
       .onConflict((oc) => oc.column('response_id').doNothing())
       .execute();
   }
@@ -65,7 +67,7 @@ export async function listCases(conn: Conn, projectId: string, page: PageRequest
 }
 
 /** Case rows as the contract's FollowUp: each joined with its response or feedback, two queries for the page. */
-async function withCauses(conn: Conn, rows: FollowUpsTable[]): Promise<FollowUp[]> {
+async function withCauses(conn: Conn, rows: Selectable<FollowUpsTable>[]): Promise<FollowUp[]> {
   const responses = await responseRowsById(conn, rows.flatMap((f) => (f.response_id === null ? [] : [f.response_id])));
   const feedback = await feedbackRowsById(conn, rows.flatMap((f) => (f.feedback_id === null ? [] : [f.feedback_id])));
   return rows.map((row) => {
@@ -73,7 +75,8 @@ async function withCauses(conn: Conn, rows: FollowUpsTable[]): Promise<FollowUp[
       id: row.id,
       status: row.status,
       priority: row.priority,
-      ownerId: row.owner_id,
+      assigneeId: row.assignee_id,
+      version: row.version,
       dueAt: row.due_at,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -86,7 +89,7 @@ async function withCauses(conn: Conn, rows: FollowUpsTable[]): Promise<FollowUp[
       ...common,
       source: 'survey',
       surveyId: row.survey_id,
-      trigger: row.trigger === null ? null : JSON.parse(row.trigger),
+      reason: row.reason === null ? null : JSON.parse(row.reason),
       response: responseFromRow({ ...responseRow, follow_up_id: row.id }),
     });
   });

@@ -31,7 +31,8 @@ describe('POST /v1/feedback', () => {
       id: accepted.followUpId,
       source: 'feedback',
       status: 'open',
-      ownerId: null,
+      assigneeId: null,
+      version: 1,
       dueAt: '2026-11-25T10:00:00.000Z',
       feedback: {
         id: body.id,

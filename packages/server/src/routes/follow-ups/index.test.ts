@@ -43,7 +43,7 @@ describe('GET /api/v1/follow-ups', () => {
     const page = FollowUpPage.parse(await (await t.app.request('/api/v1/follow-ups', { headers: auth() })).json());
     const bySource = Object.fromEntries(page.data.map((f) => [f.source, f]));
     expect(page.data).toHaveLength(2);
-    expect(bySource['survey']).toMatchObject({ surveyId: 'nps', trigger: { question: 'nps', value: 3 }, response: { id: response.id } });
+    expect(bySource['survey']).toMatchObject({ surveyId: 'nps', reason: { question: 'nps', value: 3 }, response: { id: response.id } });
     expect(bySource['feedback']).toMatchObject({
       status: 'open',
       feedback: { id: problem.id, category: 'problem', comment: 'Cannot log in since the update' },

@@ -27,7 +27,7 @@ describe('POST /v1/responses', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
 
     const cases = await listCases(t.db.kysely, t.shop.project.id, { limit: 10 });
-    expect(cases.data[0]).toMatchObject({ id: accepted.followUpId, dueAt: '2026-11-25T10:00:00.000Z', trigger: { question: 'nps', value: 3 } });
+    expect(cases.data[0]).toMatchObject({ id: accepted.followUpId, dueAt: '2026-11-25T10:00:00.000Z', reason: { question: 'nps', value: 3 }, status: 'open', assigneeId: null, version: 1 });
   });
 
   it('accepts text/plain bodies, as sendBeacon and preflight-free fetch send them', async () => {
@@ -204,7 +204,7 @@ describe('POST /v1/responses', () => {
       const easy = ResponseAccepted.parse(await (await post(t.app, '/v1/responses', submission({ surveyId: 'every', answers: { ces: 7 } }))).json());
       expect([csat.followUpId, ces.followUpId, easy.followUpId]).toEqual([expect.any(String), expect.any(String), null]);
       const cases = await listCases(t.db.kysely, t.shop.project.id, { limit: 10 });
-      expect(cases.data.map((c) => ('trigger' in c ? c.trigger : null)).sort((a, b) => (a?.question ?? '').localeCompare(b?.question ?? ''))).toEqual([
+      expect(cases.data.map((c) => ('reason' in c ? c.reason : null)).sort((a, b) => (a?.question ?? '').localeCompare(b?.question ?? ''))).toEqual([
         { question: 'ces', value: 3 },
         { question: 'csat', value: 2 },
       ]);

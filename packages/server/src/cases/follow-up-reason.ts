@@ -1,6 +1,6 @@
 import type { AnswerValue, FollowUpCondition, Question, QuestionType, SurveyDefinition, SurveyFollowUp } from '@closeloop/sdk/schemas';
 
-type Trigger = SurveyFollowUp['trigger'];
+type Reason = SurveyFollowUp['reason'];
 
 /**
  * What a negative answer is for each question type when the survey gives no conditions. A Record over
@@ -21,10 +21,10 @@ const DEFAULT_CONDITIONS: Record<QuestionType, Omit<FollowUpCondition, 'question
 
 /**
  * The answer that opens a follow-up case for this survey, or null. `followUp.enabled: false` never opens one;
- * explicit conditions open one when any matches (first match in order is the trigger); otherwise the per-type
+ * explicit conditions open one when any matches (the first match in order is the case's reason); otherwise the per-type
  * defaults apply (NPS ≤ 6, CSAT ≤ 2, CES ≤ 3), in question order.
  */
-export function followUpTrigger(survey: Pick<SurveyDefinition, 'questions' | 'followUp'>, answers: Record<string, AnswerValue>): Trigger | null {
+export function followUpReason(survey: Pick<SurveyDefinition, 'questions' | 'followUp'>, answers: Record<string, AnswerValue>): Reason | null {
   if (!survey.followUp.enabled) return null;
   const conditions = survey.followUp.conditions ?? survey.questions.flatMap(defaultCondition);
   for (const condition of conditions) {
