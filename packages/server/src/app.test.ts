@@ -34,4 +34,18 @@ describe('createApp', () => {
     log.mockRestore();
     await cleanup();
   });
+
+  it('runs each surface’s middleware for its whole prefix: preflights on /v1, the key check on /api/v1', async () => {
+    const { db, cleanup } = await openSqliteTestDb();
+    const app = createApp({ db });
+    const preflight = await app.request('/v1/responses', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    // An unknown management path reveals nothing without a key.
+    expect((await app.request('/api/v1/nope')).status).toBe(401);
+    await cleanup();
+  });
 });

@@ -1,21 +1,13 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
+import { managementApi } from './api/management.js';
+import { publicApi } from './api/public.js';
+import type { Db } from './db/db.js';
 import { notFound, onError } from './http/error-handler.js';
-import { bodySizeLimit } from './middleware/body-size-limit/index.js';
-import { managementAuth } from './middleware/management-auth/index.js';
-import { publicCors } from './middleware/public-cors/index.js';
-import { getConfig } from './routes/config/index.js';
 import { demoSite } from './routes/demo/index.js';
-import { postFeedback } from './routes/feedback/index.js';
-import { listFeedback } from './routes/feedback-list/index.js';
-import { listFollowUps } from './routes/follow-ups/index.js';
 import { healthz } from './routes/healthz/index.js';
 import { openApi } from './routes/openapi/index.js';
-import { postResponses } from './routes/responses/index.js';
-import { listResponses } from './routes/responses-list/index.js';
-import { deleteSurvey, getSurvey, listSurveys, putSurvey } from './routes/surveys/index.js';
 import { widgetAssets } from './routes/widget-assets/index.js';
-import type { Db } from './db/db.js';
 
 export interface AppOptions {
   /** The migrated database (openSqliteDb, openPostgresDb). */
@@ -38,20 +30,9 @@ export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxB
 
   app.get('/healthz', healthz({ db }));
 
-  app.use('/v1/*', publicCors({ db }));
-  app.get('/v1/config', getConfig({ db }));
-  app.post('/v1/responses', bodySizeLimit({ maxBytes: maxBodyBytes }), postResponses({ db, now }));
-  app.post('/v1/feedback', bodySizeLimit({ maxBytes: maxBodyBytes }), postFeedback({ db, now }));
-
-  app.use('/api/v1/*', managementAuth({ db }));
-  app.get('/api/v1/follow-ups', listFollowUps({ db }));
-  app.get('/api/v1/responses', listResponses({ db }));
-  app.get('/api/v1/feedback', listFeedback({ db }));
-  app.get('/api/v1/surveys', listSurveys({ db }));
-  app.get('/api/v1/surveys/:id', getSurvey({ db }));
-  // A survey with translations into many languages is bigger than a response, still far below 1 MiB.
-  app.put('/api/v1/surveys/:id', bodySizeLimit({ maxBytes: 1024 * 1024 }), putSurvey({ db, now }));
-  app.delete('/api/v1/surveys/:id', deleteSurvey({ db, now }));
+  // One sub-app per surface, each with its own auth and CORS: the console's joins next.
+  app.route('/v1', publicApi({ db, now, maxBodyBytes }));
+  app.route('/api/v1', managementApi({ db, now }));
 
   app.get('/openapi.json', openApi());
 

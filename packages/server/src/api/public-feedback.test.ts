@@ -1,11 +1,11 @@
 import { signIdentity } from '@closeloop/sdk/node';
 import { ErrorBody, FeedbackAccepted } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { feedbackSubmission, NOW } from '../../testing/fixtures.js';
-import { post, useTestApp } from '../../testing/test-app.js';
-import { listCases } from '../../repos/cases.js';
-import { listFeedback } from '../../repos/feedback.js';
-import { createProject } from '../../repos/projects.js';
+import { feedbackSubmission, NOW } from '../testing/fixtures.js';
+import { post, useTestApp } from '../testing/test-app.js';
+import { listCases } from '../repos/cases.js';
+import { listFeedback } from '../repos/feedback.js';
+import { createProject } from '../repos/projects.js';
 
 const ORIGIN = { Origin: 'https://shop.example' };
 

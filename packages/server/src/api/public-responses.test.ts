@@ -1,12 +1,12 @@
 import { signIdentity } from '@closeloop/sdk/node';
 import { ErrorBody, ResponseAccepted, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { NOW, npsSurvey, submission } from '../../testing/fixtures.js';
-import { post, useTestApp } from '../../testing/test-app.js';
-import { listCases } from '../../repos/cases.js';
-import { createProject, findProjectByPublicKey } from '../../repos/projects.js';
-import { listResponses } from '../../repos/responses.js';
-import { upsertSurvey } from '../../repos/surveys.js';
+import { NOW, npsSurvey, submission } from '../testing/fixtures.js';
+import { post, useTestApp } from '../testing/test-app.js';
+import { listCases } from '../repos/cases.js';
+import { createProject, findProjectByPublicKey } from '../repos/projects.js';
+import { listResponses } from '../repos/responses.js';
+import { upsertSurvey } from '../repos/surveys.js';
 
 const ORIGIN = { Origin: 'https://shop.example' };
 

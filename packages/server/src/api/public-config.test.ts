@@ -1,9 +1,9 @@
 import { signIdentity } from '@closeloop/sdk/node';
 import { CONFIG_VERSION, ConfigResponse, ErrorBody, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { NOW, npsSurvey, submission } from '../../testing/fixtures.js';
-import { post, useTestApp } from '../../testing/test-app.js';
-import { upsertSurvey } from '../../repos/surveys.js';
+import { NOW, npsSurvey, submission } from '../testing/fixtures.js';
+import { post, useTestApp } from '../testing/test-app.js';
+import { upsertSurvey } from '../repos/surveys.js';
 
 describe('GET /v1/config', () => {
   const t = useTestApp();
