@@ -1,3 +1,4 @@
+import { matchesCondition } from '@closeloop/sdk/logic';
 import type { AnswerValue, FollowUpCondition, Question, QuestionType, SurveyDefinition, SurveyFollowUp } from '@closeloop/sdk/schemas';
 
 type Reason = SurveyFollowUp['reason'];
@@ -29,7 +30,8 @@ export function followUpReason(survey: Pick<SurveyDefinition, 'questions' | 'fol
   const conditions = survey.followUp.conditions ?? survey.questions.flatMap(defaultCondition);
   for (const condition of conditions) {
     const value = answers[condition.question];
-    if (typeof value === 'number' && matches(condition, value)) return { question: condition.question, value };
+    // Score conditions match numbers only, so `value` is the score that matched.
+    if (matchesCondition(condition, value) && typeof value === 'number') return { question: condition.question, value };
   }
   return null;
 }
@@ -37,8 +39,4 @@ export function followUpReason(survey: Pick<SurveyDefinition, 'questions' | 'fol
 function defaultCondition(question: Question): FollowUpCondition[] {
   const condition = DEFAULT_CONDITIONS[question.type];
   return condition ? [{ question: question.id, ...condition }] : [];
-}
-
-function matches(condition: FollowUpCondition, value: number): boolean {
-  return condition.op === 'lte' ? value <= condition.value : value >= condition.value;
 }

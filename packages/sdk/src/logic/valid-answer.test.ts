@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { survey } from '../test-support/survey.js';
-import { isValidAnswer } from './valid-answer.js';
+import { answerFault, isValidAnswer } from './valid-answer.js';
 
 const [nps, text] = survey('s').questions as [Parameters<typeof isValidAnswer>[0], Parameters<typeof isValidAnswer>[0]];
 
@@ -44,4 +44,20 @@ test('a call to action is answered only with "clicked"', () => {
   const cta = { id: 'cta', type: 'cta', prompt: 'p', required: false, buttonLabel: 'Go', url: 'https://example.com' } as const;
   expect(isValidAnswer(cta, 'clicked')).toBe(true);
   expect(isValidAnswer(cta, 'yes')).toBe(false);
+});
+
+test('a bad answer says what is wrong, and which choice names no option, so the contract can word it', () => {
+  const options = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }];
+  const single = { id: 's', type: 'single_choice', prompt: 'p', required: false, options, other: false } as const;
+  expect(answerFault(nps, 11)).toBe('range');
+  expect(answerFault(text, 3)).toBe('text');
+  expect(answerFault(text, 'x'.repeat(1001))).toBe('text');
+  expect(answerFault(single, { choices: ['a', 'z'] })).toBe(1);
+  expect(answerFault(single, { choices: ['a', 'a'] })).toBe('repeat');
+  expect(answerFault(single, { choices: ['a'], other: 'x' })).toBe('other');
+  expect(answerFault({ ...single, other: true }, { choices: [], other: '  ' })).toBe('other');
+  expect(answerFault(single, { choices: [] })).toBe('none');
+  expect(answerFault(single, { choices: ['a', 'b'] })).toBe('one');
+  expect(answerFault(single, 'a')).toBe('shape');
+  expect(answerFault(nps, 6)).toBeUndefined();
 });
