@@ -18,4 +18,10 @@ export type { RecordFeedbackInput, RecordFeedbackResult } from './ingest/record-
 export { followUpReason } from './cases/follow-up-reason.js';
 export { caseForResponse } from './cases/case-for-response.js';
 export { FOLLOW_UP_SLA_MS } from './cases/follow-up-sla.js';
+export { afterCommit } from './db/after-commit.js';
+export { createJobRunner } from './jobs/runner.js';
+export type { JobRunner, JobRunnerOptions } from './jobs/runner.js';
+export { defineJob } from './jobs/job-definition.js';
+export type { JobContext, JobDefinition } from './jobs/job-definition.js';
+export { enqueue } from './jobs/enqueue.js';
 export { openApiDocument } from './openapi/openapi-document.js';

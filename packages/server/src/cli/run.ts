@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from '../app.js';
 import type { Db } from '../db/db.js';
+import { jobDefinitions } from '../jobs/definitions.js';
+import { createJobRunner } from '../jobs/runner.js';
+import type { JobRunner } from '../jobs/runner.js';
 import { banner } from './banner.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { displayOrigin, listen } from './listen.js';
@@ -62,10 +65,13 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
   const origin = displayOrigin(args.host, listening.port);
   const widgetBuilt = widgetDir !== undefined && existsSync(resolve(widgetDir, 'closeloop.js'));
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt }));
-  stopOnSignals(listening, db);
+  // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
+  const runner = createJobRunner({ db, definitions: jobDefinitions });
+  runner.start();
+  stopOnSignals(listening, runner, db);
 }
 
-function stopOnSignals({ server }: Listening, db: Db): void {
+function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -77,7 +83,8 @@ function stopOnSignals({ server }: Listening, db: Db): void {
       process.exit(1);
     }, 5_000).unref();
     server.close(() => {
-      db.destroy().then(
+      // Jobs already claimed finish first; anything left is claimed again once its lease lapses.
+      runner.stop().then(() => db.destroy()).then(
         () => console.log('Stopped.'),
         (error: unknown) => fail(`closing the database failed: ${messageOf(error)}`, 1),
       );

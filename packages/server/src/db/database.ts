@@ -11,6 +11,7 @@ export interface Database {
   responses: ResponsesTable;
   follow_ups: FollowUpsTable;
   feedback: FeedbackTable;
+  jobs: JobsTable;
 }
 
 export interface ProjectsTable {
@@ -80,3 +81,26 @@ export interface FeedbackTable {
   sent_at: string;
   received_at: string;
 }
+
+export interface JobsTable {
+  id: string;
+  /** The job definition that runs it (`jobs/definitions`). */
+  kind: string;
+  /** Deterministic and unique (`case:<id>:opened`): the same job is never queued twice. */
+  key: string;
+  /** JSON, checked against the definition's payload schema before it runs. */
+  payload: string;
+  /** `pending` → `running` → `done`, or back to `pending` for a retry, or `failed` once the attempts are spent. */
+  status: string;
+  /** Claims so far; doubles as the fencing token, so a runner whose lease expired cannot record an outcome. */
+  attempts: number;
+  max_attempts: number;
+  /** When the job may run (next). */
+  run_at: string;
+  /** While running: when the claim lapses and another runner may take the job over (a runner that died). */
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+

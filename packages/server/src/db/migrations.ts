@@ -169,4 +169,29 @@ export const migrations: Record<string, Migration> = {
       await sql`update follow_ups set status = 'open' where status = 'assigned'`.execute(db);
     },
   },
+  /**
+   * The job queue (outbox): a job row is written in the same transaction as the change that causes it, so a crash
+   * between commit and enqueue loses nothing. `key` is deterministic (`case:<id>:opened`), so nothing is queued twice.
+   * Runners claim due jobs (pending, or running with an expired lease) through the (status, run_at) index.
+   */
+  '0005_jobs': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull().unique())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('max_attempts', 'integer', (c) => c.notNull())
+        .addColumn('run_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_status_run_at').on('jobs').columns(['status', 'run_at']).execute();
+    },
+  },
 };

@@ -10,6 +10,8 @@ import { openSqliteDb } from '../db/sqlite.js';
 
 export interface TestDb {
   db: Db;
+  /** A second handle (its own pool) on the same database, as another server instance would hold; closed by cleanup. */
+  openAnother(): Promise<Db>;
   /** Destroys the handle and drops whatever it created. */
   cleanup(): Promise<void>;
 }
@@ -31,7 +33,8 @@ const pgUrl = process.env['CLOSELOOP_TEST_DATABASE_URL'];
 /** A fresh in-memory SQLite database. */
 export async function openSqliteTestDb(): Promise<TestDb> {
   const db = await openSqliteDb({ file: ':memory:' });
-  return { db, cleanup: () => db.destroy() };
+  // An in-memory database lives in its one connection: a second instance can only share that handle.
+  return { db, openAnother: async () => ({ ...db, destroy: async () => {} }), cleanup: () => db.destroy() };
 }
 
 /** An empty in-memory SQLite database, foreign keys on as the server runs it. */
@@ -62,9 +65,16 @@ export async function openUnmigratedPostgres(url: string): Promise<UnmigratedTes
 export async function openPostgresTestDb(url: string): Promise<TestDb> {
   const schema = await createTestSchema(url);
   const db = await openPostgresDb({ connectionString: url, schema });
+  const others: Db[] = [];
   return {
     db,
+    async openAnother() {
+      const other = await openPostgresDb({ connectionString: url, schema });
+      others.push(other);
+      return other;
+    },
     async cleanup() {
+      for (const other of others) await other.destroy();
       await db.destroy();
       await dropTestSchema(url, schema);
     },
