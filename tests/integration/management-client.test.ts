@@ -105,7 +105,7 @@ describe('responses and follow-ups', () => {
     await answer(10);
     const open = await client.followUps.list({ status: 'open' });
     expect(open.data).toHaveLength(1);
-    expect(open.data[0]).toMatchObject({ source: 'survey', status: 'open', trigger: { question: 'nps', value: 2 } });
+    expect(open.data[0]).toMatchObject({ source: 'survey', status: 'open', assigneeId: null, version: 1, reason: { question: 'nps', value: 2 } });
     expect((await client.followUps.list({ status: 'closed' })).data).toEqual([]);
   });
 

@@ -1,10 +1,10 @@
-import type { Project } from './store/store.js';
+import type { Principal } from './http/principal.js';
 
 /** What middleware hands to routes through `c.get()`. */
 export interface AppEnv {
   Variables: {
-    /** The project a management request authenticated as (set by managementAuth). */
-    project: Project;
+    /** Who a management request acts as (set by managementAuth); its project scopes every query. */
+    principal: Principal;
     /**
      * The CORS verdict of a public request, set once its project is known: `allowed` adds the CORS headers,
      * `denied` leaves them off. Unset means the request failed before its project was known.

@@ -1,24 +1,30 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from './app.js';
-import { openSqliteTestStore } from './testing/test-stores.js';
-import type { Store } from './store/store.js';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/database.js';
+import type { Db } from './db/db.js';
+import { openSqliteTestDb } from './testing/test-dbs.js';
 
 describe('createApp', () => {
   it('answers unknown routes with a 404 error body', async () => {
-    const { store, cleanup } = await openSqliteTestStore();
-    const res = await createApp({ store }).request('/nope');
+    const { db, cleanup } = await openSqliteTestDb();
+    const res = await createApp({ db }).request('/nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /nope' } });
     await cleanup();
   });
 
   it('turns an unexpected error into a 500 with no detail, logging one line', async () => {
-    const { store, cleanup } = await openSqliteTestStore();
-    const broken: Store = Object.assign(Object.create(store) as Store, {
-      findProjectByPublicKey: () => Promise.reject(new Error('disk on fire\n    at secret.ts:1')),
+    const { db, cleanup } = await openSqliteTestDb();
+    // Every query fails the way a broken disk would.
+    const kysely = Object.assign(Object.create(db.kysely) as Kysely<Database>, {
+      selectFrom: () => {
+        throw new Error('disk on fire\n    at secret.ts:1');
+      },
     });
+    const broken: Db = { ...db, kysely };
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await createApp({ store: broken }).request('/v1/config?project=pk_x');
+    const res = await createApp({ db: broken }).request('/v1/config?project=pk_x');
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: 'Internal server error' } });
@@ -26,6 +32,20 @@ describe('createApp', () => {
     expect(log).toHaveBeenCalledTimes(1);
     expect(String(log.mock.calls[0]?.[0])).toMatch(/^closeloop: 500 GET \/v1\/config: Error: disk on fire at secret.ts:1$/);
     log.mockRestore();
+    await cleanup();
+  });
+
+  it('runs each surface’s middleware for its whole prefix: preflights on /v1, the key check on /api/v1', async () => {
+    const { db, cleanup } = await openSqliteTestDb();
+    const app = createApp({ db });
+    const preflight = await app.request('/v1/responses', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    // An unknown management path reveals nothing without a key.
+    expect((await app.request('/api/v1/nope')).status).toBe(401);
     await cleanup();
   });
 });

@@ -1,24 +1,17 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
+import { managementApi } from './api/management.js';
+import { publicApi } from './api/public.js';
+import type { Db } from './db/db.js';
 import { notFound, onError } from './http/error-handler.js';
-import { bodySizeLimit } from './middleware/body-size-limit/index.js';
-import { managementAuth } from './middleware/management-auth/index.js';
-import { publicCors } from './middleware/public-cors/index.js';
-import { getConfig } from './routes/config/index.js';
 import { demoSite } from './routes/demo/index.js';
-import { postFeedback } from './routes/feedback/index.js';
-import { listFeedback } from './routes/feedback-list/index.js';
-import { listFollowUps } from './routes/follow-ups/index.js';
 import { healthz } from './routes/healthz/index.js';
 import { openApi } from './routes/openapi/index.js';
-import { postResponses } from './routes/responses/index.js';
-import { listResponses } from './routes/responses-list/index.js';
-import { deleteSurvey, getSurvey, listSurveys, putSurvey } from './routes/surveys/index.js';
 import { widgetAssets } from './routes/widget-assets/index.js';
-import type { Store } from './store/store.js';
 
 export interface AppOptions {
-  store: Store;
+  /** The migrated database (openSqliteDb, openPostgresDb). */
+  db: Db;
   /** The built widget (`@closeloop/widget`'s `dist/browser`); unset or missing, `/closeloop.js` answers 503. */
   widgetDir?: string;
   /** A site to serve at `/demo/` (the example shop); `/` then redirects there. */
@@ -30,27 +23,16 @@ export interface AppOptions {
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ store, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024 }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
 
-  app.get('/healthz', healthz({ store }));
+  app.get('/healthz', healthz({ db }));
 
-  app.use('/v1/*', publicCors({ store }));
-  app.get('/v1/config', getConfig({ store }));
-  app.post('/v1/responses', bodySizeLimit({ maxBytes: maxBodyBytes }), postResponses({ store, now }));
-  app.post('/v1/feedback', bodySizeLimit({ maxBytes: maxBodyBytes }), postFeedback({ store, now }));
-
-  app.use('/api/v1/*', managementAuth({ store }));
-  app.get('/api/v1/follow-ups', listFollowUps({ store }));
-  app.get('/api/v1/responses', listResponses({ store }));
-  app.get('/api/v1/feedback', listFeedback({ store }));
-  app.get('/api/v1/surveys', listSurveys({ store }));
-  app.get('/api/v1/surveys/:id', getSurvey({ store }));
-  // A survey with translations into many languages is bigger than a response, still far below 1 MiB.
-  app.put('/api/v1/surveys/:id', bodySizeLimit({ maxBytes: 1024 * 1024 }), putSurvey({ store, now }));
-  app.delete('/api/v1/surveys/:id', deleteSurvey({ store, now }));
+  // One sub-app per surface, each with its own auth and CORS: the console's joins next.
+  app.route('/v1', publicApi({ db, now, maxBodyBytes }));
+  app.route('/api/v1', managementApi({ db, now }));
 
   app.get('/openapi.json', openApi());
 

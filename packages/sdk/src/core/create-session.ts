@@ -6,7 +6,7 @@ import type { Emitter } from './emitter.js';
 import { pageContext } from './page-context.js';
 import type { LifecycleEvents, SurveySession, TriggerSource } from './types.js';
 import { uuidv7 } from './uuidv7.js';
-import { isValidAnswer } from './valid-answer.js';
+import { isValidAnswer } from '../logic/valid-answer.js';
 import { warn } from './warn.js';
 
 export interface SessionOptions {

@@ -3,7 +3,11 @@ import { Slug, Timestamp, Uuid } from './ids.js';
 import { StoredFeedback } from './stored-feedback.js';
 import { StoredResponse } from './stored-response.js';
 
-export const FollowUpStatus = z.enum(['open', 'assigned', 'resolved', 'closed']);
+/**
+ * Where a case is in its life: `open` (nobody works it yet, or it was reopened) → `in_progress` → `waiting_on_customer`
+ * → `resolved` → `closed`. Who works it is `assigneeId`, not a status: an assigned case is still open until work starts.
+ */
+export const FollowUpStatus = z.enum(['open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed']);
 export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
 
 export const FollowUpPriority = z.enum(['low', 'normal', 'high', 'urgent']);
@@ -14,7 +18,10 @@ const caseFields = {
   id: Uuid,
   status: FollowUpStatus,
   priority: FollowUpPriority,
-  ownerId: z.string().nullable(),
+  /** The member who works the case; null while nobody does. Independent of the status. */
+  assigneeId: z.string().nullable(),
+  /** Starts at 1 and grows with every change: a change sent with an older version is refused (optimistic concurrency). */
+  version: z.number().int().min(1),
   dueAt: Timestamp,
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -25,8 +32,8 @@ export const SurveyFollowUp = z.object({
   ...caseFields,
   source: z.literal('survey'),
   surveyId: Slug,
-  /** The answer that matched the rule, e.g. the NPS score. */
-  trigger: z.object({ question: Slug, value: z.number() }),
+  /** The answer that matched the follow-up rule, e.g. the NPS score (what showed the survey is the response's `context.trigger`). */
+  reason: z.object({ question: Slug, value: z.number() }),
   response: StoredResponse,
 });
 export type SurveyFollowUp = z.infer<typeof SurveyFollowUp>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isValidAnswer } from '../logic/valid-answer.js';
 import { Question, answerSchema } from './index.js';
 
 const q = (input: unknown) => Question.parse(input);
@@ -53,3 +54,19 @@ describe('answerSchema', () => {
     expect(problems(cta, 'ok')).toEqual([': must be "clicked"']);
   });
 });
+
+describe('answerSchema and the browser check', () => {
+  it('give one verdict for every answer, because the schema is built on the zod-free rule', () => {
+    const options = [{ id: 'price', label: 'Price' }, { id: 'speed', label: 'Speed' }];
+    const questions = [
+      q({ id: 'n', type: 'nps', prompt: 'p' }),
+      q({ id: 't', type: 'text', prompt: 'p', maxLength: 5 }),
+      q({ id: 's', type: 'single_choice', prompt: 'p', options, other: true }),
+      q({ id: 'm', type: 'multiple_choice', prompt: 'p', options }),
+      q({ id: 'c', type: 'cta', prompt: 'p', buttonLabel: 'Go', url: 'https://example.com/' }),
+    ];
+    const values = [0, 10, 11, 6.5, '', 'short', 'too long', 'clicked', { choices: ['price'] }, { choices: ['price', 'speed'] }, { choices: [], other: 'x' }, { choices: ['nope'] }, { choices: [] }];
+    for (const question of questions) for (const value of values) expect([question.id, value, accepts(question, value)]).toEqual([question.id, value, isValidAnswer(question, value)]);
+  });
+});
+

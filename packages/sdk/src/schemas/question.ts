@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { HttpUrl } from './http-url.js';
 import { Slug } from './ids.js';
 import { LogicRule } from './logic.js';
+import { answerFault } from '../logic/valid-answer.js';
+import type { AnswerFault } from '../logic/valid-answer.js';
 import { scaleRange } from './scale-range.js';
 
 const base = {
@@ -105,40 +107,42 @@ export type ChoiceAnswer = z.infer<typeof ChoiceAnswer>;
 export const AnswerValue = z.union([z.number(), z.string().max(5000), ChoiceAnswer]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
-const score = (min: number, max: number) =>
-  z.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`);
-
-function choiceAnswer(question: SingleChoiceQuestion | MultipleChoiceQuestion) {
-  const ids = new Set(question.options.map((o) => o.id));
-  return ChoiceAnswer.extend({ other: z.string().trim().min(1, 'must not be blank').max(500).optional() }).superRefine((answer, ctx) => {
-    answer.choices.forEach((id, i) => {
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['choices', i], message: `no option "${id}" in this question` });
-    });
-    if (new Set(answer.choices).size !== answer.choices.length) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'must not repeat an option' });
-    if (answer.other !== undefined && !question.other) ctx.addIssue({ code: 'custom', path: ['other'], message: 'this question has no "Other" option' });
-    const picked = answer.choices.length + (answer.other === undefined ? 0 : 1);
-    if (picked === 0) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'must choose at least one option' });
-    if (question.type === 'single_choice' && picked > 1) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'must choose exactly one option' });
-  });
+/** The server's words for a fault the shared rule found (`answerFault`, zod-free, also run by the browser), and where. */
+function describeFault(question: Question, value: AnswerValue, fault: AnswerFault): { path: (string | number)[]; message: string } {
+  const choice = question.type === 'single_choice' || question.type === 'multiple_choice';
+  if (typeof fault === 'number') {
+    return { path: ['choices', fault], message: `no option "${typeof value === 'object' ? value.choices[fault] : ''}" in this question` };
+  }
+  switch (fault) {
+    case 'range': {
+      const [min, max] = scaleRange(question) ?? [0, 0];
+      return { path: [], message: `must be a whole number from ${min} to ${max}` };
+    }
+    case 'text':
+      return { path: [], message: typeof value === 'string' && question.type === 'text' ? `must be at most ${question.maxLength} characters` : 'must be text' };
+    case 'clicked':
+      return { path: [], message: 'must be "clicked"' };
+    case 'shape':
+      return { path: [], message: choice ? 'must be { choices: [option ids], other?: text }' : 'is not an answer to this question' };
+    case 'repeat':
+      return { path: ['choices'], message: 'must not repeat an option' };
+    case 'none':
+      return { path: ['choices'], message: 'must choose at least one option' };
+    case 'one':
+      return { path: ['choices'], message: 'must choose exactly one option' };
+    case 'other':
+      return { path: ['other'], message: choice && question.other ? 'must be non-blank text of at most 500 characters' : 'this question has no "Other" option' };
+  }
 }
 
-/** The schema an answer to `question` must satisfy: the server checks every answer against its question. */
+/**
+ * The schema an answer to `question` must satisfy: the server checks every answer against its question. The verdict
+ * is `answerFault`'s, the same zod-free rule the browser applies before sending, so the two can never disagree; this
+ * only words the fault and places it (`choices.1`).
+ */
 export function answerSchema(question: Question): z.ZodType<AnswerValue> {
-  switch (question.type) {
-    case 'nps':
-    case 'csat':
-    case 'ces':
-    case 'rating': {
-      const [min, max] = scaleRange(question)!;
-      return score(min, max);
-    }
-    case 'single_choice':
-    case 'multiple_choice':
-      return z.object({}, { error: 'must be { choices: [option ids], other?: text }' }).passthrough().pipe(choiceAnswer(question));
-    case 'text':
-      return z.string({ error: 'must be text' }).max(question.maxLength, `must be at most ${question.maxLength} characters`);
-    case 'cta':
-      // Sent when the visitor follows the link; closing or skipping sends nothing.
-      return z.literal('clicked', { error: 'must be "clicked"' });
-  }
+  return z.custom<AnswerValue>().superRefine((value, ctx) => {
+    const fault = answerFault(question, value);
+    if (fault !== undefined) ctx.addIssue({ code: 'custom', ...describeFault(question, value, fault) });
+  });
 }

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from '../app.js';
-import type { Store } from '../store/store.js';
+import type { Db } from '../db/db.js';
+import { jobDefinitions } from '../jobs/definitions.js';
+import { createJobRunner } from '../jobs/runner.js';
+import type { JobRunner } from '../jobs/runner.js';
 import { banner } from './banner.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { displayOrigin, listen } from './listen.js';
 import type { Listening } from './listen.js';
 import { defaultDemoDir, isDemoSite, widgetBrowserDir } from './locate-assets.js';
-import { openStore } from './open-store.js';
+import { openDb } from './open-db.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { seedDemo } from './seed-demo.js';
 import { USAGE } from './usage.js';
@@ -18,7 +21,7 @@ function fail(message: string, code: 1 | 2): void {
   process.exitCode = code;
 }
 
-/** `closeloop serve|demo`: opens the store, starts the server, prints where it is, stops cleanly on SIGINT/SIGTERM. */
+/** `closeloop serve|demo`: opens the database, starts the server, prints where it is, stops cleanly on SIGINT/SIGTERM. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   let args;
   try {
@@ -42,30 +45,33 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
 
   let opened;
   try {
-    opened = await openStore(env, args.dataDir);
+    opened = await openDb(env, args.dataDir);
   } catch (error) {
     return fail(`cannot open the database: ${messageOf(error)}`, 1);
   }
-  const { store } = opened;
-  if (args.command === 'demo') await seedDemo(store, new Date());
+  const { db } = opened;
+  if (args.command === 'demo') await seedDemo(db, new Date());
 
   const widgetDir = widgetBrowserDir();
-  const app = createApp({ store, widgetDir, demoDir });
+  const app = createApp({ db, widgetDir, demoDir });
   let listening: Listening;
   try {
     listening = await listen(app, args);
   } catch (error) {
-    await store.destroy();
+    await db.destroy();
     return fail(`cannot listen on ${args.host}:${args.port}: ${messageOf(error)}`, 1);
   }
 
   const origin = displayOrigin(args.host, listening.port);
   const widgetBuilt = widgetDir !== undefined && existsSync(resolve(widgetDir, 'closeloop.js'));
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt }));
-  stopOnSignals(listening, store);
+  // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
+  const runner = createJobRunner({ db, definitions: jobDefinitions });
+  runner.start();
+  stopOnSignals(listening, runner, db);
 }
 
-function stopOnSignals({ server }: Listening, store: Store): void {
+function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -77,7 +83,8 @@ function stopOnSignals({ server }: Listening, store: Store): void {
       process.exit(1);
     }, 5_000).unref();
     server.close(() => {
-      store.destroy().then(
+      // Jobs already claimed finish first; anything left is claimed again once its lease lapses.
+      runner.stop().then(() => db.destroy()).then(
         () => console.log('Stopped.'),
         (error: unknown) => fail(`closing the database failed: ${messageOf(error)}`, 1),
       );

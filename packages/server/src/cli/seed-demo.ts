@@ -1,5 +1,8 @@
 import { SurveyDefinition } from '@closeloop/sdk/schemas';
-import type { Project, Store } from '../store/store.js';
+import type { Db } from '../db/db.js';
+import { createProject, findProjectByPublicKey } from '../repos/projects.js';
+import type { Project } from '../repos/projects.js';
+import { findSurvey, upsertSurvey } from '../repos/surveys.js';
 
 export const DEMO_PROJECT = {
   name: 'Demo Shop',
@@ -24,8 +27,8 @@ export const DEMO_SURVEY = SurveyDefinition.parse({
  * The demo project and its NPS survey, created on first run and left as they are on later runs, so `closeloop demo`
  * can be restarted on the same data without undoing what was changed through the API.
  */
-export async function seedDemo(store: Store, now: Date): Promise<Project> {
-  const project = (await store.findProjectByPublicKey(DEMO_PROJECT.publicKey)) ?? (await store.createProject(DEMO_PROJECT, now));
-  if (!(await store.getSurvey(project.id, DEMO_SURVEY.id))) await store.upsertSurvey(project.id, DEMO_SURVEY, now);
+export async function seedDemo(db: Db, now: Date): Promise<Project> {
+  const project = (await findProjectByPublicKey(db.kysely, DEMO_PROJECT.publicKey)) ?? (await createProject(db.kysely, DEMO_PROJECT, now));
+  if (!(await findSurvey(db.kysely, project.id, DEMO_SURVEY.id))) await upsertSurvey(db.kysely, project.id, DEMO_SURVEY, now);
   return project;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from '@closeloop/sdk/schemas';
 import { HttpError } from './http-error.js';
-import type { PageCursor } from '../store/store.js';
+import type { PageCursor } from '../repos/keyset.js';
 
 const CursorJson = z.tuple([Timestamp, Uuid]);
 

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { Respondent } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../app-env.js';
 import { storedRespondent } from '../identity/stored-respondent.js';
-import type { Project, StoredRespondent, Store } from '../store/store.js';
+import type { Db } from '../db/db.js';
+import type { Project } from '../repos/projects.js';
+import type { StoredRespondent } from '../repos/responses.js';
 import { findPublicProject } from './find-public-project.js';
 import { readJsonBody } from './read-json-body.js';
 import { parseOrThrow } from './zod-issues.js';
@@ -22,9 +24,9 @@ export interface PublicSubmission<T> {
  */
 export async function readPublicSubmission<S extends z.ZodType<{ project: string; respondent: Respondent }>>(
   c: Context<AppEnv>,
-  { store, schema, what }: { store: Store; schema: S; what: string },
+  { db, schema, what }: { db: Db; schema: S; what: string },
 ): Promise<PublicSubmission<z.output<S>>> {
   const submission = parseOrThrow(schema, await readJsonBody(c), what);
-  const project = await findPublicProject(c, store, submission.project);
+  const project = await findPublicProject(c, db, submission.project);
   return { submission, project, respondent: storedRespondent(project, submission.respondent) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { openSqliteTestStore } from '../testing/test-stores.js';
+import { openSqliteTestDb } from '../testing/test-dbs.js';
 import { openApiDocument } from './openapi-document.js';
 
 interface Parameter {
@@ -43,9 +43,9 @@ describe('openApiDocument', () => {
   });
 
   it('documents exactly the routes the app serves, each path parameter included', async () => {
-    const { store, cleanup } = await openSqliteTestStore();
+    const { db, cleanup } = await openSqliteTestDb();
     // Both optional route groups on: the widget files and the demo shop.
-    const app = createApp({ store, widgetDir: '/widget', demoDir: '/demo-site' });
+    const app = createApp({ db, widgetDir: '/widget', demoDir: '/demo-site' });
     await cleanup();
     // Middleware (`use`) registers as ALL; a route with its own middleware (bodySizeLimit) appears once per handler.
     const served = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`));

@@ -17,7 +17,7 @@ import {
   SurveyDefinition,
   SurveyList,
 } from '@closeloop/sdk/schemas';
-import { ConfigQuery } from '../routes/config/index.js';
+import { ConfigQuery } from '../api/config-query.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SurveyDefinition } from '@closeloop/sdk/schemas';
 import type { FeedbackSubmissionInput, ResponseSubmissionInput } from '@closeloop/sdk/schemas';
-import type { Project, Store } from '../store/store.js';
+import type { Db } from '../db/db.js';
+import { createProject } from '../repos/projects.js';
+import type { Project } from '../repos/projects.js';
+import { upsertSurvey } from '../repos/surveys.js';
 
 export const NOW = new Date('2026-11-23T10:00:00.000Z');
 
@@ -21,13 +24,14 @@ export interface SeededProject {
 }
 
 /** A project with the NPS survey active, keys derived from `name` so two seeds never collide. */
-export async function seedProject(store: Store, name = 'shop', origins: string[] = ['https://shop.example']): Promise<SeededProject> {
+export async function seedProject(db: Db, name = 'shop', origins: string[] = ['https://shop.example']): Promise<SeededProject> {
   const secretKey = `sk_${name}_secret`;
-  const project = await store.createProject(
+  const project = await createProject(
+    db.kysely,
     { name, publicKey: `pk_${name}`, secretKey, identitySecret: `${name}-identity`, allowedOrigins: origins },
     NOW,
   );
-  await store.upsertSurvey(project.id, npsSurvey, NOW);
+  await upsertSurvey(db.kysely, project.id, npsSurvey, NOW);
   return { project, secretKey };
 }
 

@@ -1,30 +1,30 @@
 import { beforeEach } from 'vitest';
 import { createApp } from '../app.js';
 import type { AppOptions } from '../app.js';
-import type { Store } from '../store/store.js';
+import type { Db } from '../db/db.js';
 import { NOW, seedProject } from './fixtures.js';
 import type { SeededProject } from './fixtures.js';
-import { useTestStore } from './test-stores.js';
-import type { TestDialect } from './test-stores.js';
+import { useTestDb } from './test-dbs.js';
+import type { TestDialect } from './test-dbs.js';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
-  store: Store;
+  db: Db;
   shop: SeededProject;
 }
 
 /**
- * Registers hooks that give each test a fresh store (in-memory SQLite unless `open` says otherwise) with the
+ * Registers hooks that give each test a fresh database (in-memory SQLite unless `open` says otherwise) with the
  * `pk_shop` project seeded and an app on it, the clock pinned at NOW. Read the returned object's fields inside
  * tests, after the hooks ran.
  */
-export function useTestApp(options: Omit<AppOptions, 'store'> = {}, open?: TestDialect['open']): TestApp {
+export function useTestApp(options: Omit<AppOptions, 'db'> = {}, open?: TestDialect['open']): TestApp {
   const t = {} as TestApp;
-  const opened = useTestStore(open);
+  const opened = useTestDb(open);
   beforeEach(async () => {
-    t.store = opened.store;
-    t.shop = await seedProject(opened.store);
-    t.app = createApp({ now: () => NOW, ...options, store: opened.store });
+    t.db = opened.db;
+    t.shop = await seedProject(opened.db);
+    t.app = createApp({ now: () => NOW, ...options, db: opened.db });
   });
   return t;
 }

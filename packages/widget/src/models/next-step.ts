@@ -1,24 +1,10 @@
-import type { AnswerValue, END, LogicCondition, Question } from '@closeloop/sdk/schemas';
+import { matchesCondition } from '@closeloop/sdk/logic';
+import type { AnswerValue, END, Question } from '@closeloop/sdk/schemas';
 
 // The contract's END, spelt out: importing the value would pull zod into the UI chunk.
 const end: typeof END = 'end';
 
 type Logic = Pick<Question, 'id' | 'logic'>;
-
-function matches(condition: LogicCondition, value: AnswerValue | undefined): boolean {
-  switch (condition.op) {
-    case 'skipped':
-      return value === undefined;
-    case 'includes':
-      return typeof value === 'object' && value.choices.includes(condition.value);
-    case 'lte':
-      return typeof value === 'number' && value <= condition.value;
-    case 'gte':
-      return typeof value === 'number' && value >= condition.value;
-    case 'eq':
-      return typeof value === 'number' && value === condition.value;
-  }
-}
 
 /** Where a target id points: its index, `questions.length` for the end screen (and for an id that is gone). */
 const indexOf = (questions: readonly Logic[], goTo: string) => {
@@ -31,7 +17,7 @@ const indexOf = (questions: readonly Logic[], goTo: string) => {
  * (a rule without one always does), else the next question. `questions.length` means the end screen.
  */
 export function nextIndex(questions: readonly Logic[], index: number, value: AnswerValue | undefined): number {
-  for (const rule of questions[index]?.logic ?? []) if (!rule.if || matches(rule.if, value)) return indexOf(questions, rule.goTo);
+  for (const rule of questions[index]?.logic ?? []) if (!rule.if || matchesCondition(rule.if, value)) return indexOf(questions, rule.goTo);
   return index + 1;
 }
 

@@ -4,23 +4,24 @@ import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../app-env.js';
 import { onError } from '../../http/error-handler.js';
 import { NOW } from '../../testing/fixtures.js';
-import { openSqliteTestStore } from '../../testing/test-stores.js';
+import { openSqliteTestDb } from '../../testing/test-dbs.js';
 import { managementAuth } from './index.js';
+import { createProject } from '../../repos/projects.js';
 
-const { store } = await openSqliteTestStore();
-await store.createProject({ name: 'p', publicKey: 'pk_p', secretKey: 'sk_live_123', identitySecret: 'x', allowedOrigins: [] }, NOW);
+const { db } = await openSqliteTestDb();
+await createProject(db.kysely, { name: 'p', publicKey: 'pk_p', secretKey: 'sk_live_123', identitySecret: 'x', allowedOrigins: [] }, NOW);
 
 const app = new Hono<AppEnv>();
 app.onError(onError);
-app.use('*', managementAuth({ store }));
-app.get('/whoami', (c) => c.json({ project: c.get('project').publicKey }));
+app.use('*', managementAuth({ db }));
+app.get('/whoami', (c) => c.json({ kind: c.get('principal').kind, project: c.get('principal').project.publicKey }));
 
 describe('managementAuth', () => {
-  it('hands the project of a valid secret key to the route (scheme case-insensitive)', async () => {
+  it('hands the route a project-key principal for a valid secret key (scheme case-insensitive)', async () => {
     for (const header of ['Bearer sk_live_123', 'bearer  sk_live_123 ']) {
       const res = await app.request('/whoami', { headers: { Authorization: header } });
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ project: 'pk_p' });
+      expect(await res.json()).toEqual({ kind: 'project-key', project: 'pk_p' });
     }
   });
 

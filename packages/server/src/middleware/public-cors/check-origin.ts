@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { HttpError } from '../../http/http-error.js';
-import type { Project } from '../../store/store.js';
+import type { Project } from '../../repos/projects.js';
 import { originAllowed } from './origin-allowed.js';
 
 /**

@@ -4,22 +4,23 @@ import type { AppEnv } from '../../app-env.js';
 import { notFound, onError } from '../../http/error-handler.js';
 import { HttpError } from '../../http/http-error.js';
 import { NOW } from '../../testing/fixtures.js';
-import { openSqliteTestStore } from '../../testing/test-stores.js';
+import { openSqliteTestDb } from '../../testing/test-dbs.js';
 import { checkOrigin, publicCors } from './index.js';
 import { originAllowed } from './origin-allowed.js';
+import { createProject } from '../../repos/projects.js';
 
-const { store } = await openSqliteTestStore();
-const strict = await store.createProject(
+const { db } = await openSqliteTestDb();
+const strict = await createProject(db.kysely, 
   { name: 's', publicKey: 'pk_strict', secretKey: 'sk_s', identitySecret: 'x', allowedOrigins: ['https://a.example/'] },
   NOW,
 );
-const open = await store.createProject({ name: 'o', publicKey: 'pk_open', secretKey: 'sk_o', identitySecret: 'x', allowedOrigins: ['*'] }, NOW);
+const open = await createProject(db.kysely, { name: 'o', publicKey: 'pk_open', secretKey: 'sk_o', identitySecret: 'x', allowedOrigins: ['*'] }, NOW);
 
 function app() {
   const a = new Hono<AppEnv>();
   a.onError(onError);
   a.notFound(notFound);
-  a.use('/v1/*', publicCors({ store }));
+  a.use('/v1/*', publicCors({ db }));
   a.get('/v1/strict', (c) => (checkOrigin(c, strict), c.json({ ok: true })));
   a.get('/v1/open', (c) => (checkOrigin(c, open), c.json({ ok: true })));
   a.get('/v1/fails-early', () => {

@@ -1,14 +1,15 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { ProjectKey } from '@closeloop/sdk/schemas';
-import type { Store } from '../../store/store.js';
+import type { Db } from '../../db/db.js';
+import { findProjectByPublicKey } from '../../repos/projects.js';
 import { HttpError } from '../../http/http-error.js';
 import { originAllowed } from './origin-allowed.js';
 
 export { checkOrigin } from './check-origin.js';
 
 export interface PublicCorsOptions {
-  store: Store;
+  db: Db;
   /** How long browsers may cache a preflight, in seconds. */
   maxAge?: number;
 }
@@ -22,13 +23,13 @@ export interface PublicCorsOptions {
  * Errors raised before the project is known (bad JSON, bad fields) still get CORS headers: they reveal nothing
  * about any project, and without them a developer sees a CORS failure instead of the field at fault.
  */
-export function publicCors({ store, maxAge = 86_400 }: PublicCorsOptions) {
+export function publicCors({ db, maxAge = 86_400 }: PublicCorsOptions) {
   return async function publicCors(c: Context<AppEnv>, next: Next) {
     const origin = c.req.header('origin');
     if (c.req.method === 'OPTIONS') {
       const key = ProjectKey.safeParse(c.req.query('project'));
       if (origin !== undefined && key.success) {
-        const project = await store.findProjectByPublicKey(key.data);
+        const project = await findProjectByPublicKey(db.kysely, key.data);
         if (project && !originAllowed(project.allowedOrigins, origin) && origin !== new URL(c.req.url).origin) {
           throw HttpError.field(403, 'origin_not_allowed', 'origin', `${origin} is not an allowed origin of project ${key.data}`);
         }

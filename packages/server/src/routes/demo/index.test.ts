@@ -2,15 +2,15 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { makeTempDir } from '../../testing/temp-dir.js';
-import { openSqliteTestStore } from '../../testing/test-stores.js';
+import { openSqliteTestDb } from '../../testing/test-dbs.js';
 
 const site = makeTempDir({ 'index.html': '<h1>Shop</h1>', 'cart/index.html': '<h1>Cart</h1>', 'style.css': 'h1{}' });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
-const { store } = await openSqliteTestStore();
-afterAll(() => store.destroy());
+const { db } = await openSqliteTestDb();
+afterAll(() => db.destroy());
 
 describe('demo site', () => {
-  const app = createApp({ store, demoDir: site });
+  const app = createApp({ db, demoDir: site });
 
   it('serves index.html at /demo/ and in sub-folders', async () => {
     const res = await app.request('/demo/');
@@ -36,6 +36,6 @@ describe('demo site', () => {
   });
 
   it('is off without a demo dir', async () => {
-    expect((await createApp({ store }).request('/demo/')).status).toBe(404);
+    expect((await createApp({ db }).request('/demo/')).status).toBe(404);
   });
 });

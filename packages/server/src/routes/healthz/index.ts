@@ -1,16 +1,16 @@
 import type { Context } from 'hono';
 import { HttpError } from '../../http/http-error.js';
-import type { Store } from '../../store/store.js';
+import type { Db } from '../../db/db.js';
 
 export interface HealthzOptions {
-  store: Store;
+  db: Db;
 }
 
 /** `GET /healthz`: 200 `{ ok: true }` only when the database answers, so a load balancer drops a cut-off instance. */
-export function healthz({ store }: HealthzOptions) {
+export function healthz({ db }: HealthzOptions) {
   return async function healthz(c: Context) {
     try {
-      await store.ping();
+      await db.ping();
     } catch (cause) {
       throw new HttpError(503, 'store_unavailable', 'The database does not answer', { cause });
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { makeTempDir } from '../../testing/temp-dir.js';
-import { openSqliteTestStore } from '../../testing/test-stores.js';
+import { openSqliteTestDb } from '../../testing/test-dbs.js';
 
 const root = makeTempDir({
   'browser/closeloop.js': 'console.log("entry")',
@@ -14,9 +14,9 @@ const root = makeTempDir({
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const { store } = await openSqliteTestStore();
-afterAll(() => store.destroy());
-const app = createApp({ store, widgetDir: join(root, 'browser') });
+const { db } = await openSqliteTestDb();
+afterAll(() => db.destroy());
+const app = createApp({ db, widgetDir: join(root, 'browser') });
 
 describe('widget assets', () => {
   it('serves the stable entry with a 5-minute cache, an ETag, CORS and a JS content type', async () => {
@@ -55,7 +55,7 @@ describe('widget assets', () => {
 
   it('answers 503 JSON when the widget is not built', async () => {
     for (const widgetDir of [join(root, 'missing'), undefined]) {
-      const res = await createApp({ store, widgetDir }).request('/closeloop.js');
+      const res = await createApp({ db, widgetDir }).request('/closeloop.js');
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ error: { code: 'widget_not_built', message: expect.stringContaining('pnpm build') } });
     }

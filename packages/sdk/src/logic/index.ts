@@ -1,0 +1,4 @@
+// Rules shared by the browser and the server, free of zod so the widget can import them at runtime.
+export { matchesCondition } from './matches-condition.js';
+export { answerFault, isValidAnswer } from './valid-answer.js';
+export type { AnswerFault } from './valid-answer.js';

@@ -1,0 +1,106 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. JSON columns are text and booleans integers (0/1) on both dialects, so one
+ * set of queries and one row parser serve SQLite and PostgreSQL alike; timestamps are ISO 8601 UTC strings,
+ * which sort correctly as text.
+ */
+export interface Database {
+  projects: ProjectsTable;
+  surveys: SurveysTable;
+  responses: ResponsesTable;
+  follow_ups: FollowUpsTable;
+  feedback: FeedbackTable;
+  jobs: JobsTable;
+}
+
+export interface ProjectsTable {
+  id: string;
+  name: string;
+  public_key: string;
+  secret_key_hash: string;
+  identity_secret: string;
+  allowed_origins: string;
+  created_at: string;
+}
+
+export interface SurveysTable {
+  project_id: string;
+  id: string;
+  definition: string;
+  active: number;
+  updated_at: string;
+}
+
+export interface ResponsesTable {
+  id: string;
+  project_id: string;
+  survey_id: string;
+  answers: string;
+  finished: number;
+  respondent: string;
+  /** The respondent's `userId`, copied out of `respondent` so the answered-surveys lookup is indexed (0003). */
+  user_id: string | null;
+  verified: number;
+  context: string;
+  answered_at: string;
+  received_at: string;
+  updated_at: string;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  project_id: string;
+  /** Set for a case opened by a survey response, with survey_id and reason; null for a feedback case. */
+  response_id: string | null;
+  /** Set for a case opened by a feedback submission. */
+  feedback_id: string | null;
+  survey_id: string | null;
+  status: string;
+  priority: string;
+  /** Who works the case (0004: was owner_id). */
+  assignee_id: string | null;
+  /** The answer that matched the follow-up rule, JSON (0004: was "trigger"). */
+  reason: string | null;
+  /** Optimistic-concurrency counter, 1 for a new case (0004). */
+  version: Generated<number>;
+  due_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeedbackTable {
+  id: string;
+  project_id: string;
+  category: string;
+  comment: string;
+  email: string | null;
+  respondent: string;
+  verified: number;
+  context: string;
+  sent_at: string;
+  received_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  /** The job definition that runs it (`jobs/definitions`). */
+  kind: string;
+  /** Deterministic and unique (`case:<id>:opened`): the same job is never queued twice. */
+  key: string;
+  /** JSON, checked against the definition's payload schema before it runs. */
+  payload: string;
+  /** `pending` → `running` → `done`, or back to `pending` for a retry, or `failed` once the attempts are spent. */
+  status: string;
+  /** Claims so far; doubles as the fencing token, so a runner whose lease expired cannot record an outcome. */
+  attempts: number;
+  max_attempts: number;
+  /** When the job may run (next). */
+  run_at: string;
+  /** While running: when the claim lapses and another runner may take the job over (a runner that died). */
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+

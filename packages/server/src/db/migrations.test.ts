@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { NOW } from '../testing/fixtures.js';
+import { listCases } from '../repos/cases.js';
+import { listAnsweredSurveys } from '../repos/responses.js';
+import { testDialects } from '../testing/test-dbs.js';
+import type { Database } from './database.js';
+import { migrateToLatest } from './migrate.js';
+import { migrations } from './migrations.js';
+
+describe('migration 0002_feedback', () => {
+  it('keeps the cases a 0001 database already holds, readable with their responses', async () => {
+    const database = new Sqlite(':memory:');
+    database.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    try {
+      const first = { '0001_initial': migrations['0001_initial']! };
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => first } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      const responseId = randomUUID();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      await db
+        .insertInto('responses')
+        .values({ id: responseId, project_id: 'p', survey_id: 'nps', answers: '{"nps":2}', finished: 1, respondent: '{"anonymousId":"a"}', verified: 0, context: '{"url":"https://shop.example/"}', answered_at: at, received_at: at, updated_at: at })
+        .execute();
+      // The 0001 columns (owner_id, "trigger"), which the current Database type no longer names.
+      await sql`insert into follow_ups (id, project_id, response_id, survey_id, status, priority, owner_id, "trigger", due_at, created_at, updated_at)
+        values (${randomUUID()}, 'p', ${responseId}, 'nps', 'assigned', 'high', 'agent-1', '{"question":"nps","value":2}', ${at}, ${at}, ${at})`.execute(db);
+
+      await migrateToLatest(db as Kysely<unknown>);
+      const cases = await listCases(db, 'p', { limit: 10 });
+      expect(cases.data).toEqual([
+        expect.objectContaining({ source: 'survey', status: 'open', priority: 'high', assigneeId: 'agent-1', reason: { question: 'nps', value: 2 }, response: expect.objectContaining({ id: responseId, answers: { nps: 2 } }) }),
+      ]);
+      // The rebuilt table still refuses a case without a cause.
+      await expect(
+        db.insertInto('follow_ups').values({ id: randomUUID(), project_id: 'p', status: 'open', priority: 'normal', due_at: at, created_at: at, updated_at: at }).execute(),
+      ).rejects.toThrow(/CHECK constraint/);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('migration 0003_response_user_id', () => {
+  it('fills user_id for the responses a 0002 database already holds, so their users keep their answered surveys', async () => {
+    const database = new Sqlite(':memory:');
+    database.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    try {
+      const before = { '0001_initial': migrations['0001_initial']!, '0002_feedback': migrations['0002_feedback']! };
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      const response = (id: string, surveyId: string, respondent: object, verified: number) =>
+        db
+          .insertInto('responses')
+          .values({ id, project_id: 'p', survey_id: surveyId, answers: '{"nps":9}', finished: 1, respondent: JSON.stringify(respondent), verified, context: '{"url":"https://shop.example/"}', answered_at: at, received_at: at, updated_at: at })
+          .execute();
+      await response('r1', 'nps', { anonymousId: 'a', userId: 'u-1' }, 1);
+      await response('r2', 'csat', { anonymousId: 'b' }, 0);
+      // A user id that merely looks like JSON: parsed, not pattern-matched.
+      await response('r3', 'ces', { anonymousId: 'c', userId: 'u-"2"' }, 1);
+
+      await migrateToLatest(db as Kysely<unknown>);
+      const rows = await db.selectFrom('responses').select(['id', 'user_id']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 'r1', user_id: 'u-1' },
+        { id: 'r2', user_id: null },
+        { id: 'r3', user_id: 'u-"2"' },
+      ]);
+      expect(await listAnsweredSurveys(db, 'p', 'u-1')).toEqual([{ surveyId: 'nps', at }]);
+      expect(await listAnsweredSurveys(db, 'p', 'u-"2"')).toEqual([{ surveyId: 'ces', at }]);
+      const plan = await sql<{ detail: string }>`explain query plan select survey_id from responses where project_id = 'p' and verified = 1 and user_id = 'u-1'`.execute(db);
+      expect(plan.rows.map((row) => row.detail).join('\n')).toMatch(/USING INDEX responses_project_user/);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe.each(testDialects)('migration 0004_case_contract on $name', ({ openUnmigrated }) => {
+  it('renames owner_id to assignee_id and trigger to reason, numbers every case version 1, and maps "assigned" to open with its assignee kept', async () => {
+    const { kysely: db, cleanup } = await openUnmigrated();
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0004'));
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      for (const id of ids) {
+        await db
+          .insertInto('responses')
+          .values({ id, project_id: 'p', survey_id: 'nps', answers: '{"nps":2}', finished: 1, respondent: '{"anonymousId":"a"}', user_id: null, verified: 0, context: '{"url":"https://shop.example/"}', answered_at: at, received_at: at, updated_at: at })
+          .execute();
+      }
+      const oldCase = (n: number, status: string, owner: string | null) =>
+        sql`insert into follow_ups (id, project_id, response_id, survey_id, status, priority, owner_id, "trigger", due_at, created_at, updated_at)
+          values (${ids[n]}, 'p', ${ids[n]}, 'nps', ${status}, 'normal', ${owner}, '{"question":"nps","value":2}', ${at}, ${`2026-11-23T10:00:0${n}.000Z`}, ${at})`.execute(db);
+      await oldCase(0, 'assigned', 'agent-1');
+      await oldCase(1, 'resolved', 'agent-2');
+      await oldCase(2, 'open', null);
+
+      await migrateToLatest(db as Kysely<unknown>);
+      const cases = await listCases(db, 'p', { limit: 10 });
+      expect(cases.data.map((c) => [c.status, c.assigneeId, c.version, 'reason' in c && c.reason])).toEqual([
+        ['open', null, 1, { question: 'nps', value: 2 }],
+        ['resolved', 'agent-2', 1, { question: 'nps', value: 2 }],
+        ['open', 'agent-1', 1, { question: 'nps', value: 2 }],
+      ]);
+      // The one-cause check follows the renamed column: a survey case without its reason is still refused.
+      await expect(
+        db.insertInto('follow_ups').values({ id: randomUUID(), project_id: 'p', response_id: ids[0], survey_id: 'nps', status: 'open', priority: 'normal', due_at: at, created_at: at, updated_at: at }).execute(),
+      ).rejects.toThrow(/check constraint|follow_ups_one_source/i);
+    } finally {
+      await cleanup();
+    }
+  });
+});

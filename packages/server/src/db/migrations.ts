@@ -1,0 +1,197 @@
+import { sql } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+
+/**
+ * Every schema change, in order. Names sort lexicographically and are never renamed: Kysely records them in
+ * `kysely_migration` and runs only the new ones at start.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('projects')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('public_key', 'text', (c) => c.notNull().unique())
+        .addColumn('secret_key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('identity_secret', 'text', (c) => c.notNull())
+        .addColumn('allowed_origins', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('surveys')
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('surveys_pk', ['project_id', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('responses')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('survey_id', 'text', (c) => c.notNull())
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .addColumn('finished', 'integer', (c) => c.notNull())
+        .addColumn('respondent', 'text', (c) => c.notNull())
+        .addColumn('verified', 'integer', (c) => c.notNull())
+        .addColumn('context', 'text', (c) => c.notNull())
+        .addColumn('answered_at', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // GET /api/v1/responses: newest first per project, optionally per survey.
+      await db.schema.createIndex('responses_project_received').on('responses').columns(['project_id', 'received_at', 'id']).execute();
+      await db.schema
+        .createIndex('responses_project_survey_received')
+        .on('responses')
+        .columns(['project_id', 'survey_id', 'received_at', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('follow_ups')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        // UNIQUE is what guarantees one case per response, even when duplicate posts race.
+        .addColumn('response_id', 'text', (c) => c.notNull().unique().references('responses.id').onDelete('cascade'))
+        .addColumn('survey_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('priority', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text')
+        .addColumn('trigger', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // GET /api/v1/follow-ups: newest first per project, optionally per status.
+      await db.schema.createIndex('follow_ups_project_created').on('follow_ups').columns(['project_id', 'created_at', 'id']).execute();
+      await db.schema
+        .createIndex('follow_ups_project_status_created')
+        .on('follow_ups')
+        .columns(['project_id', 'status', 'created_at', 'id'])
+        .execute();
+    },
+  },
+
+  /**
+   * Feedback from the feedback button, and follow-up cases that come from either a response or a feedback.
+   * `follow_ups.response_id` and `survey_id` become nullable, which SQLite cannot alter in place, so the table is
+   * rebuilt (the same statements on both dialects) and its rows copied over.
+   */
+  '0002_feedback': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('feedback')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('respondent', 'text', (c) => c.notNull())
+        .addColumn('verified', 'integer', (c) => c.notNull())
+        .addColumn('context', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      // GET /api/v1/feedback: newest first per project, optionally per category.
+      await db.schema.createIndex('feedback_project_received').on('feedback').columns(['project_id', 'received_at', 'id']).execute();
+      await db.schema
+        .createIndex('feedback_project_category_received')
+        .on('feedback')
+        .columns(['project_id', 'category', 'received_at', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('follow_ups_v2')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        // UNIQUE on each source is what guarantees one case per response or feedback, even when duplicate posts race.
+        .addColumn('response_id', 'text', (c) => c.unique().references('responses.id').onDelete('cascade'))
+        .addColumn('feedback_id', 'text', (c) => c.unique().references('feedback.id').onDelete('cascade'))
+        .addColumn('survey_id', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('priority', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text')
+        .addColumn('trigger', 'text')
+        .addColumn('due_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        // Exactly one cause: a case without one could not be shown, a case with two would be ambiguous.
+        .addCheckConstraint(
+          'follow_ups_one_source',
+          sql`(response_id is not null and survey_id is not null and "trigger" is not null and feedback_id is null) or (feedback_id is not null and response_id is null)`,
+        )
+        .execute();
+      await sql`insert into follow_ups_v2 (id, project_id, response_id, feedback_id, survey_id, status, priority, owner_id, "trigger", due_at, created_at, updated_at)
+        select id, project_id, response_id, null, survey_id, status, priority, owner_id, "trigger", due_at, created_at, updated_at from follow_ups`.execute(db);
+      await db.schema.dropTable('follow_ups').execute();
+      await db.schema.alterTable('follow_ups_v2').renameTo('follow_ups').execute();
+      await db.schema.createIndex('follow_ups_project_created').on('follow_ups').columns(['project_id', 'created_at', 'id']).execute();
+      await db.schema
+        .createIndex('follow_ups_project_status_created')
+        .on('follow_ups')
+        .columns(['project_id', 'status', 'created_at', 'id'])
+        .execute();
+    },
+  },
+  /**
+   * `responses.user_id`: the respondent's user id as a real, indexed column, so the config reply's "what this user
+   * answered" (asked on every page view of an identified user) is an index lookup instead of a JSON scan of the
+   * project's responses. Filled here for existing rows, and by every insert and merge from now on. The backfill
+   * parses the JSON in JavaScript: the two dialects share no JSON function, and only identified rows are touched.
+   */
+  '0003_response_user_id': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('responses').addColumn('user_id', 'text').execute();
+      const rows = await sql<{ id: string; respondent: string }>`select id, respondent from responses where respondent like ${'%"userId"%'}`.execute(db);
+      for (const { id, respondent } of rows.rows) {
+        const userId: unknown = (JSON.parse(respondent) as { userId?: unknown }).userId;
+        if (typeof userId === 'string') await sql`update responses set user_id = ${userId} where id = ${id}`.execute(db);
+      }
+      await db.schema.createIndex('responses_project_user').on('responses').columns(['project_id', 'user_id']).execute();
+    },
+  },
+  /**
+   * The case contract fixed before it hardens: the assignee is separate from the status (`owner_id` becomes
+   * `assignee_id`, and the status `assigned` becomes `open` with its assignee kept), the matching answer is the case's
+   * `reason` (`trigger` already means what showed the survey), and every case gets a `version` for optimistic
+   * concurrency. RENAME COLUMN works in place on PostgreSQL and on SQLite ≥ 3.25, and rewrites the one-cause CHECK
+   * constraint on both.
+   */
+  '0004_case_contract': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('follow_ups').renameColumn('owner_id', 'assignee_id').execute();
+      await db.schema.alterTable('follow_ups').renameColumn('trigger', 'reason').execute();
+      await db.schema.alterTable('follow_ups').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await sql`update follow_ups set status = 'open' where status = 'assigned'`.execute(db);
+    },
+  },
+  /**
+   * The job queue (outbox): a job row is written in the same transaction as the change that causes it, so a crash
+   * between commit and enqueue loses nothing. `key` is deterministic (`case:<id>:opened`), so nothing is queued twice.
+   * Runners claim due jobs (pending, or running with an expired lease) through the (status, run_at) index.
+   */
+  '0005_jobs': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull().unique())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('max_attempts', 'integer', (c) => c.notNull())
+        .addColumn('run_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_status_run_at').on('jobs').columns(['status', 'run_at']).execute();
+    },
+  },
+};

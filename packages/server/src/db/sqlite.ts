@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './database.js';
+import { dbHandle } from './db.js';
+import type { Db } from './db.js';
+import { migrateToLatest } from './migrate.js';
+
+export interface SqliteDbOptions {
+  /** Database file, created with its folder when missing; `:memory:` for a throwaway database (tests). */
+  file: string;
+}
+
+/** The zero-setup database: one file, WAL so readers never wait on the writer. Migrated before it is returned. */
+export async function openSqliteDb({ file }: SqliteDbOptions): Promise<Db> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new Sqlite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  // Another process on the same file (a second CLI, a backup) makes writers wait instead of failing at once.
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return dbHandle(db, 'sqlite');
+}

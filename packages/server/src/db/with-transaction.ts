@@ -1,0 +1,21 @@
+import type { Transaction } from 'kysely';
+import { takeAfterCommit } from './after-commit.js';
+import type { Database } from './database.js';
+import type { Conn } from './db.js';
+
+/**
+ * Runs `work` in one transaction: a new one on the pool, or the caller's when `conn` already is one, so use cases
+ * compose (a batch of responses can share one commit) and nothing ever nests a second BEGIN. A throw rolls the
+ * whole transaction back. Once a transaction this call began has committed, its `afterCommit` callbacks run.
+ */
+export async function withTransaction<T>(conn: Conn, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (conn.isTransaction) return work(conn as Transaction<Database>);
+  let committed: (() => void)[] = [];
+  const result = await conn.transaction().execute(async (trx) => {
+    const value = await work(trx);
+    committed = takeAfterCommit(trx);
+    return value;
+  });
+  for (const callback of committed) callback();
+  return result;
+}

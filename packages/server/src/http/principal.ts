@@ -1,0 +1,24 @@
+import type { Project } from '../repos/projects.js';
+
+/**
+ * Everything a caller may be allowed to do through the management API, one verb per resource. A runtime list, so
+ * roles can be checked against it; the type is derived from it.
+ */
+export const PERMISSIONS = ['surveys:read', 'surveys:write', 'responses:read', 'feedback:read', 'cases:read', 'cases:write'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Who a request acts as, resolved once by the auth middleware and read by `requirePermission` and the routes. A
+ * union: a project's secret key today; a console user with a role joins it next. Every kind belongs to a project
+ * and carries its permissions, so routes never ask what kind of caller they serve.
+ */
+export type Principal = {
+  kind: 'project-key';
+  project: Project;
+  permissions: ReadonlySet<Permission>;
+};
+
+/** A project's secret key may do everything: it is the owner's credential. */
+export function projectKeyPrincipal(project: Project): Principal {
+  return { kind: 'project-key', project, permissions: new Set(PERMISSIONS) };
+}

@@ -1,0 +1,20 @@
+import { answerSchema } from '@closeloop/sdk/schemas';
+import type { AnswerValue, ErrorIssue, SurveyDefinition } from '@closeloop/sdk/schemas';
+
+/**
+ * Each answer checked against its question (a 0–10 integer for NPS, text within the question's limit): one issue
+ * naming `answers.<id>` for every answer at fault, unknown question ids included. Empty when all fit.
+ */
+export function answerIssues(survey: SurveyDefinition, answers: Record<string, AnswerValue>): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
+  for (const [id, value] of Object.entries(answers)) {
+    const question = survey.questions.find((q) => q.id === id);
+    if (question === undefined) {
+      issues.push({ path: `answers.${id}`, message: `survey ${survey.id} has no question "${id}"` });
+      continue;
+    }
+    const result = answerSchema(question).safeParse(value);
+    if (!result.success) issues.push(...result.error.issues.map((i) => ({ path: `answers.${id}`, message: i.message })));
+  }
+  return issues;
+}

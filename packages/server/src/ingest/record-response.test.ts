@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { SurveyDefinition } from '@closeloop/sdk/schemas';
+import { describe, expect, it } from 'vitest';
+import { NOW, npsSurvey, seedProject } from '../testing/fixtures.js';
+import { testDialects, useTestDb } from '../testing/test-dbs.js';
+import { recordResponse } from './record-response.js';
+import type { RecordResponseInput } from './record-response.js';
+import { listCases } from '../repos/cases.js';
+import { listResponses } from '../repos/responses.js';
+import { upsertSurvey } from '../repos/surveys.js';
+import { withTransaction } from '../db/with-transaction.js';
+import { refuseCaseInserts } from '../testing/refuse-case-inserts.js';
+
+describe.each(testDialects)('recordResponse on $name', ({ open }) => {
+  const t = useTestDb(open);
+
+  function input(projectId: string, overrides: Partial<RecordResponseInput> = {}): RecordResponseInput {
+    return {
+      projectId,
+      surveyId: 'nps',
+      id: randomUUID(),
+      answers: { nps: 3 },
+      finished: false,
+      respondent: { anonymousId: 'anon-1', verified: false },
+      context: { url: 'https://shop.example/' },
+      answeredAt: NOW.toISOString(),
+      receivedAt: NOW.toISOString(),
+      ...overrides,
+    };
+  }
+
+  it('records a detractor and opens one case in the same transaction', async () => {
+    const { project } = await seedProject(t.db);
+    const result = await recordResponse(t.db.kysely, input(project.id));
+    expect(result).toMatchObject({ outcome: 'created', followUpId: expect.any(String) });
+
+    const { data } = await listCases(t.db.kysely, project.id, { limit: 10 });
+    expect(data).toHaveLength(1);
+    expect(data[0]).toMatchObject({
+      status: 'open',
+      priority: 'normal',
+      assigneeId: null,
+      version: 1,
+      reason: { question: 'nps', value: 3 },
+      dueAt: '2026-11-25T10:00:00.000Z',
+      response: { answers: { nps: 3 }, finished: false },
+    });
+  });
+
+  it('commits a response and its case together or not at all: a failing case insert leaves no response behind', async () => {
+    const { project } = await seedProject(t.db);
+    await refuseCaseInserts(t.db);
+    await expect(recordResponse(t.db.kysely, input(project.id))).rejects.toThrow(/case refused/);
+    expect((await listResponses(t.db.kysely, project.id, { limit: 10 })).data).toEqual([]);
+    // A promoter opens no case, so the same refusal does not touch it.
+    expect(await recordResponse(t.db.kysely, input(project.id, { answers: { nps: 10 } }))).toMatchObject({ outcome: 'created' });
+  });
+
+  it('shares the caller’s transaction: a batch commits as one, and one failure rolls back the responses before it', async () => {
+    const { project } = await seedProject(t.db);
+    const batch = [input(project.id, { answers: { nps: 9 } }), input(project.id, { answers: { nps: 10 } })];
+    await withTransaction(t.db.kysely, async (trx) => {
+      for (const step of batch) expect(await recordResponse(trx, step)).toMatchObject({ outcome: 'created' });
+    });
+    expect((await listResponses(t.db.kysely, project.id, { limit: 10 })).data).toHaveLength(2);
+
+    await refuseCaseInserts(t.db);
+    const failing = [input(project.id, { answers: { nps: 9 } }), input(project.id, { answers: { nps: 2 } })];
+    await expect(
+      withTransaction(t.db.kysely, async (trx) => {
+        for (const step of failing) await recordResponse(trx, step);
+      }),
+    ).rejects.toThrow(/case refused/);
+    expect((await listResponses(t.db.kysely, project.id, { limit: 10 })).data).toHaveLength(2);
+  });
+
+  it('refuses an unknown or inactive survey and answers that do not fit, writing nothing', async () => {
+    const { project } = await seedProject(t.db);
+    expect(await recordResponse(t.db.kysely, input(project.id, { surveyId: 'nope' }))).toEqual({ outcome: 'survey_not_found' });
+    expect(await recordResponse(t.db.kysely, input(project.id, { answers: { nps: 11, why: 'x' } }))).toEqual({
+      outcome: 'invalid_answers',
+      issues: [
+        { path: 'answers.nps', message: expect.any(String) },
+        { path: 'answers.why', message: 'survey nps has no question "why"' },
+      ],
+    });
+    await upsertSurvey(t.db.kysely, project.id, SurveyDefinition.parse({ ...npsSurvey, active: false }), NOW);
+    expect(await recordResponse(t.db.kysely, input(project.id))).toEqual({ outcome: 'survey_inactive' });
+    expect((await listResponses(t.db.kysely, project.id, { limit: 10 })).data).toEqual([]);
+  });
+
+  it('opens no case for a promoter', async () => {
+    const { project } = await seedProject(t.db);
+    const result = await recordResponse(t.db.kysely, input(project.id, { answers: { nps: 9 } }));
+    expect(result).toMatchObject({ outcome: 'created', followUpId: null });
+    expect((await listCases(t.db.kysely, project.id, { limit: 10 })).data).toEqual([]);
+  });
+
+  it('merges later steps into one response, never un-finishing it, and keeps one case', async () => {
+    const { project } = await seedProject(t.db);
+    const id = randomUUID();
+    const first = await recordResponse(t.db.kysely, input(project.id, { id }));
+    const second = await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'Slow delivery' }, finished: true }));
+    const retryOfFirst = await recordResponse(t.db.kysely, input(project.id, { id, answers: { nps: 3 }, finished: false }));
+    expect(second).toEqual({ outcome: 'merged', id, followUpId: first.outcome === 'created' ? first.followUpId : 'x' });
+    expect(retryOfFirst).toMatchObject({ outcome: 'merged', id });
+
+    const responses = await listResponses(t.db.kysely, project.id, { limit: 10 });
+    expect(responses.data).toHaveLength(1);
+    expect(responses.data[0]).toMatchObject({ answers: { nps: 3, comment: 'Slow delivery' }, finished: true });
+
+    const followUps = await listCases(t.db.kysely, project.id, { limit: 10 });
+    expect(followUps.data).toHaveLength(1);
+    const [followUp] = followUps.data;
+    expect(followUp?.source === 'survey' && followUp.response.answers).toEqual({ nps: 3, comment: 'Slow delivery' });
+  });
+
+  it('opens the case when a later step brings the negative answer', async () => {
+    const { project } = await seedProject(t.db);
+    const id = randomUUID();
+    expect(await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'hm' } }))).toMatchObject({ followUpId: null });
+    const merged = await recordResponse(t.db.kysely, input(project.id, { id, answers: { nps: 1 } }));
+    expect(merged).toMatchObject({ outcome: 'merged', followUpId: expect.any(String) });
+  });
+
+  it('upgrades the identity when a later step is identified', async () => {
+    const { project } = await seedProject(t.db);
+    const id = randomUUID();
+    await recordResponse(t.db.kysely, input(project.id, { id }));
+    await recordResponse(t.db.kysely, 
+      input(project.id, { id, answers: { comment: 'x' }, respondent: { anonymousId: 'anon-1', userId: 'u-1', verified: true } }),
+    );
+    const [stored] = (await listResponses(t.db.kysely, project.id, { limit: 1 })).data;
+    expect(stored?.respondent).toEqual({ anonymousId: 'anon-1', userId: 'u-1', verified: true });
+  });
+
+  it('refuses an id that belongs to another project or survey, writing nothing', async () => {
+    const { project } = await seedProject(t.db);
+    const other = await seedProject(t.db, 'other');
+    const id = randomUUID();
+    await recordResponse(t.db.kysely, input(project.id, { id, answers: { nps: 9 } }));
+    expect(await recordResponse(t.db.kysely, input(other.project.id, { id }))).toEqual({ outcome: 'conflict' });
+    await upsertSurvey(t.db.kysely, project.id, SurveyDefinition.parse({ ...npsSurvey, id: 'csat' }), NOW);
+    expect(await recordResponse(t.db.kysely, input(project.id, { id, surveyId: 'csat' }))).toEqual({ outcome: 'conflict' });
+    expect((await listResponses(t.db.kysely, project.id, { limit: 10 })).data[0]?.answers).toEqual({ nps: 9 });
+    expect((await listCases(t.db.kysely, project.id, { limit: 10 })).data).toEqual([]);
+  });
+
+  it('opens exactly one case when the same response is posted many times at once', async () => {
+    const { project } = await seedProject(t.db);
+    const id = randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        recordResponse(t.db.kysely, input(project.id, { id, answers: i % 2 ? { nps: 2 } : { nps: 2, comment: 'late' } })),
+      ),
+    );
+    expect(results.filter((r) => r.outcome === 'created')).toHaveLength(1);
+    const caseIds = new Set(results.map((r) => ('followUpId' in r ? r.followUpId : r.outcome)));
+    expect(caseIds.size).toBe(1);
+    expect([...caseIds][0]).toEqual(expect.any(String));
+    expect((await listCases(t.db.kysely, project.id, { limit: 50 })).data).toHaveLength(1);
+    expect((await listResponses(t.db.kysely, project.id, { limit: 50 })).data).toHaveLength(1);
+  });
+
+  it('pages responses newest first, filtered by survey, and scoped to the project', async () => {
+    const { project } = await seedProject(t.db);
+    const other = await seedProject(t.db, 'other');
+    await recordResponse(t.db.kysely, input(other.project.id));
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = randomUUID();
+      ids.push(id);
+      // Two share a timestamp, so the id tie-break is exercised.
+      const at = new Date(NOW.getTime() + Math.min(i, 3) * 1000).toISOString();
+      await recordResponse(t.db.kysely, input(project.id, { id, receivedAt: at, answers: { nps: 9 } }));
+    }
+    const first = await listResponses(t.db.kysely, project.id, { limit: 2 });
+    const second = await listResponses(t.db.kysely, project.id, { limit: 2, after: first.next ?? undefined });
+    const third = await listResponses(t.db.kysely, project.id, { limit: 2, after: second.next ?? undefined });
+    const seen = [...first.data, ...second.data, ...third.data];
+    expect(seen.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(third.next).toBeNull();
+    const receivedAts = seen.map((r) => r.receivedAt);
+    expect(receivedAts).toEqual([...receivedAts].sort().reverse());
+
+    expect((await listResponses(t.db.kysely, project.id, { limit: 10, surveyId: 'other' })).data).toEqual([]);
+    expect((await listResponses(t.db.kysely, project.id, { limit: 10, surveyId: 'nps' })).data).toHaveLength(5);
+  });
+
+  it('pages follow-ups newest first and filters them by status', async () => {
+    const { project } = await seedProject(t.db);
+    for (let i = 0; i < 3; i++) {
+      await recordResponse(t.db.kysely, input(project.id, { receivedAt: new Date(NOW.getTime() + i * 1000).toISOString() }));
+    }
+    const first = await listCases(t.db.kysely, project.id, { limit: 2 });
+    expect(first.data.map((f) => f.createdAt)).toEqual(['2026-11-23T10:00:02.000Z', '2026-11-23T10:00:01.000Z']);
+    const second = await listCases(t.db.kysely, project.id, { limit: 2, after: first.next ?? undefined });
+    expect(second.data.map((f) => f.createdAt)).toEqual(['2026-11-23T10:00:00.000Z']);
+    expect(second.next).toBeNull();
+    expect((await listCases(t.db.kysely, project.id, { limit: 10, status: 'open' })).data).toHaveLength(3);
+    expect((await listCases(t.db.kysely, project.id, { limit: 10, status: 'closed' })).data).toHaveLength(0);
+  });
+});

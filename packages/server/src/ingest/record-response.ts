@@ -1,0 +1,89 @@
+import type { ErrorIssue } from '@closeloop/sdk/schemas';
+import { caseForResponse } from '../cases/case-for-response.js';
+import { openCase } from '../cases/open-case.js';
+import type { Conn } from '../db/db.js';
+import { withTransaction } from '../db/with-transaction.js';
+import { findCaseIdOf } from '../repos/cases.js';
+import { findResponseForMerge, insertResponse, updateResponse } from '../repos/responses.js';
+import type { NewResponse, ResponseForMerge, ResponseValues, StoredRespondent } from '../repos/responses.js';
+import { findSurvey } from '../repos/surveys.js';
+import { answerIssues } from './answer-issues.js';
+
+/** One step of a response as the browser sent it, its identity verified and its times settled. */
+export type RecordResponseInput = NewResponse;
+
+export type RecordResponseResult =
+  | { outcome: 'created' | 'merged'; id: string; followUpId: string | null }
+  /** The id already belongs to a response of another project or survey. Nothing was written. */
+  | { outcome: 'conflict' }
+  | { outcome: 'survey_not_found' }
+  | { outcome: 'survey_inactive' }
+  /** Some answers do not fit their questions; each issue names `answers.<id>`. Nothing was written. */
+  | { outcome: 'invalid_answers'; issues: ErrorIssue[] };
+
+/**
+ * Records one step of a response in one transaction: loads the survey, checks the answers against it, inserts
+ * the response or merges the step into the one stored under the same id, and, when the merged answers match the
+ * survey's follow-up rule and the response has no case yet, opens its case. The response and its case commit
+ * together or not at all. Pass a transaction as `conn` to share it (a batch of responses, one commit).
+ *
+ * Race-safe on both dialects without retries: the insert comes first with ON CONFLICT DO NOTHING, so a duplicate
+ * post waits on the first one's row (PostgreSQL) or on the write lock (SQLite) and then merges into the committed
+ * row, which it reads locked. The case insert relies on UNIQUE(response_id) the same way.
+ */
+export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<RecordResponseResult> {
+  return withTransaction(conn, async (trx) => {
+    const survey = await findSurvey(trx, input.projectId, input.surveyId);
+    if (survey === null) return { outcome: 'survey_not_found' };
+    if (!survey.active) return { outcome: 'survey_inactive' };
+    const issues = answerIssues(survey, input.answers);
+    if (issues.length > 0) return { outcome: 'invalid_answers', issues };
+
+    const inserted = await insertResponse(trx, input);
+    let answers = input.answers;
+    if (!inserted) {
+      const stored = await findResponseForMerge(trx, input.id);
+      if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
+      if (stored.projectId !== input.projectId || stored.surveyId !== input.surveyId) return { outcome: 'conflict' };
+      const merged = mergeStep(stored, input);
+      await updateResponse(trx, input.id, merged, input.receivedAt);
+      answers = merged.answers;
+    }
+
+    const outcome = inserted ? 'created' : 'merged';
+    const existingCase = await findCaseIdOf(trx, { responseId: input.id });
+    if (existingCase !== null) return { outcome, id: input.id, followUpId: existingCase };
+
+    const terms = caseForResponse(survey, answers, new Date(input.answeredAt));
+    const followUpId =
+      terms &&
+      (await openCase(trx, {
+        projectId: input.projectId,
+        cause: { responseId: input.id, surveyId: survey.id, reason: terms.reason },
+        priority: terms.priority,
+        dueAt: terms.dueAt,
+        openedAt: input.receivedAt,
+      }));
+    return { outcome, id: input.id, followUpId };
+  });
+}
+
+/** A later step merged into the stored response: answers add up, and a response never goes back to unfinished. */
+function mergeStep(stored: ResponseForMerge, step: ResponseValues): ResponseValues {
+  return {
+    answers: { ...stored.answers, ...step.answers },
+    // A late retry of step one must not undo the last step.
+    finished: stored.finished || step.finished,
+    respondent: mergeRespondent(stored.respondent, step.respondent),
+  };
+}
+
+/**
+ * Respondent and context stay as first stored, except that a later step may identify the visitor (identify()
+ * called mid-survey): a submission carrying a userId replaces the identity and its verdict, and merges attributes.
+ */
+function mergeRespondent(stored: StoredRespondent, next: StoredRespondent): StoredRespondent {
+  if (next.userId === undefined) return stored;
+  const attributes = stored.attributes || next.attributes ? { ...stored.attributes, ...next.attributes } : undefined;
+  return { ...stored, ...next, ...(attributes && { attributes }) };
+}

@@ -1,0 +1,31 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import { afterCommit } from '../db/after-commit.js';
+import type { Database } from '../db/database.js';
+import { insertJob } from '../repos/jobs.js';
+import type { JobDefinition } from './job-definition.js';
+import { wakeRunners } from './wake.js';
+
+export interface EnqueueOptions {
+  /** Deterministic, e.g. `case:<id>:opened`: queuing the same key again does nothing. */
+  key: string;
+  now: Date;
+  /** Not before this time (an SLA escalation at `dueAt`); default `now`. */
+  runAt?: Date;
+}
+
+/**
+ * Queues a job in the caller's transaction (the outbox): it commits with the change that caused it or not at all,
+ * and this process's runners are woken once the transaction commits. The payload is checked against the
+ * definition's schema here, so a bad payload fails the use case instead of a job hours later. True when queued,
+ * false when the key was queued already.
+ */
+export function enqueue<S extends z.ZodType>(
+  trx: Transaction<Database>,
+  definition: JobDefinition<S>,
+  payload: z.input<S>,
+  { key, now, runAt = now }: EnqueueOptions,
+): Promise<boolean> {
+  afterCommit(trx, wakeRunners);
+  return insertJob(trx, { kind: definition.kind, key, payload: definition.payload.parse(payload), runAt, maxAttempts: definition.maxAttempts ?? 8 }, now);
+}

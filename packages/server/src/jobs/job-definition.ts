@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+
+/** What a handler gets besides its payload. */
+export interface JobContext {
+  /** 1 for the first run, 2 for the first retry, … */
+  attempt: number;
+  /** The job's deterministic key. */
+  key: string;
+}
+
+/**
+ * One kind of job: its payload schema (checked when queued and again before it runs, since rows outlive code) and
+ * its handler. A handler that throws is retried with backoff until `maxAttempts` runs, then the job is `failed`.
+ * Handlers must be safe to run twice: a runner that dies after the work but before recording it leaves the job to
+ * be run again once its lease lapses.
+ */
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  kind: string;
+  payload: S;
+  /** Runs in all, the first included. Default 8. */
+  maxAttempts?: number;
+  handle(payload: z.output<S>, context: JobContext): Promise<void>;
+}
+
+/** A definition with its payload type inferred from the schema. */
+export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Conn } from '../db/db.js';
+import { dialectOf } from '../db/dialect-of.js';
+
+export const JobStatus = z.enum(['pending', 'running', 'done', 'failed']);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export interface NewJob {
+  kind: string;
+  key: string;
+  payload: unknown;
+  runAt: Date;
+  maxAttempts: number;
+}
+
+/** A job as a runner holds it after claiming it: `attempt` is this claim's number (1 for the first run). */
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  key: string;
+  payload: unknown;
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** A job's state, for tests and for showing failed work. */
+export interface StoredJob {
+  id: string;
+  kind: string;
+  key: string;
+  status: JobStatus;
+  attempts: number;
+  runAt: string;
+  lastError: string | null;
+}
+
+/** Queues a job in the caller's transaction unless its key is queued already; true when it was added. */
+export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boolean> {
+  const inserted = await conn
+    .insertInto('jobs')
+    .values({
+      id: randomUUID(),
+      kind: job.kind,
+      key: job.key,
+      payload: JSON.stringify(job.payload),
+      status: 'pending',
+      attempts: 0,
+      max_attempts: job.maxAttempts,
+      run_at: job.runAt.toISOString(),
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/**
+ * Claims up to `limit` due jobs for `leaseMs`: pending ones whose time has come, and running ones whose lease lapsed
+ * (their runner died). One statement: on PostgreSQL the candidates are locked FOR UPDATE SKIP LOCKED, so runners in
+ * any number of processes take disjoint jobs without waiting on each other; SQLite has one writer at a time, so the
+ * statement is the lock. Each claim bumps `attempts`.
+ */
+export async function claimJobs(conn: Conn, { now, leaseMs, limit }: { now: Date; leaseMs: number; limit: number }): Promise<ClaimedJob[]> {
+  const at = now.toISOString();
+  const rows = await conn
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      attempts: eb('attempts', '+', 1),
+      locked_until: new Date(now.getTime() + leaseMs).toISOString(),
+      updated_at: at,
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('jobs')
+        .select('id')
+        .where((w) => w.or([w.and([w('status', '=', 'pending'), w('run_at', '<=', at)]), w.and([w('status', '=', 'running'), w('locked_until', '<=', at)])]))
+        .orderBy('run_at')
+        .limit(limit)
+        .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate().skipLocked()),
+    )
+    .returning(['id', 'kind', 'key', 'payload', 'attempts', 'max_attempts'])
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, key: r.key, payload: JSON.parse(r.payload), attempt: r.attempts, maxAttempts: r.max_attempts }));
+}
+
+/**
+ * Records a claim's outcome: `done`, `failed`, or `pending` again at `retryAt`. Only the current claim may (same
+ * attempt, still running): a runner that outlived its lease, whose job another runner took over, changes nothing.
+ * True when the outcome was recorded.
+ */
+export async function finishJob(
+  conn: Conn,
+  job: Pick<ClaimedJob, 'id' | 'attempt'>,
+  outcome: { status: 'done' } | { status: 'failed'; error: string } | { status: 'pending'; error: string; retryAt: Date },
+  now: Date,
+): Promise<boolean> {
+  const result = await conn
+    .updateTable('jobs')
+    .set({
+      status: outcome.status,
+      locked_until: null,
+      last_error: outcome.status === 'done' ? null : outcome.error,
+      ...(outcome.status === 'pending' && { run_at: outcome.retryAt.toISOString() }),
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', job.id)
+    .where('attempts', '=', job.attempt)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findJobByKey(conn: Conn, key: string): Promise<StoredJob | null> {
+  const row = await conn.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
+  if (row === undefined) return null;
+  return { id: row.id, kind: row.kind, key: row.key, status: JobStatus.parse(row.status), attempts: row.attempts, runAt: row.run_at, lastError: row.last_error };
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { AnswerValue, Respondent, StoredResponse } from '@closeloop/sdk/schemas';
+import type { AnsweredSurvey, ResponseContext } from '@closeloop/sdk/schemas';
+import type { ResponsesTable } from '../db/database.js';
+import type { Conn } from '../db/db.js';
+import { dialectOf } from '../db/dialect-of.js';
+import { keysetPage } from './keyset.js';
+import type { ListPage, PageRequest } from './keyset.js';
+
+export type Answers = Record<string, AnswerValue>;
+
+/** The respondent as stored: the signature is checked on the way in, then dropped; only the verdict remains. */
+export type StoredRespondent = StoredResponse['respondent'];
+
+/** A response as written: a new row, or the merged state of a stored one. */
+export interface ResponseValues {
+  answers: Answers;
+  finished: boolean;
+  respondent: StoredRespondent;
+}
+
+export interface NewResponse extends ResponseValues {
+  id: string;
+  projectId: string;
+  surveyId: string;
+  context: ResponseContext;
+  answeredAt: string;
+  receivedAt: string;
+}
+
+/** A stored response as a merge needs it: whose it is and what it holds. */
+export interface ResponseForMerge extends ResponseValues {
+  projectId: string;
+  surveyId: string;
+}
+
+export type ResponseRow = ResponsesTable & { follow_up_id: string | null };
+
+const StoredAnswers = z.record(z.string(), AnswerValue);
+const StoredRespondentJson = Respondent.omit({ signature: true });
+
+// Rows are parsed through the contract on the way out, so a row written by an older server, or edited by hand,
+// fails loudly here instead of reaching a client in a shape the contract does not allow.
+export function responseFromRow(row: ResponseRow): StoredResponse {
+  const respondent = z.record(z.string(), z.unknown()).parse(JSON.parse(row.respondent));
+  return StoredResponse.parse({
+    id: row.id,
+    surveyId: row.survey_id,
+    answers: JSON.parse(row.answers),
+    finished: row.finished === 1,
+    respondent: { ...respondent, verified: row.verified === 1 },
+    context: JSON.parse(row.context),
+    answeredAt: row.answered_at,
+    receivedAt: row.received_at,
+    updatedAt: row.updated_at,
+    followUpId: row.follow_up_id,
+  });
+}
+
+/** The columns that hold a response's changing state (the verdict and user id are copied out of the respondent). */
+function stateColumns({ answers, finished, respondent: { verified, ...respondent } }: ResponseValues) {
+  return {
+    answers: JSON.stringify(answers),
+    finished: finished ? 1 : 0,
+    respondent: JSON.stringify(respondent),
+    // Copied out of `respondent` so the answered-surveys lookup is indexed (migration 0003).
+    user_id: respondent.userId ?? null,
+    verified: verified ? 1 : 0,
+  };
+}
+
+/**
+ * Inserts the response unless its id is taken; true when it did. ON CONFLICT DO NOTHING makes a concurrent
+ * duplicate wait on the first insert (PostgreSQL's row lock, SQLite's write lock) instead of failing.
+ */
+export async function insertResponse(conn: Conn, response: NewResponse): Promise<boolean> {
+  const inserted = await conn
+    .insertInto('responses')
+    .values({
+      id: response.id,
+      project_id: response.projectId,
+      survey_id: response.surveyId,
+      ...stateColumns(response),
+      context: JSON.stringify(response.context),
+      answered_at: response.answeredAt,
+      received_at: response.receivedAt,
+      updated_at: response.receivedAt,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The stored response, locked until the transaction ends on PostgreSQL (SQLite's writer already holds the lock). */
+export async function findResponseForMerge(conn: Conn, id: string): Promise<ResponseForMerge | null> {
+  const row = await conn
+    .selectFrom('responses')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  return {
+    projectId: row.project_id,
+    surveyId: row.survey_id,
+    answers: StoredAnswers.parse(JSON.parse(row.answers)),
+    finished: row.finished === 1,
+    respondent: { ...StoredRespondentJson.parse(JSON.parse(row.respondent)), verified: row.verified === 1 },
+  };
+}
+
+export async function updateResponse(conn: Conn, id: string, values: ResponseValues, updatedAt: string): Promise<void> {
+  await conn
+    .updateTable('responses')
+    .set({ ...stateColumns(values), updated_at: updatedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The project's responses, newest received first, optionally of one survey, each with its case id. */
+export function listResponses(conn: Conn, projectId: string, page: PageRequest & { surveyId?: string | undefined }): Promise<ListPage<StoredResponse>> {
+  let query = conn
+    .selectFrom('responses as r')
+    .leftJoin('follow_ups as f', 'f.response_id', 'r.id')
+    .selectAll('r')
+    .select('f.id as follow_up_id')
+    .where('r.project_id', '=', projectId);
+  if (page.surveyId !== undefined) query = query.where('r.survey_id', '=', page.surveyId);
+  return keysetPage(query, { at: 'r.received_at', id: 'r.id' }, page, responseFromRow, (r) => ({ at: r.receivedAt, id: r.id }));
+}
+
+/** Rows by id, for the cases that carry them (their case id is the caller's to add). */
+export async function responseRowsById(conn: Conn, ids: string[]): Promise<Map<string, ResponsesTable>> {
+  if (ids.length === 0) return new Map();
+  const rows = await conn.selectFrom('responses').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The surveys `userId` answered in this project, each with the time of its latest answer: what the config reply
+ * tells the browser so frequency caps hold across devices. Only verified responses count, so nobody can hold a
+ * survey back from another user by answering under their id without a signature. Served by the
+ * (project_id, user_id) index of migration 0003.
+ */
+export async function listAnsweredSurveys(conn: Conn, projectId: string, userId: string): Promise<AnsweredSurvey[]> {
+  const rows = await conn
+    .selectFrom('responses')
+    .select(['survey_id', (eb) => eb.fn.max('updated_at').as('at')])
+    .where('project_id', '=', projectId)
+    .where('verified', '=', 1)
+    .where('user_id', '=', userId)
+    .groupBy('survey_id')
+    .orderBy('survey_id')
+    .execute();
+  return rows.map((row) => ({ surveyId: row.survey_id, at: new Date(row.at).toISOString() }));
+}
