@@ -61,17 +61,6 @@ export default tseslint.config(
     rules: noImportsExcept(['sdk', 'server'], 'The server imports the sdk only; it serves the widget’s built files, never its code.'),
   },
   {
-    // The one reach left: this test borrows the sdk's fetch-failure helper from src/. The sdk now exports its test
-    // helpers as @closeloop/sdk/test-support/*; switch the import there and delete this block.
-    files: ['packages/widget/src/loader/boot.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [packagesOtherThan(['sdk', 'widget'], 'The widget imports the sdk only; it talks to the server over HTTP.')] },
-      ],
-    },
-  },
-  {
     // Command-line programs and examples talk to people on stdout.
     files: ['packages/server/src/cli/**', 'scripts/**', 'examples/**', 'tests/**'],
     rules: { 'no-console': 'off' },

@@ -76,8 +76,8 @@ test('a detractor who leaves through the top of the page gets a follow-up case',
     source: 'survey',
     surveyId: 'nps',
     status: 'open',
-    ownerId: null,
-    trigger: { question: 'nps', value: 3 },
+    assigneeId: null,
+    reason: { question: 'nps', value: 3 },
   });
   await expect
     .poll(async () => {

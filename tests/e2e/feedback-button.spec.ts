@@ -74,7 +74,7 @@ test('a visitor reports a problem with the keyboard and it becomes a follow-up c
   if (followUp?.source !== 'feedback') throw new Error(`expected a feedback case, got ${JSON.stringify(followUp)}`);
   expect(followUp).toMatchObject({
     status: 'open',
-    ownerId: null,
+    assigneeId: null,
     feedback: {
       category: 'problem',
       comment: 'The discount code SUMMER is refused at checkout.',

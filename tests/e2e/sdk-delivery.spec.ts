@@ -52,7 +52,7 @@ async function expectDeliveredOnce(): Promise<void> {
   expect(stored[0]).toMatchObject({ surveyId: 'nps', answers: { nps: 3, comment: COMMENT }, finished: true });
   const cases = await followUps();
   expect(cases).toHaveLength(1);
-  expect(cases[0]).toMatchObject({ source: 'survey', trigger: { question: 'nps', value: 3 } });
+  expect(cases[0]).toMatchObject({ source: 'survey', reason: { question: 'nps', value: 3 } });
 }
 
 test('offline: answers wait in the outbox and are delivered once when the browser is back online', async ({ page, context }) => {
