@@ -1,0 +1,76 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { checkWebhookUrl } from './check-webhook-url.js';
+import type { Delivery } from './delivery.js';
+import { guardedLookup } from './guarded-lookup.js';
+import type { ResolveAll } from './guarded-lookup.js';
+
+export interface PostJsonOptions {
+  url: string;
+  /** The JSON, already serialised: what was signed is exactly what is sent. */
+  body: string;
+  headers?: Record<string, string>;
+  /** For the whole attempt, from connecting to the end of the answer. */
+  timeoutMs: number;
+  /** Let the request reach loopback and private networks (the demo, tests). */
+  allowPrivate: boolean;
+  /** The DNS the guard asks; tests pass one to play DNS rebinding. Default: the system's. */
+  resolveAll?: ResolveAll;
+}
+
+/**
+ * POSTs `body` to an outside receiver (a webhook, a Slack incoming webhook) and says how it went. It never throws
+ * for the receiver's failings: an unreachable host, a timeout, a non-2xx and a refused target are all a failed
+ * {@link Delivery}. Redirects are not followed (a 3xx fails): following one would let a receiver bounce the signed
+ * request to an address the guard never checked.
+ */
+export function postJson({ url, body, headers = {}, timeoutMs, allowPrivate, resolveAll }: PostJsonOptions): Promise<Delivery> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const target = checkWebhookUrl(url, { allowPrivate });
+  if (!target.ok) return Promise.resolve({ ok: false, status: null, durationMs: 0, error: `refused: the URL ${target.reason}` });
+
+  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<Delivery>((resolve) => {
+    let status: number | null = null;
+    let settled = false;
+    const finish = (error: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ ok: error === null, status, durationMs: elapsed(), error });
+    };
+    const request = send(target.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        'user-agent': 'Closeloop-Notifications/1',
+        ...headers,
+      },
+      lookup: guardedLookup({ allowPrivate, resolveAll }),
+    });
+    const timer = setTimeout(() => {
+      finish(`timed out after ${timeoutMs} ms`);
+      request.destroy();
+    }, timeoutMs);
+    request.on('error', (error) => finish(error.message));
+    request.on('response', (response) => {
+      status = response.statusCode ?? null;
+      const failure = failureOf(status, response.headers.location);
+      // The answer's body is not ours to keep, but it must be read for the socket to be released.
+      response.resume();
+      response.on('end', () => finish(failure));
+      response.on('error', (error) => finish(error.message));
+    });
+    request.end(body);
+  });
+}
+
+function failureOf(status: number | null, location: string | undefined): string | null {
+  if (status !== null && status >= 200 && status < 300) return null;
+  if (status !== null && status >= 300 && status < 400) {
+    return `HTTP ${status}: redirects are not followed${location ? ` (to ${location})` : ''}`;
+  }
+  return `HTTP ${status ?? 'without a status'}`;
+}
