@@ -58,13 +58,26 @@ export function postJson({ url, body, headers = {}, timeoutMs, allowPrivate, res
     request.on('response', (response) => {
       status = response.statusCode ?? null;
       const failure = failureOf(status, response.headers.location);
-      // The answer's body is not ours to keep, but it must be read for the socket to be released.
-      response.resume();
-      response.on('end', () => finish(failure));
+      // The body must be read for the socket to be released; of a refusal, its start says why (Slack: `no_service`).
+      let reason = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        if (failure !== null && reason.length < REASON_LIMIT) reason += chunk;
+      });
+      response.on('end', () => finish(failure === null ? null : withReason(failure, reason)));
       response.on('error', (error) => finish(error.message));
     });
     request.end(body);
   });
+}
+
+/** How much of a refusal's body is kept in the delivery's `error`. */
+const REASON_LIMIT = 200;
+
+/** `HTTP 500: database is down`: the refusal's body on one line, cut short, when it says anything. */
+function withReason(failure: string, body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim().slice(0, REASON_LIMIT);
+  return line === '' ? failure : `${failure}: ${line}`;
 }
 
 function failureOf(status: number | null, location: string | undefined): string | null {

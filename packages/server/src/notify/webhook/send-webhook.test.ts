@@ -56,7 +56,7 @@ describe('sendWebhook', () => {
   it('fails, with the status, when the receiver answers 500; it does not throw', async () => {
     const hook = await receiver((_, res) => res.writeHead(500).end('boom'));
     const delivery = await sendWebhook({ url: hook.url, secret: generateWebhookSecret(), id: 'evt_2', type: 'follow_up.overdue', payload, allowPrivate: true });
-    expect(delivery).toMatchObject({ ok: false, status: 500, error: 'HTTP 500' });
+    expect(delivery).toMatchObject({ ok: false, status: 500, error: 'HTTP 500: boom' });
   });
 
   it('gives up on a receiver that never answers, after timeoutMs', async () => {
