@@ -49,6 +49,9 @@ export function postJson({ url, body, headers = {}, timeoutMs, allowPrivate, res
         ...headers,
       },
       lookup: guardedLookup({ allowPrivate, resolveAll }),
+      // A fresh connection each time: a pooled keep-alive socket is reused without a lookup, so it would carry a
+      // delivery past the guard to wherever an earlier one (made with private targets allowed) connected.
+      agent: false,
     });
     const timer = setTimeout(() => {
       finish(`timed out after ${timeoutMs} ms`);

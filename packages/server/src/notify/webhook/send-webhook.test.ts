@@ -114,5 +114,10 @@ describe('sendWebhook', () => {
     const allowed = await sendWebhook({ url, secret: generateWebhookSecret(), id: 'evt_7', type: 'follow_up.opened', payload, allowPrivate: true, resolveAll: rebound });
     expect(allowed).toMatchObject({ ok: true, status: 204 });
     expect(hook.requests).toHaveLength(1);
+
+    // No connection is kept for later: a pooled socket would skip the check on the next, unallowed, delivery.
+    const again = await sendWebhook({ url, secret: generateWebhookSecret(), id: 'evt_8', type: 'follow_up.opened', payload, allowPrivate: false, resolveAll: rebound });
+    expect(again).toMatchObject({ ok: false, status: null });
+    expect(hook.requests).toHaveLength(1);
   });
 });
