@@ -10,7 +10,7 @@ export interface PostJsonOptions {
   /** The JSON, already serialised: what was signed is exactly what is sent. */
   body: string;
   headers?: Record<string, string>;
-  /** For the whole attempt, from connecting to the end of the answer. */
+  /** For the whole attempt: from connecting to a 2xx status, or to the end of a refusal's body. */
   timeoutMs: number;
   /** Let the request reach loopback and private networks (the demo, tests). */
   allowPrivate: boolean;
@@ -61,13 +61,20 @@ export function postJson({ url, body, headers = {}, timeoutMs, allowPrivate, res
     request.on('response', (response) => {
       status = response.statusCode ?? null;
       const failure = failureOf(status, response.headers.location);
-      // The body must be read for the socket to be released; of a refusal, its start says why (Slack: `no_service`).
+      if (failure === null) {
+        // Accepted: what the receiver says after its 2xx is not ours to wait for, and waiting could turn a delivered
+        // event into a timeout and a duplicate retry. The connection is not pooled, so closing it loses nothing.
+        finish(null);
+        response.destroy();
+        return;
+      }
+      // Of a refusal, the body's start says why (Slack: `no_service`); reading it also releases the socket.
       let reason = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
-        if (failure !== null && reason.length < REASON_LIMIT) reason += chunk;
+        if (reason.length < REASON_LIMIT) reason += chunk;
       });
-      response.on('end', () => finish(failure === null ? null : withReason(failure, reason)));
+      response.on('end', () => finish(withReason(failure, reason)));
       response.on('error', (error) => finish(error.message));
     });
     request.end(body);

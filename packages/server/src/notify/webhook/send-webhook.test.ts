@@ -70,6 +70,15 @@ describe('sendWebhook', () => {
     expect(hook.requests).toHaveLength(1);
   });
 
+  it('counts a 2xx as delivered once the status arrives, even if the receiver never ends its body', async () => {
+    const hook = await receiver((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('accepted, still talking');
+    });
+    const delivery = await sendWebhook({ url: hook.url, secret: generateWebhookSecret(), id: 'evt_9', type: 'follow_up.opened', payload, timeoutMs: 300, allowPrivate: true });
+    expect(delivery).toMatchObject({ ok: true, status: 200, error: null });
+  });
+
   it('does not follow a redirect: a 302 is a failed delivery and the target is never asked', async () => {
     const elsewhere = await receiver();
     const hook = await receiver((_, res) => res.writeHead(302, { location: elsewhere.url }).end());
