@@ -27,3 +27,4 @@ export * from './follow-up.js';
 export * from './page.js';
 export * from './error-body.js';
 export * from './list-queries.js';
+export * from './webhook-event.js';

@@ -1,0 +1,15 @@
+export { buildCaseMail } from './case-mail.js';
+export type { CaseMailKind } from './case-mail.js';
+export { buildCloseLoopMail, closeLoopLanguage } from './close-loop-mail.js';
+export type { CloseLoopMailInput } from './close-loop-mail.js';
+export { CLOSE_LOOP_WORDS } from './close-loop-words.js';
+export type { CloseLoopLanguage, CloseLoopWords } from './close-loop-words.js';
+export { escapeHtml } from './escape-html.js';
+export { readMailConfig } from './mail-config.js';
+export type { MailConfig } from './mail-config.js';
+export { MailConfigError } from './mail-config-error.js';
+export type { MailMessage } from './mail-message.js';
+export { createMailTransport } from './mail-transport.js';
+export type { MailTransport } from './mail-transport.js';
+export { sendMail } from './send-mail.js';
+export type { MailDelivery, MailSender } from './send-mail.js';

@@ -1,0 +1,12 @@
+export { checkWebhookUrl } from './check-webhook-url.js';
+export type { WebhookTargetOptions, WebhookUrlCheck } from './check-webhook-url.js';
+export { blockedAddressKind } from './blocked-addresses.js';
+export { BlockedAddressError } from './blocked-address-error.js';
+export type { Delivery } from './delivery.js';
+export { postJson } from './post-json.js';
+export type { PostJsonOptions } from './post-json.js';
+export { sendWebhook } from './send-webhook.js';
+export type { SendWebhookOptions } from './send-webhook.js';
+export { signWebhook } from './sign-webhook.js';
+export type { SignedHeaders } from './sign-webhook.js';
+export { generateWebhookSecret } from './webhook-secret.js';
