@@ -70,6 +70,16 @@ test.describe('phone 390×844', () => {
     await expect(feedbackForm(page).getByRole('button', { name: 'Send' })).toBeInViewport({ ratio: 1 });
     await page.screenshot({ path: 'test-results/feedback-form-390x844.png' });
   });
+
+  test('the tab steps out of the way while the form spans the screen, and takes focus back after', async ({ page }) => {
+    await openForm(page, 'tap');
+    // The form spans the bottom of a phone; the edge tab would peek out over its top corner.
+    await expect(feedbackTab(page)).toBeHidden();
+    await feedbackForm(page).getByRole('button', { name: 'Close feedback' }).tap();
+    await expect(feedbackForm(page)).toHaveCount(0);
+    await expect(feedbackTab(page)).toBeVisible();
+    await expect(feedbackTab(page)).toBeFocused();
+  });
 });
 
 test.describe('smallest supported, 320×480', () => {

@@ -9,6 +9,9 @@
  * leaves to the media query. Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`)
  * mirror the card for right-to-left languages (`dir="rtl"`); where the card sits stays beside the tab.
  *
+ * On a phone the card spans the bottom of the screen and the edge tab, which would peek out over its top corner,
+ * steps aside while it is open (not while it is set aside under a survey).
+ *
  * Every control is at least 44 px tall, the size a finger hits (WCAG 2.5.5), on a phone and on a desktop alike.
  *
  * Height: beside an edge tab the card is centred on the tab's middle (the window's) and may be as tall as the
@@ -62,5 +65,5 @@ textarea.field{min-height:96px;resize:vertical}
 :focus-visible{outline:3px solid var(--cl-focus);outline-offset:2px}
 :focus:not(:focus-visible){outline:none}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-@media (max-width:420px){.card.right,.card.left,.card.bottom-right,.card.bottom-left{top:auto;bottom:8px;left:8px;right:8px;width:auto;transform:none;max-height:calc(100vh - 16px);max-height:calc(100dvh - 16px)}}
+@media (max-width:420px){.tab:has(~.card:not([hidden])){display:none}.card.right,.card.left,.card.bottom-right,.card.bottom-left{top:auto;bottom:8px;left:8px;right:8px;width:auto;transform:none;max-height:calc(100vh - 16px);max-height:calc(100dvh - 16px)}}
 `;
