@@ -108,6 +108,7 @@ describe.each(testDialects)('migration 0004_case_contract on $name', ({ openUnmi
 
       await migrateToLatest(db as Kysely<unknown>);
       const cases = await listCases(db, 'p', { limit: 10 });
+      cases.data.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       expect(cases.data.map((c) => [c.status, c.assigneeId, c.version, 'reason' in c && c.reason])).toEqual([
         ['open', null, 1, { question: 'nps', value: 2 }],
         ['resolved', 'agent-2', 1, { question: 'nps', value: 2 }],
