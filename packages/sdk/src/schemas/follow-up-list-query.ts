@@ -10,8 +10,14 @@ import { ListQuery } from './page.js';
  */
 export const FollowUpListQuery = ListQuery.extend({
   status: FollowUpStatus.optional(),
-  assignee: z.union([z.enum(['me', 'none']), Uuid], { error: 'must be me, none or a member id' }).optional(),
-  team: z.union([z.literal('none'), Uuid], { error: 'must be none or a team id' }).optional(),
+  assignee: z
+    .string()
+    .refine((v) => v === 'me' || v === 'none' || Uuid.safeParse(v).success, 'must be me, none or a member id')
+    .optional(),
+  team: z
+    .string()
+    .refine((v) => v === 'none' || Uuid.safeParse(v).success, 'must be none or a team id')
+    .optional(),
   priority: FollowUpPriority.optional(),
   overdue: z
     .enum(['true', 'false'], { error: 'must be true or false' })

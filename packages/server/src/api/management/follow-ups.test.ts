@@ -1,8 +1,8 @@
 import { ErrorBody, FollowUp, Page } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { feedbackSubmission, submission } from '../testing/fixtures.js';
-import { post, useTestApp } from '../testing/test-app.js';
-import { createProject } from '../repos/projects.js';
+import { feedbackSubmission, submission } from '../../testing/fixtures.js';
+import { post, useTestApp } from '../../testing/test-app.js';
+import { createProject } from '../../repos/projects.js';
 
 const FollowUpPage = Page(FollowUp);
 
