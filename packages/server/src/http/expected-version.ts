@@ -9,7 +9,7 @@ export function expectedVersion(c: Context, bodyVersion: number | undefined): nu
   const header = c.req.header('if-match');
   let fromHeader: number | undefined;
   if (header !== undefined) {
-    const match = /^\s*(?:W\/)?"?([1-9]\d{0,15})"?\s*$/.exec(header);
+    const match = /^\s*(?:W\/)?"?([1-9]\d{0,8})"?\s*$/.exec(header);
     if (!match) throw HttpError.field(422, 'invalid_request', 'if-match', 'must be a case version, as the ETag gives it: "3"');
     fromHeader = Number(match[1]);
   }

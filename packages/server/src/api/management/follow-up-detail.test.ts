@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { NOW } from '../../testing/fixtures.js';
 import { caseRequests } from '../../testing/case-requests.js';
 import { useTestApp } from '../../testing/test-app.js';
+import { testDialects } from '../../testing/test-dbs.js';
 
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
 const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
 
-describe('GET /api/v1/follow-ups/:id: the case with its customer and timeline', () => {
-  const t = useTestApp();
+describe.each(testDialects)('GET /api/v1/follow-ups/:id: the case with its customer and timeline on $name', ({ open }) => {
+  const t = useTestApp({}, open);
   const api = caseRequests(t);
   const verified = (userId: string, anonymousId = 'anon-1') => ({ anonymousId, userId, signature: signIdentity('shop-identity', userId), attributes: { plan: 'pro', mrr: 99 } });
 

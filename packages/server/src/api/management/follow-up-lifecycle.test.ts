@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NOW } from '../../testing/fixtures.js';
 import { caseRequests } from '../../testing/case-requests.js';
 import { useTestApp } from '../../testing/test-app.js';
+import { testDialects } from '../../testing/test-dbs.js';
 import { createProject } from '../../repos/projects.js';
 
 /** The transitions as the product decided them, written out here so the test checks the code, not itself. */
@@ -17,8 +18,8 @@ const TRANSITIONS: Record<FollowUpStatus, FollowUpStatus[]> = {
 
 const resolution = { resolution: 'explained', summary: 'Told the customer the parcel left the warehouse late' };
 
-describe('the case lifecycle through the management API', () => {
-  const t = useTestApp();
+describe.each(testDialects)('the case lifecycle through the management API on $name', ({ open }) => {
+  const t = useTestApp({}, open);
   const api = caseRequests(t);
 
   /** A fresh case walked into `status` the way support staff would get it there. */
@@ -135,6 +136,9 @@ describe('the case lifecycle through the management API', () => {
     const disagree = await api.refused(api.send('PATCH', `/api/v1/follow-ups/${id}`, { priority: 'high', version: 1 }, { 'If-Match': '"2"' }), 422);
     expect(disagree.issues).toEqual([{ path: 'version', message: 'is 1 but If-Match says 2' }]);
     await api.refused(api.send('PATCH', `/api/v1/follow-ups/${id}`, { priority: 'high' }, { 'If-Match': 'yesterday' }), 422);
+    // Numbers beyond the column are bad input, never a database error.
+    await api.refused(api.send('PATCH', `/api/v1/follow-ups/${id}`, { priority: 'high', version: 1e20 }), 422);
+    await api.refused(api.send('PATCH', `/api/v1/follow-ups/${id}`, { priority: 'high' }, { 'If-Match': '"99999999999999"' }), 422);
     // Notes and resolve take a version when given, and go without one.
     await api.change('POST', `/api/v1/follow-ups/${id}/notes`, { body: 'Checked the order' });
   });

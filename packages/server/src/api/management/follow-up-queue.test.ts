@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { NOW } from '../../testing/fixtures.js';
 import { caseRequests } from '../../testing/case-requests.js';
 import { useTestApp } from '../../testing/test-app.js';
+import { testDialects } from '../../testing/test-dbs.js';
 
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();
 
-describe('GET /api/v1/follow-ups: the queue', () => {
-  const t = useTestApp();
+describe.each(testDialects)('GET /api/v1/follow-ups: the queue on $name', ({ open }) => {
+  const t = useTestApp({}, open);
   const api = caseRequests(t);
 
   async function list(query = ''): Promise<FollowUpList> {
