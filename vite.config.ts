@@ -32,7 +32,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', root: 'packages/server', environment: 'node', include: ['src/**/*.test.ts'] },
+        test: {
+          name: 'server',
+          root: 'packages/server',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          // The case queue over 100,000 cases (`pnpm bench`).
+          benchmark: { include: ['src/**/*.bench.ts'] },
+        },
       },
       {
         // Cross-package, in Node: the SDK's Node client against the real server on a local port.

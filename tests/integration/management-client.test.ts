@@ -105,7 +105,8 @@ describe('responses and follow-ups', () => {
     await answer(10);
     const open = await client.followUps.list({ status: 'open' });
     expect(open.data).toHaveLength(1);
-    expect(open.data[0]).toMatchObject({ source: 'survey', status: 'open', assigneeId: null, version: 1, reason: { question: 'nps', value: 2 } });
+    expect(open.data[0]).toMatchObject({ source: 'survey', status: 'open', assigneeId: null, teamId: null, version: 1, reason: { question: 'nps', value: 2 } });
+    expect(open.counts).toEqual({ open: 1, in_progress: 0, waiting_on_customer: 0, resolved: 0, closed: 0 });
     expect((await client.followUps.list({ status: 'closed' })).data).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
-import { managementApi } from './api/management.js';
+import { managementApi } from './api/management/index.js';
 import { publicApi } from './api/public.js';
 import type { Db } from './db/db.js';
 import { notFound, onError } from './http/error-handler.js';

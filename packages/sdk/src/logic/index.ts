@@ -2,3 +2,6 @@
 export { matchesCondition } from './matches-condition.js';
 export { answerFault, isValidAnswer } from './valid-answer.js';
 export type { AnswerFault } from './valid-answer.js';
+// The device kind from a user agent: the browser picks whom to ask with it, the server shows it to support staff.
+export { deviceOfUserAgent } from './device-of-user-agent.js';
+export type { DeviceType } from './device-of-user-agent.js';

@@ -1,8 +1,20 @@
 import ky, { HTTPError } from 'ky';
 import type { KyInstance, KyResponse } from 'ky';
 import type { z } from 'zod';
-import { ErrorBody, FollowUp, Page, StoredResponse, SurveyDefinition, SurveyList } from '../schemas/index.js';
-import type { FollowUpListQuery, ResponseListQuery, SurveyDefinitionInput } from '../schemas/index.js';
+import { CaseDetail, ErrorBody, FollowUp, FollowUpList, Member, MemberList, Page, ProjectSettings, StoredResponse, SurveyDefinition, SurveyList, Team, TeamList } from '../schemas/index.js';
+import type {
+  CaseNoteInput,
+  CasePatchInput,
+  CaseResolutionInput,
+  FollowUpListQuery,
+  MemberInput,
+  MemberPatch,
+  ProjectSettingsPatch,
+  ResponseListQuery,
+  SurveyDefinitionInput,
+  TeamInput,
+  TeamPatch,
+} from '../schemas/index.js';
 import { ManagementApiError } from './management-api-error.js';
 import { UnexpectedReplyError } from './unexpected-reply-error.js';
 
@@ -17,9 +29,8 @@ export interface ManagementClientOptions {
   retry?: number;
 }
 
-const FollowUpPage = Page(FollowUp);
 const ResponsePage = Page(StoredResponse);
-export type FollowUpPage = z.infer<typeof FollowUpPage>;
+export type FollowUpPage = FollowUpList;
 export type ResponsePage = z.infer<typeof ResponsePage>;
 export type ResponseListOptions = Partial<z.output<typeof ResponseListQuery>>;
 export type FollowUpListOptions = Partial<z.output<typeof FollowUpListQuery>>;
@@ -39,8 +50,33 @@ export interface ManagementClient {
     list(options?: ResponseListOptions): Promise<ResponsePage>;
   };
   followUps: {
-    /** One page of cases, newest first, each with the response or feedback that opened it. */
+    /** One page of the queue (priority, then due time), filtered, with the counts per status. */
     list(options?: FollowUpListOptions): Promise<FollowUpPage>;
+    /** The case, its customer's context and its timeline. */
+    get(id: string): Promise<CaseDetail>;
+    /** Changes status, assignee, team, priority or due time; `version` (the case's, as read) is required. */
+    update(id: string, patch: CasePatchInput & { version: number }): Promise<FollowUp>;
+    /** Adds a note, or records a contact with `kind: 'contact'`. Resolves to the case, its version raised. */
+    addNote(id: string, note: CaseNoteInput): Promise<FollowUp>;
+    /** Resolves the case with its resolution. */
+    resolve(id: string, resolution: CaseResolutionInput): Promise<FollowUp>;
+  };
+  members: {
+    list(): Promise<Member[]>;
+    create(member: z.input<typeof MemberInput>): Promise<Member>;
+    update(id: string, patch: MemberPatch): Promise<Member>;
+    /** The member leaves the list and their teams; cases and events keep naming them. */
+    delete(id: string): Promise<Member>;
+  };
+  teams: {
+    list(): Promise<Team[]>;
+    create(team: z.input<typeof TeamInput>): Promise<Team>;
+    update(id: string, patch: TeamPatch): Promise<Team>;
+  };
+  settings: {
+    get(): Promise<ProjectSettings>;
+    /** Each setting given replaces the stored one whole. */
+    update(patch: ProjectSettingsPatch): Promise<ProjectSettings>;
   };
 }
 
@@ -61,28 +97,50 @@ export function createManagementClient({ host, secretKey, timeout = 10_000, retr
     timeout,
     retry: { limit: retry },
   });
-  const surveyPath = (id: string) => `surveys/${encodeURIComponent(id)}`;
+  // Ids travel as one path segment, so an id with a slash is refused by name, not routed elsewhere.
+  const path = (resource: string, id: string, ...rest: string[]) => [resource, encodeURIComponent(id), ...rest].join('/');
 
   return {
     surveys: {
       list: async () => (await call(api, 'get', 'surveys', SurveyList)).data,
-      get: (id) => call(api, 'get', surveyPath(id), SurveyDefinition),
-      put: (survey) => call(api, 'put', surveyPath(String(survey.id)), SurveyDefinition, { json: survey }),
-      delete: (id) => call(api, 'delete', surveyPath(id), SurveyDefinition),
+      get: (id) => call(api, 'get', path('surveys', id), SurveyDefinition),
+      put: (survey) => call(api, 'put', path('surveys', String(survey.id)), SurveyDefinition, { json: survey }),
+      delete: (id) => call(api, 'delete', path('surveys', id), SurveyDefinition),
     },
     responses: { list: (options = {}) => call(api, 'get', 'responses', ResponsePage, { searchParams: query(options) }) },
-    followUps: { list: (options = {}) => call(api, 'get', 'follow-ups', FollowUpPage, { searchParams: query(options) }) },
+    followUps: {
+      list: (options = {}) => call(api, 'get', 'follow-ups', FollowUpList, { searchParams: query(options) }),
+      get: (id) => call(api, 'get', path('follow-ups', id), CaseDetail),
+      update: (id, patch) => call(api, 'patch', path('follow-ups', id), FollowUp, { json: patch }),
+      addNote: (id, note) => call(api, 'post', path('follow-ups', id, 'notes'), FollowUp, { json: note }),
+      resolve: (id, resolution) => call(api, 'post', path('follow-ups', id, 'resolve'), FollowUp, { json: resolution }),
+    },
+    members: {
+      list: async () => (await call(api, 'get', 'members', MemberList)).data,
+      create: (member) => call(api, 'post', 'members', Member, { json: member }),
+      update: (id, patch) => call(api, 'patch', path('members', id), Member, { json: patch }),
+      delete: (id) => call(api, 'delete', path('members', id), Member),
+    },
+    teams: {
+      list: async () => (await call(api, 'get', 'teams', TeamList)).data,
+      create: (team) => call(api, 'post', 'teams', Team, { json: team }),
+      update: (id, patch) => call(api, 'patch', path('teams', id), Team, { json: patch }),
+    },
+    settings: {
+      get: () => call(api, 'get', 'settings', ProjectSettings),
+      update: (patch) => call(api, 'patch', 'settings', ProjectSettings, { json: patch }),
+    },
   };
 }
 
 /** Query parameters without the unset ones, so `{ cursor: undefined }` does not send `cursor=undefined`. */
-function query(options: Record<string, string | number | undefined>): Record<string, string> {
+function query(options: Record<string, string | number | boolean | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(options).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }
 
 async function call<S extends z.ZodType>(
   api: KyInstance,
-  method: 'get' | 'put' | 'delete',
+  method: 'get' | 'put' | 'post' | 'patch' | 'delete',
   path: string,
   schema: S,
   options: { json?: unknown; searchParams?: Record<string, string> } = {},

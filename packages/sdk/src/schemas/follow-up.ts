@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CaseResolutionRecord } from './case-resolution.js';
+import { CaseVersion } from './case-version.js';
 import { Slug, Timestamp, Uuid } from './ids.js';
 import { StoredFeedback } from './stored-feedback.js';
 import { StoredResponse } from './stored-response.js';
@@ -20,9 +22,17 @@ const caseFields = {
   priority: FollowUpPriority,
   /** The member who works the case; null while nobody does. Independent of the status. */
   assigneeId: z.string().nullable(),
+  /** The team the case belongs to; null for none. Independent of the assignee (who need not be in it). */
+  teamId: Uuid.nullable(),
   /** Starts at 1 and grows with every change: a change sent with an older version is refused (optimistic concurrency). */
-  version: z.number().int().min(1),
+  version: CaseVersion,
   dueAt: Timestamp,
+  /** When the case escalated for being overdue; null until then. */
+  escalatedAt: Timestamp.nullable(),
+  /** When someone first recorded a contact with the customer (a `contact` note); null until then. */
+  firstContactAt: Timestamp.nullable(),
+  /** How it was resolved; null until resolved, and again once reopened. */
+  resolution: CaseResolutionRecord.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 };

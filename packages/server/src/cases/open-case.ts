@@ -1,13 +1,27 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
+import { appendCaseEvents } from '../repos/case-events.js';
 import { insertCase } from '../repos/cases.js';
 import type { NewCase } from '../repos/cases.js';
+import { SYSTEM_ACTOR } from './system-actor.js';
 
 /**
  * Opens a case inside the caller's transaction, so the case commits with what caused it or not at all (the type
- * asks for a transaction to make that hard to get wrong). A cause that already has a case keeps it: the existing
- * id is returned. The case's timeline event and its notification jobs join this transaction as they arrive.
+ * asks for a transaction to make that hard to get wrong), its timeline starting with `opened`. A cause that already
+ * has a case keeps it: the existing id is returned and nothing is written.
  */
-export function openCase(trx: Transaction<Database>, input: NewCase): Promise<string> {
-  return insertCase(trx, input);
+export async function openCase(trx: Transaction<Database>, input: NewCase): Promise<string> {
+  const { id, created } = await insertCase(trx, input);
+  if (!created) return id;
+  await appendCaseEvents(trx, input.projectId, id, [
+    {
+      type: 'opened',
+      actor: SYSTEM_ACTOR,
+      at: input.openedAt,
+      before: null,
+      after: { status: 'open', priority: input.priority, assigneeId: null, teamId: null, dueAt: input.dueAt },
+    },
+  ]);
+  // The follow_up.opened notification jobs are queued here, with enqueue(trx, …), once their job kinds exist.
+  return id;
 }

@@ -12,6 +12,10 @@ export interface Database {
   follow_ups: FollowUpsTable;
   feedback: FeedbackTable;
   jobs: JobsTable;
+  case_events: CaseEventsTable;
+  members: MembersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
 }
 
 export interface ProjectsTable {
@@ -22,6 +26,8 @@ export interface ProjectsTable {
   identity_secret: string;
   allowed_origins: string;
   created_at: string;
+  /** The project's settings as JSON (root causes, …), parsed with the contract's ProjectSettings (0006). */
+  settings: Generated<string>;
 }
 
 export interface SurveysTable {
@@ -42,6 +48,8 @@ export interface ResponsesTable {
   /** The respondent's `userId`, copied out of `respondent` so the answered-surveys lookup is indexed (0003). */
   user_id: string | null;
   verified: number;
+  /** The respondent's `anonymousId`, copied out so a customer's earlier answers are an index lookup (0006). */
+  anonymous_id: Generated<string | null>;
   context: string;
   answered_at: string;
   received_at: string;
@@ -67,6 +75,64 @@ export interface FollowUpsTable {
   due_at: string;
   created_at: string;
   updated_at: string;
+  /** The rest from 0006. The team the case belongs to, beside its assignee. */
+  team_id: Generated<string | null>;
+  /** `priority` as a number that sorts the queue: urgent 0, high 1, normal 2, low 3. */
+  priority_rank: Generated<number>;
+  escalated_at: Generated<string | null>;
+  first_contact_at: Generated<string | null>;
+  /** The resolution JSON (kind, summary, root cause, compensation, resolvedAt) while resolved or closed. */
+  resolution: Generated<string | null>;
+  /** The root cause, copied out of `resolution` for the stats. */
+  root_cause: Generated<string | null>;
+  /** Lower-cased text the customer wrote (text answers, feedback comment): what `?q=` searches with LIKE. */
+  search_text: Generated<string>;
+  /** The customer: the verified userId, else null; and the browser's anonymousId. */
+  customer_user_id: Generated<string | null>;
+  customer_anonymous_id: Generated<string | null>;
+}
+
+/** The timeline of a case, append-only: rows are inserted, never updated (a trigger refuses it) (0006). */
+export interface CaseEventsTable {
+  id: string;
+  project_id: string;
+  case_id: string;
+  /** 1, 2, … per case: the timeline's order, and UNIQUE(case_id, seq) keeps two writers from interleaving. */
+  seq: number;
+  type: string;
+  /** JSON CaseActor. */
+  actor: string;
+  at: string;
+  /** JSON objects of the changed fields, or null. */
+  before: string | null;
+  after: string | null;
+}
+
+/** People who work cases (0006). Deleted members are kept (events name them), marked by `deleted_at`. */
+export interface MembersTable {
+  id: string;
+  project_id: string;
+  name: string;
+  email: string;
+  role: string;
+  away: number;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  member_id: string;
+  position: number;
 }
 
 export interface FeedbackTable {

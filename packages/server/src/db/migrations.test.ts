@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { NOW } from '../testing/fixtures.js';
 import { listCases } from '../repos/cases.js';
 import { listAnsweredSurveys } from '../repos/responses.js';
-import { testDialects } from '../testing/test-dbs.js';
+import { openSqliteTestDb, testDialects } from '../testing/test-dbs.js';
+import { listCaseEvents } from '../repos/case-events.js';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { migrations } from './migrations.js';
@@ -108,6 +109,7 @@ describe.each(testDialects)('migration 0004_case_contract on $name', ({ openUnmi
 
       await migrateToLatest(db as Kysely<unknown>);
       const cases = await listCases(db, 'p', { limit: 10 });
+      cases.data.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       expect(cases.data.map((c) => [c.status, c.assigneeId, c.version, 'reason' in c && c.reason])).toEqual([
         ['open', null, 1, { question: 'nps', value: 2 }],
         ['resolved', 'agent-2', 1, { question: 'nps', value: 2 }],
@@ -117,6 +119,61 @@ describe.each(testDialects)('migration 0004_case_contract on $name', ({ openUnmi
       await expect(
         db.insertInto('follow_ups').values({ id: randomUUID(), project_id: 'p', response_id: ids[0], survey_id: 'nps', status: 'open', priority: 'normal', due_at: at, created_at: at, updated_at: at }).execute(),
       ).rejects.toThrow(/check constraint|follow_ups_one_source/i);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe.each(testDialects)('migration 0006_case_lifecycle on $name', ({ openUnmigrated }) => {
+  it('gives the cases a database already holds their queue rank, searchable text, customer and an opened event', async () => {
+    const { kysely: db, cleanup } = await openUnmigrated();
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0006'));
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      const survey = { id: 'nps', name: 'NPS', questions: [{ id: 'nps', type: 'nps', prompt: 'How likely?' }, { id: 'comment', type: 'text', prompt: 'Why?' }] };
+      await db.insertInto('surveys').values({ project_id: 'p', id: 'nps', definition: JSON.stringify(survey), active: 1, updated_at: at }).execute();
+      const responseId = randomUUID();
+      await db
+        .insertInto('responses')
+        .values({ id: responseId, project_id: 'p', survey_id: 'nps', answers: '{"nps":2,"comment":"Parcel LOST"}', finished: 1, respondent: '{"anonymousId":"a-1","userId":"u-1"}', user_id: 'u-1', verified: 1, context: '{"url":"https://shop.example/"}', answered_at: at, received_at: at, updated_at: at })
+        .execute();
+      const caseId = randomUUID();
+      await sql`insert into follow_ups (id, project_id, response_id, survey_id, status, priority, assignee_id, reason, due_at, created_at, updated_at)
+        values (${caseId}, 'p', ${responseId}, 'nps', 'in_progress', 'high', null, '{"question":"nps","value":2}', ${at}, ${at}, ${at})`.execute(db);
+
+      await migrateToLatest(db as Kysely<unknown>);
+      const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ priority_rank: 1, search_text: 'parcel lost', customer_user_id: 'u-1', customer_anonymous_id: 'a-1', team_id: null, resolution: null });
+      expect((await db.selectFrom('responses').select('anonymous_id').executeTakeFirstOrThrow()).anonymous_id).toBe('a-1');
+      expect(await listCaseEvents(db, caseId)).toEqual([
+        expect.objectContaining({ type: 'opened', actor: { kind: 'system' }, at, before: null, after: { status: 'in_progress', priority: 'high', assigneeId: null, teamId: null, dueAt: at } }),
+      ]);
+      expect((await listCases(db, 'p', { limit: 10, q: 'lost' })).data.map((c) => c.id)).toEqual([caseId]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('the case queue on SQLite', () => {
+  it('seeks each filter’s page through its own queue index, not a scan and a sort', async () => {
+    const { db, cleanup } = await openSqliteTestDb();
+    try {
+      const planOf = async (where: string) => {
+        const plan = await sql<{ detail: string }>`explain query plan ${sql.raw(
+          `select * from follow_ups where project_id = 'p' ${where} and (priority_rank, due_at, id) > (2, '2026-11-23', 'x') order by priority_rank, due_at, id limit 51`,
+        )}`.execute(db.kysely);
+        return plan.rows.map((r) => r.detail).join('\n');
+      };
+      expect(await planOf('')).toMatch(/USING INDEX follow_ups_project_queue \(project_id=\? AND \(priority_rank,due_at,id\)>\(\?,\?,\?\)\)/);
+      expect(await planOf("and status = 'open'")).toMatch(/USING INDEX follow_ups_project_status_queue \(project_id=\? AND status=\? AND \(priority_rank,due_at,id\)>/);
+      expect(await planOf("and assignee_id = 'm'")).toMatch(/USING INDEX follow_ups_project_assignee_queue/);
+      expect(await planOf("and team_id = 't'")).toMatch(/USING INDEX follow_ups_project_team_queue/);
+      for (const where of ['', "and status = 'open'", "and assignee_id = 'm'"]) expect(await planOf(where)).not.toMatch(/TEMP B-TREE/);
     } finally {
       await cleanup();
     }

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
+import { backfillCaseLifecycle } from './backfill-case-lifecycle.js';
 
 /**
  * Every schema change, in order. Names sort lexicographically and are never renamed: Kysely records them in
@@ -192,6 +193,107 @@ export const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('jobs_status_run_at').on('jobs').columns(['status', 'run_at']).execute();
+    },
+  },
+  /**
+   * The case lifecycle: members and teams who work cases, the append-only timeline (`case_events`), project settings
+   * (root causes), and on each case its team, a sortable priority, escalation, first contact, resolution, the
+   * customer's text for `?q=` and who the customer is. The queue is read in priority then due order, per project and
+   * per common filter (status, assignee, team), so each has an index in that order.
+   */
+  '0006_case_lifecycle': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('members')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('away', 'integer', (c) => c.notNull())
+        .addColumn('deleted_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // One live member per email; a deleted member's address may be used again.
+      await db.schema.createIndex('members_project_email').on('members').columns(['project_id', 'email']).unique().where(sql.ref('deleted_at'), 'is', null).execute();
+
+      await db.schema
+        .createTable('teams')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('teams_project_name', ['project_id', 'name'])
+        .execute();
+      await db.schema
+        .createTable('team_members')
+        .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id').onDelete('cascade'))
+        .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
+        // The order the members were listed in, kept as given.
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('team_members_pk', ['team_id', 'member_id'])
+        .execute();
+      await db.schema.createIndex('team_members_member').on('team_members').column('member_id').execute();
+
+      await db.schema
+        .createTable('case_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('case_id', 'text', (c) => c.notNull().references('follow_ups.id').onDelete('cascade'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('before', 'text')
+        .addColumn('after', 'text')
+        .addUniqueConstraint('case_events_case_seq', ['case_id', 'seq'])
+        .execute();
+      // The audit trail cannot be rewritten, whatever code runs against the database. (Deleting a case, when a
+      // person is erased, still takes its events with it.)
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`create function case_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'case events are append-only'; end $$`.execute(db);
+        await sql`create trigger case_events_append_only before update on case_events for each row execute function case_events_append_only()`.execute(db);
+      } else {
+        await sql`create trigger case_events_append_only before update on case_events begin select raise(abort, 'case events are append-only'); end`.execute(db);
+      }
+
+      await db.schema.alterTable('projects').addColumn('settings', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+      await db.schema.alterTable('responses').addColumn('anonymous_id', 'text').execute();
+
+      const columns: [string, 'text' | 'integer', boolean][] = [
+        ['team_id', 'text', false],
+        ['priority_rank', 'integer', true],
+        ['escalated_at', 'text', false],
+        ['first_contact_at', 'text', false],
+        ['resolution', 'text', false],
+        ['root_cause', 'text', false],
+        ['search_text', 'text', true],
+        ['customer_user_id', 'text', false],
+        ['customer_anonymous_id', 'text', false],
+      ];
+      for (const [name, type, notNull] of columns) {
+        await db.schema
+          .alterTable('follow_ups')
+          .addColumn(name, type, (c) => (notNull ? c.notNull().defaultTo(type === 'integer' ? 2 : '') : c))
+          .execute();
+      }
+      await sql`update follow_ups set priority_rank = case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`.execute(db);
+      await backfillCaseLifecycle(db);
+
+      // The queue: priority, then due time, then id, per project and per common filter.
+      const order = ['priority_rank', 'due_at', 'id'];
+      await db.schema.createIndex('follow_ups_project_queue').on('follow_ups').columns(['project_id', ...order]).execute();
+      await db.schema.createIndex('follow_ups_project_status_queue').on('follow_ups').columns(['project_id', 'status', ...order]).execute();
+      await db.schema.createIndex('follow_ups_project_assignee_queue').on('follow_ups').columns(['project_id', 'assignee_id', ...order]).execute();
+      await db.schema.createIndex('follow_ups_project_team_queue').on('follow_ups').columns(['project_id', 'team_id', ...order]).execute();
+      // The list no longer reads newest first per status; (project_id, created_at) stays for time ranges.
+      await db.schema.dropIndex('follow_ups_project_status_created').execute();
+      // A customer's other cases and answers.
+      await db.schema.createIndex('follow_ups_project_customer_user').on('follow_ups').columns(['project_id', 'customer_user_id']).execute();
+      await db.schema.createIndex('follow_ups_project_customer_anonymous').on('follow_ups').columns(['project_id', 'customer_anonymous_id']).execute();
+      await db.schema.createIndex('responses_project_anonymous').on('responses').columns(['project_id', 'anonymous_id']).execute();
     },
   },
 };

@@ -27,3 +27,20 @@ export function cursorFromQuery(cursor: string | undefined): PageCursor | undefi
   if (decoded === null) throw HttpError.field(422, 'invalid_request', 'cursor', 'is not a cursor from a previous page');
   return decoded;
 }
+
+/** A multi-column list position as an opaque cursor (same encoding as {@link encodeCursor}). */
+export function encodePosition(position: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+}
+
+/** The `?cursor=` of a list ordered by several columns, checked against its `shape`, or a 422 naming `cursor`. */
+export function positionFromQuery<S extends z.ZodType<readonly (string | number)[]>>(cursor: string | undefined, shape: S): z.output<S> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const parsed = shape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON: refused below like any other foreign cursor.
+  }
+  throw HttpError.field(422, 'invalid_request', 'cursor', 'is not a cursor from a previous page');
+}

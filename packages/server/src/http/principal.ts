@@ -1,10 +1,24 @@
+import type { CaseActor } from '@closeloop/sdk/schemas';
 import type { Project } from '../repos/projects.js';
 
 /**
  * Everything a caller may be allowed to do through the management API, one verb per resource. A runtime list, so
  * roles can be checked against it; the type is derived from it.
  */
-export const PERMISSIONS = ['surveys:read', 'surveys:write', 'responses:read', 'feedback:read', 'cases:read', 'cases:write'] as const;
+export const PERMISSIONS = [
+  'surveys:read',
+  'surveys:write',
+  'responses:read',
+  'feedback:read',
+  'cases:read',
+  'cases:write',
+  'members:read',
+  'members:write',
+  'teams:read',
+  'teams:write',
+  'settings:read',
+  'settings:write',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
@@ -21,4 +35,9 @@ export type Principal = {
 /** A project's secret key may do everything: it is the owner's credential. */
 export function projectKeyPrincipal(project: Project): Principal {
   return { kind: 'project-key', project, permissions: new Set(PERMISSIONS) };
+}
+
+/** Who a principal is on a case's timeline: the project's key today; a console member (with an id) next. */
+export function actorOf(principal: Principal): CaseActor {
+  return { kind: principal.kind };
 }

@@ -1,4 +1,6 @@
 import { caseForFeedback } from '../cases/case-for-feedback.js';
+import { feedbackSearchText } from '../cases/case-search-text.js';
+import { customerOf } from '../cases/customer-of.js';
 import { openCase } from '../cases/open-case.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
@@ -29,7 +31,15 @@ export function recordFeedback(conn: Conn, input: RecordFeedbackInput): Promise<
     const terms = caseForFeedback(input.category, new Date(input.sentAt));
     const followUpId =
       terms &&
-      (await openCase(trx, { projectId: input.projectId, cause: { feedbackId: input.id }, priority: terms.priority, dueAt: terms.dueAt, openedAt: input.receivedAt }));
+      (await openCase(trx, {
+        projectId: input.projectId,
+        cause: { feedbackId: input.id },
+        priority: terms.priority,
+        dueAt: terms.dueAt,
+        openedAt: input.receivedAt,
+        searchText: feedbackSearchText(input.comment),
+        customer: customerOf(input.respondent),
+      }));
     return { outcome: 'created', id: input.id, followUpId };
   });
 }

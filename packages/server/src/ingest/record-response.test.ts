@@ -187,15 +187,16 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
     expect((await listResponses(t.db.kysely, project.id, { limit: 10, surveyId: 'nps' })).data).toHaveLength(5);
   });
 
-  it('pages follow-ups newest first and filters them by status', async () => {
+  it('pages follow-ups in queue order (same priority: soonest due first) and filters them by status', async () => {
     const { project } = await seedProject(t.db);
-    for (let i = 0; i < 3; i++) {
-      await recordResponse(t.db.kysely, input(project.id, { receivedAt: new Date(NOW.getTime() + i * 1000).toISOString() }));
+    for (const i of [1, 0, 2]) {
+      const at = new Date(NOW.getTime() - i * 1000).toISOString();
+      await recordResponse(t.db.kysely, input(project.id, { answeredAt: at, receivedAt: at }));
     }
     const first = await listCases(t.db.kysely, project.id, { limit: 2 });
-    expect(first.data.map((f) => f.createdAt)).toEqual(['2026-11-23T10:00:02.000Z', '2026-11-23T10:00:01.000Z']);
+    expect(first.data.map((f) => f.dueAt)).toEqual(['2026-11-25T09:59:58.000Z', '2026-11-25T09:59:59.000Z']);
     const second = await listCases(t.db.kysely, project.id, { limit: 2, after: first.next ?? undefined });
-    expect(second.data.map((f) => f.createdAt)).toEqual(['2026-11-23T10:00:00.000Z']);
+    expect(second.data.map((f) => f.dueAt)).toEqual(['2026-11-25T10:00:00.000Z']);
     expect(second.next).toBeNull();
     expect((await listCases(t.db.kysely, project.id, { limit: 10, status: 'open' })).data).toHaveLength(3);
     expect((await listCases(t.db.kysely, project.id, { limit: 10, status: 'closed' })).data).toHaveLength(0);

@@ -1,9 +1,11 @@
 import type { ErrorIssue } from '@closeloop/sdk/schemas';
 import { caseForResponse } from '../cases/case-for-response.js';
+import { responseSearchText } from '../cases/case-search-text.js';
+import { customerOf } from '../cases/customer-of.js';
 import { openCase } from '../cases/open-case.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
-import { findCaseIdOf } from '../repos/cases.js';
+import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
 import { findResponseForMerge, insertResponse, updateResponse } from '../repos/responses.js';
 import type { NewResponse, ResponseForMerge, ResponseValues, StoredRespondent } from '../repos/responses.js';
 import { findSurvey } from '../repos/surveys.js';
@@ -40,19 +42,24 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
     if (issues.length > 0) return { outcome: 'invalid_answers', issues };
 
     const inserted = await insertResponse(trx, input);
-    let answers = input.answers;
+    let { answers, respondent } = input;
     if (!inserted) {
       const stored = await findResponseForMerge(trx, input.id);
       if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
       if (stored.projectId !== input.projectId || stored.surveyId !== input.surveyId) return { outcome: 'conflict' };
       const merged = mergeStep(stored, input);
       await updateResponse(trx, input.id, merged, input.receivedAt);
-      answers = merged.answers;
+      ({ answers, respondent } = merged);
     }
 
     const outcome = inserted ? 'created' : 'merged';
+    const searchText = responseSearchText(survey, answers);
     const existingCase = await findCaseIdOf(trx, { responseId: input.id });
-    if (existingCase !== null) return { outcome, id: input.id, followUpId: existingCase };
+    if (existingCase !== null) {
+      // The comment usually comes after the score that opened the case, and identify() may come mid-survey.
+      await refreshCaseCustomer(trx, existingCase, searchText, customerOf(respondent));
+      return { outcome, id: input.id, followUpId: existingCase };
+    }
 
     const terms = caseForResponse(survey, answers, new Date(input.answeredAt));
     const followUpId =
@@ -63,6 +70,8 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
         priority: terms.priority,
         dueAt: terms.dueAt,
         openedAt: input.receivedAt,
+        searchText,
+        customer: customerOf(respondent),
       }));
     return { outcome, id: input.id, followUpId };
   });

@@ -27,6 +27,14 @@ describe('openApiDocument', () => {
         '/',
         '/api/v1/feedback',
         '/api/v1/follow-ups',
+        '/api/v1/follow-ups/{id}',
+        '/api/v1/follow-ups/{id}/notes',
+        '/api/v1/follow-ups/{id}/resolve',
+        '/api/v1/members',
+        '/api/v1/members/{id}',
+        '/api/v1/teams',
+        '/api/v1/teams/{id}',
+        '/api/v1/settings',
         '/api/v1/responses',
         '/api/v1/surveys',
         '/api/v1/surveys/{id}',
@@ -73,10 +81,25 @@ describe('openApiDocument', () => {
     expect(statuses('/v1/responses', 'post')).toEqual(expect.arrayContaining(['400', '403', '404', '409', '413', '415', '422']));
     expect(statuses('/v1/feedback', 'post')).toEqual(expect.arrayContaining(['400', '403', '404', '409', '413', '415', '422']));
     expect(statuses('/{file}', 'get')).toEqual(expect.arrayContaining(['404', '503']));
+    expect(statuses('/api/v1/follow-ups/{id}', 'patch')).toEqual(expect.arrayContaining(['401', '404', '409', '422', '428']));
+    for (const action of ['notes', 'resolve']) expect(statuses(`/api/v1/follow-ups/{id}/${action}`, 'post')).toEqual(expect.arrayContaining(['404', '409', '422']));
+    expect(statuses('/api/v1/members', 'post')).toEqual(expect.arrayContaining(['409', '422']));
+    expect(statuses('/api/v1/teams/{id}', 'patch')).toEqual(expect.arrayContaining(['404', '409', '422']));
   });
 
   it('documents query parameters from the contract', () => {
-    expect(doc.paths['/api/v1/follow-ups']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'status']);
+    expect(doc.paths['/api/v1/follow-ups']?.['get']?.parameters?.map((p) => p.name)).toEqual([
+      'limit',
+      'cursor',
+      'status',
+      'assignee',
+      'team',
+      'priority',
+      'overdue',
+      'surveyId',
+      'source',
+      'q',
+    ]);
     expect(doc.paths['/api/v1/responses']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'surveyId']);
     expect(doc.paths['/v1/config']?.['get']?.parameters?.map((p) => p.name)).toEqual(['project', 'user', 'signature', 'If-None-Match']);
     expect(doc.paths['/api/v1/feedback']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'category']);

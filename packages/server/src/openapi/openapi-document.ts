@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import {
+  CaseDetail,
+  CaseNote,
+  CasePatch,
+  CaseResolution,
   ConfigResponse,
   ErrorBody,
   FeedbackAccepted,
   FeedbackListQuery,
   FeedbackSubmission,
   FollowUp,
+  FollowUpList,
   FollowUpListQuery,
+  Member,
+  MemberInput,
+  MemberList,
+  MemberPatch,
   Page,
+  ProjectSettings,
+  ProjectSettingsPatch,
   ResponseAccepted,
   ResponseListQuery,
   ResponseSubmission,
@@ -16,6 +27,11 @@ import {
   Slug,
   SurveyDefinition,
   SurveyList,
+  Team,
+  TeamInput,
+  TeamList,
+  TeamPatch,
+  Uuid,
 } from '@closeloop/sdk/schemas';
 import { ConfigQuery } from '../api/config-query.js';
 
@@ -28,7 +44,22 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   ResponseAccepted: { schema: ResponseAccepted, io: 'output' },
   FeedbackSubmission: { schema: FeedbackSubmission, io: 'input' },
   FeedbackAccepted: { schema: FeedbackAccepted, io: 'output' },
-  FollowUpPage: { schema: Page(FollowUp), io: 'output' },
+  FollowUpList: { schema: FollowUpList, io: 'output' },
+  FollowUp: { schema: FollowUp, io: 'output' },
+  CaseDetail: { schema: CaseDetail, io: 'output' },
+  CasePatch: { schema: CasePatch, io: 'input' },
+  CaseNote: { schema: CaseNote, io: 'input' },
+  CaseResolution: { schema: CaseResolution, io: 'input' },
+  Member: { schema: Member, io: 'output' },
+  MemberList: { schema: MemberList, io: 'output' },
+  MemberInput: { schema: MemberInput, io: 'input' },
+  MemberPatch: { schema: MemberPatch, io: 'input' },
+  Team: { schema: Team, io: 'output' },
+  TeamList: { schema: TeamList, io: 'output' },
+  TeamInput: { schema: TeamInput, io: 'input' },
+  TeamPatch: { schema: TeamPatch, io: 'input' },
+  ProjectSettings: { schema: ProjectSettings, io: 'output' },
+  ProjectSettingsPatch: { schema: ProjectSettingsPatch, io: 'input' },
   StoredResponsePage: { schema: Page(StoredResponse), io: 'output' },
   StoredFeedbackPage: { schema: Page(StoredFeedback), io: 'output' },
   ErrorBody: { schema: ErrorBody, io: 'output' },
@@ -61,11 +92,12 @@ function errors(...statuses: number[]): Record<string, unknown> {
     400: 'The body is not JSON',
     401: 'Missing or wrong secret key (`authorization`)',
     403: 'The page origin is not allowed by the project (`origin`)',
-    404: 'Unknown project, survey, file or route',
-    409: 'The id belongs to another project or survey (`id`)',
+    404: 'Unknown project, survey, case, member, team, file or route',
+    409: 'A conflict: the id belongs to another project or survey (`id`); a stale case `version` (the reply names the current one) or an illegal status transition (`status`); an email or team name already taken',
     413: 'The body is larger than the limit',
     415: 'The body is neither application/json nor text/plain',
     422: 'Bad input: `issues` names each field at fault (for answers: one that does not fit its question, or an inactive survey)',
+    428: 'The case version is missing: send `version` in the body or `If-Match: "<version>"`',
     503: 'The widget is not built, or the database does not answer',
   };
   return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s] ?? 'Error', content: json('ErrorBody') }]));
@@ -73,6 +105,33 @@ function errors(...statuses: number[]): Record<string, unknown> {
 
 const bearer = [{ bearer: [] }];
 const surveyIdParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Slug, 'input') };
+const uuidParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Uuid, 'input') };
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'The case version the change was made against, as the ETag gives it ("3"); or send `version` in the body',
+  schema: { type: 'string' },
+};
+
+/** A management write: the secret key, a JSON body, the resource in reply. */
+function managementWrite(summary: string, body: keyof typeof components, reply: keyof typeof components, status: '200' | '201', statuses: number[], extra: JsonSchema = {}): JsonSchema {
+  return {
+    summary,
+    security: bearer,
+    requestBody: { required: true, content: json(body) },
+    ...extra,
+    responses: { [status]: { description: status === '201' ? 'Created' : 'Changed', content: json(reply) }, ...errors(...statuses) },
+  };
+}
+
+/** A management read of one resource or a whole small list. */
+function managementRead(summary: string, reply: keyof typeof components, statuses: number[]): JsonSchema {
+  return { summary, security: bearer, responses: { '200': { description: 'OK', content: json(reply) }, ...errors(...statuses) } };
+}
+
+/** A change to a case: the version it was made against (body or If-Match), the case as it now is in reply (ETag: its version). */
+const caseChangeErrors = [400, 401, 404, 409, 415, 422];
 
 interface BrowserPost {
   summary: string;
@@ -156,11 +215,54 @@ export function openApiDocument(): JsonSchema {
         errors: [400, 403, 404, 409, 413, 415, 422],
       }),
       '/api/v1/follow-ups': managementList(
-        'Follow-up cases, newest first, each with what opened it (`source`: a survey response or feedback)',
+        'The case queue: most urgent first, then soonest due, then id; filtered; with the counts per status for the same filters bar `status`',
         FollowUpListQuery,
-        'FollowUpPage',
-        'A page of cases',
+        'FollowUpList',
+        'A page of cases and the counts',
       ),
+      '/api/v1/follow-ups/{id}': {
+        parameters: [uuidParameter],
+        get: managementRead('The case, its customer (respondent, page, device, locale, earlier responses and cases) and its timeline; ETag: its version', 'CaseDetail', [401, 404, 422]),
+        patch: managementWrite(
+          'Change status, assignee, team, priority or due time; the version is required (`version` or If-Match); `resolved` only through /resolve',
+          'CasePatch',
+          'FollowUp',
+          '200',
+          [...caseChangeErrors, 428],
+          { parameters: [ifMatch] },
+        ),
+      },
+      '/api/v1/follow-ups/{id}/notes': {
+        parameters: [uuidParameter],
+        post: managementWrite('Add a note, or record a contact with the customer (`kind: contact`)', 'CaseNote', 'FollowUp', '201', caseChangeErrors, { parameters: [ifMatch] }),
+      },
+      '/api/v1/follow-ups/{id}/resolve': {
+        parameters: [uuidParameter],
+        post: managementWrite('Resolve the case: resolution, summary, root cause (one of the project settings), compensation', 'CaseResolution', 'FollowUp', '200', caseChangeErrors, {
+          parameters: [ifMatch],
+        }),
+      },
+      '/api/v1/members': {
+        get: managementRead('The members who work cases, by name', 'MemberList', [401]),
+        post: managementWrite('Add a member (the email is unique in the project)', 'MemberInput', 'Member', '201', [400, 401, 409, 415, 422]),
+      },
+      '/api/v1/members/{id}': {
+        parameters: [uuidParameter],
+        patch: managementWrite('Change a member: name, email, role, away', 'MemberPatch', 'Member', '200', [400, 401, 404, 409, 415, 422]),
+        delete: managementRead('Delete a member: no longer listed or assignable; cases and events keep the id', 'Member', [401, 404, 422]),
+      },
+      '/api/v1/teams': {
+        get: managementRead('The teams, by name, each with its members', 'TeamList', [401]),
+        post: managementWrite('Create a team of members (`memberIds.<i>` named when not a member)', 'TeamInput', 'Team', '201', [400, 401, 409, 415, 422]),
+      },
+      '/api/v1/teams/{id}': {
+        parameters: [uuidParameter],
+        patch: managementWrite('Rename a team and/or replace its members', 'TeamPatch', 'Team', '200', [400, 401, 404, 409, 415, 422]),
+      },
+      '/api/v1/settings': {
+        get: managementRead('The project settings (root causes), defaults filled in', 'ProjectSettings', [401]),
+        patch: managementWrite('Replace the settings given, keep the others', 'ProjectSettingsPatch', 'ProjectSettings', '200', [400, 401, 415, 422]),
+      },
       '/api/v1/responses': managementList('Responses, newest first', ResponseListQuery, 'StoredResponsePage', 'A page of responses'),
       '/api/v1/feedback': managementList('Feedback, newest first', FeedbackListQuery, 'StoredFeedbackPage', 'A page of feedback'),
       '/api/v1/surveys': {

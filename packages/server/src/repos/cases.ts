@@ -1,16 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { FollowUp } from '@closeloop/sdk/schemas';
-import type { FollowUpPriority, FollowUpStatus, SurveyFollowUp } from '@closeloop/sdk/schemas';
-import type { Selectable } from 'kysely';
+import { CaseResolutionRecord, FollowUp, FollowUpPriority, FollowUpStatus } from '@closeloop/sdk/schemas';
+import type { CaseSummary, FollowUpCounts, SurveyFollowUp } from '@closeloop/sdk/schemas';
+import { sql } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { FollowUpsTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
+import { dialectOf } from '../db/dialect-of.js';
 import { feedbackFromRow, feedbackRowsById } from './feedback.js';
-import { keysetPage } from './keyset.js';
-import type { ListPage, PageRequest } from './keyset.js';
+import { keysetPageAscending } from './keyset.js';
+import type { PositionPage, PositionPageRequest } from './keyset.js';
 import { responseFromRow, responseRowsById } from './responses.js';
 
 /** What opened a case: a survey response (with the answer that matched the rule) or a feedback. */
 export type CaseCause = { responseId: string; surveyId: string; reason: SurveyFollowUp['reason'] } | { feedbackId: string };
+
+/** Who the customer is, for their other cases: the verified user id (else null) and the browser's anonymous id. */
+export interface CaseCustomer {
+  userId: string | null;
+  anonymousId: string;
+}
 
 export interface NewCase {
   projectId: string;
@@ -18,37 +26,53 @@ export interface NewCase {
   priority: FollowUpPriority;
   dueAt: string;
   openedAt: string;
+  /** Lower-cased text the customer wrote, searched by `?q=`. */
+  searchText: string;
+  customer: CaseCustomer;
 }
+
+/** The queue's order: urgent first. Stored beside `priority` so an index can serve "priority, then due time". */
+export const PRIORITY_RANK: Record<FollowUpPriority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+
+export type CaseRow = Selectable<FollowUpsTable>;
+
+/** A position in the queue: priority rank, due time, id. */
+export type QueuePosition = readonly [number, string, string];
 
 /**
  * Inserts the case unless its cause already has one: UNIQUE(response_id) and UNIQUE(feedback_id) keep a cause to
- * one case even when duplicate posts race. Returns the cause's case id, new or existing.
+ * one case even when duplicate posts race. Returns the cause's case id, and whether this call created it.
  */
-export async function insertCase(conn: Conn, input: NewCase): Promise<string> {
+export async function insertCase(conn: Conn, input: NewCase): Promise<{ id: string; created: boolean }> {
   const { cause } = input;
   const common = {
     id: randomUUID(),
     project_id: input.projectId,
     status: 'open',
     priority: input.priority,
+    priority_rank: PRIORITY_RANK[input.priority],
     assignee_id: null,
     version: 1,
     due_at: input.dueAt,
     created_at: input.openedAt,
     updated_at: input.openedAt,
+    search_text: input.searchText,
+    customer_user_id: input.customer.userId,
+    customer_anonymous_id: input.customer.anonymousId,
   };
-  if ('feedbackId' in cause) {
-    await conn.insertInto('follow_ups').values({ ...common, feedback_id: cause.feedbackId }).onConflict((oc) => oc.column('feedback_id').doNothing()).execute();
-  } else {
-    await conn
-      .insertInto('follow_ups')
-      .values({ ...common, response_id: cause.responseId, survey_id: cause.surveyId, reason: JSON.stringify(cause.reason) })
-      .onConflict((oc) => oc.column('response_id').doNothing())
-      .execute();
-  }
+  const inserted =
+    'feedbackId' in cause
+      ? await conn.insertInto('follow_ups').values({ ...common, feedback_id: cause.feedbackId }).onConflict((oc) => oc.column('feedback_id').doNothing()).returning('id').executeTakeFirst()
+      : await conn
+          .insertInto('follow_ups')
+          .values({ ...common, response_id: cause.responseId, survey_id: cause.surveyId, reason: JSON.stringify(cause.reason) })
+          .onConflict((oc) => oc.column('response_id').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+  if (inserted) return { id: inserted.id, created: true };
   const id = await findCaseIdOf(conn, cause);
   if (id === null) throw new Error('the case just inserted is not there');
-  return id;
+  return { id, created: false };
 }
 
 /** The id of the case a response or a feedback opened, or null. */
@@ -58,16 +82,144 @@ export async function findCaseIdOf(conn: Conn, cause: { responseId: string } | {
   return row?.id ?? null;
 }
 
-/** Cases of both sources (survey responses and feedback), newest first, each with its cause in full. */
-export async function listCases(conn: Conn, projectId: string, page: PageRequest & { status?: FollowUpStatus | undefined }): Promise<ListPage<FollowUp>> {
-  let query = conn.selectFrom('follow_ups').selectAll().where('project_id', '=', projectId);
-  if (page.status !== undefined) query = query.where('status', '=', page.status);
-  const rows = await keysetPage(query, { at: 'created_at', id: 'id' }, page, (row) => row, (row) => ({ at: row.created_at, id: row.id }));
-  return { data: await withCauses(conn, rows.data), next: rows.next };
+/** A later step of the response changed what the customer wrote, or who they are. */
+export async function refreshCaseCustomer(conn: Conn, caseId: string, searchText: string, customer: CaseCustomer): Promise<void> {
+  await conn
+    .updateTable('follow_ups')
+    .set({ search_text: searchText, customer_user_id: customer.userId, customer_anonymous_id: customer.anonymousId })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/**
+ * The project's case, or null. With `lock`, the row stays locked until the transaction ends on PostgreSQL (SQLite's
+ * writer holds the lock already), so a concurrent change to the same case waits, then sees this one's version.
+ */
+export async function findCaseRow(conn: Conn, projectId: string, id: string, { lock = false } = {}): Promise<CaseRow | null> {
+  const row = await conn
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('id', '=', id)
+    .$if(lock && dialectOf(conn) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export type CaseChanges = Pick<
+  Updateable<FollowUpsTable>,
+  'status' | 'assignee_id' | 'team_id' | 'priority' | 'priority_rank' | 'due_at' | 'first_contact_at' | 'resolution' | 'root_cause'
+>;
+
+/**
+ * Writes `changes` and raises the version, only if the case is still at `row.version`: the compare-and-set that
+ * makes a change against a stale read lose. Null when it lost (the caller re-reads and reports the current version).
+ */
+export async function updateCaseRow(conn: Conn, row: CaseRow, changes: CaseChanges, at: string): Promise<CaseRow | null> {
+  const updated = await conn
+    .updateTable('follow_ups')
+    .set({ ...changes, version: row.version + 1, updated_at: at })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .returningAll()
+    .executeTakeFirst();
+  return updated ?? null;
+}
+
+/** The queue's filters; each one set narrows the list. */
+export interface CaseFilters {
+  status?: FollowUpStatus | undefined;
+  /** A member id, or null for unassigned cases. */
+  assigneeId?: string | null | undefined;
+  /** A team id, or null for cases without a team. */
+  teamId?: string | null | undefined;
+  priority?: FollowUpPriority | undefined;
+  /** Only cases due before this time and not yet resolved or closed. */
+  overdueAt?: string | undefined;
+  surveyId?: string | undefined;
+  source?: FollowUp['source'] | undefined;
+  /** Text the customer wrote contains this (any case). */
+  q?: string | undefined;
+}
+
+function filteredCases(conn: Conn, projectId: string, filters: CaseFilters) {
+  return conn
+    .selectFrom('follow_ups')
+    .where('project_id', '=', projectId)
+    .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status!))
+    .$if(filters.assigneeId !== undefined, (q) => (filters.assigneeId === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', filters.assigneeId!)))
+    .$if(filters.teamId !== undefined, (q) => (filters.teamId === null ? q.where('team_id', 'is', null) : q.where('team_id', '=', filters.teamId!)))
+    .$if(filters.priority !== undefined, (q) => q.where('priority', '=', filters.priority!))
+    .$if(filters.overdueAt !== undefined, (q) => q.where('due_at', '<', filters.overdueAt!).where('status', 'not in', ['resolved', 'closed']))
+    .$if(filters.surveyId !== undefined, (q) => q.where('survey_id', '=', filters.surveyId!))
+    .$if(filters.source === 'survey', (q) => q.where('response_id', 'is not', null))
+    .$if(filters.source === 'feedback', (q) => q.where('feedback_id', 'is not', null))
+    .$if(filters.q !== undefined, (q) => q.where(sql<boolean>`search_text like ${likePattern(filters.q!)} escape '\\'`));
+}
+
+/** `%text%` for LIKE, lower-cased like the column, with LIKE's own wildcards taken literally. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export type CaseListRequest = PositionPageRequest<QueuePosition> & CaseFilters;
+
+/**
+ * One page of the queue: priority (urgent first), then due time (soonest first), then id, keyset-paged through the
+ * `(project_id[, status | assignee_id | team_id], priority_rank, due_at, id)` indexes; each case with its cause in full.
+ */
+export async function listCases(conn: Conn, projectId: string, request: CaseListRequest): Promise<PositionPage<FollowUp, QueuePosition>> {
+  const query = filteredCases(conn, projectId, request).selectAll();
+  const page = await keysetPageAscending(query, ['priority_rank', 'due_at', 'id'], request, (row) => row, (row): QueuePosition => [row.priority_rank, row.due_at, row.id]);
+  return { data: await casesWithCauses(conn, page.data), next: page.next };
+}
+
+/** How many cases each status holds under `filters` (whose own `status` is ignored): the queue's tab counts. */
+export async function countCasesByStatus(conn: Conn, projectId: string, filters: CaseFilters): Promise<FollowUpCounts> {
+  const rows = await filteredCases(conn, projectId, { ...filters, status: undefined })
+    .select(['status', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('status')
+    .execute();
+  const counts = Object.fromEntries(FollowUpStatus.options.map((s) => [s, 0])) as FollowUpCounts;
+  for (const row of rows) counts[FollowUpStatus.parse(row.status)] = Number(row.n);
+  return counts;
+}
+
+/**
+ * The customer's other cases opened by `openedBy`, newest first: by verified user id when known, else by the
+ * browser's anonymous id.
+ */
+export async function listCustomerCases(
+  conn: Conn,
+  projectId: string,
+  customer: CaseCustomer,
+  except: string,
+  { openedBy, limit }: { openedBy: string; limit: number },
+): Promise<CaseSummary[]> {
+  const rows = await conn
+    .selectFrom('follow_ups')
+    .select(['id', 'feedback_id', 'status', 'priority', 'resolution', 'created_at'])
+    .where('project_id', '=', projectId)
+    .$if(customer.userId !== null, (q) => q.where('customer_user_id', '=', customer.userId))
+    .$if(customer.userId === null, (q) => q.where('customer_anonymous_id', '=', customer.anonymousId))
+    .where('id', '!=', except)
+    .where('created_at', '<=', openedBy)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    source: row.feedback_id === null ? 'survey' : 'feedback',
+    status: FollowUpStatus.parse(row.status),
+    priority: FollowUpPriority.parse(row.priority),
+    resolution: row.resolution === null ? null : CaseResolutionRecord.parse(JSON.parse(row.resolution)).resolution,
+    createdAt: row.created_at,
+  }));
 }
 
 /** Case rows as the contract's FollowUp: each joined with its response or feedback, two queries for the page. */
-async function withCauses(conn: Conn, rows: Selectable<FollowUpsTable>[]): Promise<FollowUp[]> {
+export async function casesWithCauses(conn: Conn, rows: CaseRow[]): Promise<FollowUp[]> {
   const responses = await responseRowsById(conn, rows.flatMap((f) => (f.response_id === null ? [] : [f.response_id])));
   const feedback = await feedbackRowsById(conn, rows.flatMap((f) => (f.feedback_id === null ? [] : [f.feedback_id])));
   return rows.map((row) => {
@@ -76,8 +228,12 @@ async function withCauses(conn: Conn, rows: Selectable<FollowUpsTable>[]): Promi
       status: row.status,
       priority: row.priority,
       assigneeId: row.assignee_id,
+      teamId: row.team_id,
       version: row.version,
       dueAt: row.due_at,
+      escalatedAt: row.escalated_at,
+      firstContactAt: row.first_contact_at,
+      resolution: row.resolution === null ? null : JSON.parse(row.resolution),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -93,4 +249,11 @@ async function withCauses(conn: Conn, rows: Selectable<FollowUpsTable>[]): Promi
       response: responseFromRow({ ...responseRow, follow_up_id: row.id }),
     });
   });
+}
+
+/** One case as the contract's FollowUp. */
+export async function caseWithCause(conn: Conn, row: CaseRow): Promise<FollowUp> {
+  const [followUp] = await casesWithCauses(conn, [row]);
+  if (followUp === undefined) throw new Error(`follow-up ${row.id} could not be read`);
+  return followUp;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoredFeedback } from '@closeloop/sdk/schemas';
 import type { FeedbackCategory, ResponseContext } from '@closeloop/sdk/schemas';
+import type { Selectable } from 'kysely';
 import type { FeedbackTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { keysetPage } from './keyset.js';
@@ -80,7 +81,7 @@ export function listFeedback(conn: Conn, projectId: string, page: PageRequest & 
 }
 
 /** Rows by id, for the cases that carry them. */
-export async function feedbackRowsById(conn: Conn, ids: string[]): Promise<Map<string, FeedbackTable>> {
+export async function feedbackRowsById(conn: Conn, ids: string[]): Promise<Map<string, Selectable<FeedbackTable>>> {
   if (ids.length === 0) return new Map();
   const rows = await conn.selectFrom('feedback').selectAll().where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r]));

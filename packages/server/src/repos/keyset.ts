@@ -46,3 +46,38 @@ export async function keysetPage<DB, TB extends keyof DB, O, T>(
   const last = data.at(-1);
   return { data, next: rows.length > page.limit && last !== undefined ? positionOf(last) : null };
 }
+
+/** A list position as the values of its order columns, e.g. `[priorityRank, dueAt, id]`. */
+export type Position = readonly (string | number)[];
+
+export interface PositionPageRequest<P extends Position> {
+  limit: number;
+  after?: P | undefined;
+}
+
+export interface PositionPage<T, P extends Position> {
+  data: T[];
+  next: P | null;
+}
+
+/**
+ * One page of `query` in ascending order of `columns` (the last one unique, an id), starting after `page.after`: the
+ * same keyset seek as {@link keysetPage} for lists ordered by several columns, such as the case queue (priority,
+ * due time, id). The row-value comparison reads the same on both dialects and seeks through a `(…, columns)` index.
+ */
+export async function keysetPageAscending<DB, TB extends keyof DB, O, T, P extends Position>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  columns: readonly string[],
+  page: PositionPageRequest<P>,
+  parse: (row: O) => T,
+  positionOf: (row: O) => P,
+): Promise<PositionPage<T, P>> {
+  const refs = columns.map((c) => sql.ref(c));
+  const { after } = page;
+  let ordered = after === undefined ? query : query.where(sql<boolean>`(${sql.join(refs)}) > (${sql.join([...after])})`);
+  for (const ref of refs) ordered = ordered.orderBy(ref, 'asc');
+  const rows = await ordered.limit(page.limit + 1).execute();
+  const kept = rows.slice(0, page.limit);
+  const last = kept.at(-1);
+  return { data: kept.map(parse), next: rows.length > page.limit && last !== undefined ? positionOf(last) : null };
+}

@@ -30,7 +30,7 @@ const AllowedOrigins = z.array(z.string());
 
 // Rows are parsed on the way out, so a row written by an older server, or edited by hand, fails loudly here
 // instead of reaching a client in a shape the contract does not allow.
-function projectFromRow(row: ProjectsTable): Project {
+function projectFromRow(row: Omit<ProjectsTable, 'settings'>): Project {
   return {
     id: row.id,
     name: row.name,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnswerValue, Respondent, StoredResponse } from '@closeloop/sdk/schemas';
 import type { AnsweredSurvey, ResponseContext } from '@closeloop/sdk/schemas';
+import type { Selectable } from 'kysely';
 import type { ResponsesTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
@@ -34,7 +35,7 @@ export interface ResponseForMerge extends ResponseValues {
   surveyId: string;
 }
 
-export type ResponseRow = ResponsesTable & { follow_up_id: string | null };
+export type ResponseRow = Selectable<ResponsesTable> & { follow_up_id: string | null };
 
 const StoredAnswers = z.record(z.string(), AnswerValue);
 const StoredRespondentJson = Respondent.omit({ signature: true });
@@ -65,6 +66,8 @@ function stateColumns({ answers, finished, respondent: { verified, ...respondent
     respondent: JSON.stringify(respondent),
     // Copied out of `respondent` so the answered-surveys lookup is indexed (migration 0003).
     user_id: respondent.userId ?? null,
+    // Likewise, so a customer's earlier answers are found by browser (migration 0006).
+    anonymous_id: respondent.anonymousId,
     verified: verified ? 1 : 0,
   };
 }
@@ -131,7 +134,7 @@ export function listResponses(conn: Conn, projectId: string, page: PageRequest &
 }
 
 /** Rows by id, for the cases that carry them (their case id is the caller's to add). */
-export async function responseRowsById(conn: Conn, ids: string[]): Promise<Map<string, ResponsesTable>> {
+export async function responseRowsById(conn: Conn, ids: string[]): Promise<Map<string, Selectable<ResponsesTable>>> {
   if (ids.length === 0) return new Map();
   const rows = await conn.selectFrom('responses').selectAll().where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r]));
@@ -154,4 +157,32 @@ export async function listAnsweredSurveys(conn: Conn, projectId: string, userId:
     .orderBy('survey_id')
     .execute();
   return rows.map((row) => ({ surveyId: row.survey_id, at: new Date(row.at).toISOString() }));
+}
+
+/**
+ * The customer's other responses received by `receivedBy`, newest first: those of the same verified user when `userId` is given (an
+ * unverified claim to a user id must not put answers into that user's history), else those of the same browser.
+ */
+export async function listCustomerResponses(
+  conn: Conn,
+  projectId: string,
+  customer: { userId: string | null; anonymousId: string },
+  except: string | null,
+  { receivedBy, limit }: { receivedBy: string; limit: number },
+): Promise<StoredResponse[]> {
+  const rows = await conn
+    .selectFrom('responses as r')
+    .leftJoin('follow_ups as f', 'f.response_id', 'r.id')
+    .selectAll('r')
+    .select('f.id as follow_up_id')
+    .where('r.project_id', '=', projectId)
+    .$if(customer.userId !== null, (q) => q.where('r.user_id', '=', customer.userId).where('r.verified', '=', 1))
+    .$if(customer.userId === null, (q) => q.where('r.anonymous_id', '=', customer.anonymousId))
+    .$if(except !== null, (q) => q.where('r.id', '!=', except))
+    .where('r.received_at', '<=', receivedBy)
+    .orderBy('r.received_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(responseFromRow);
 }

@@ -1,8 +1,8 @@
 import { ErrorBody, FollowUp, Page } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { feedbackSubmission, submission } from '../testing/fixtures.js';
-import { post, useTestApp } from '../testing/test-app.js';
-import { createProject } from '../repos/projects.js';
+import { feedbackSubmission, submission } from '../../testing/fixtures.js';
+import { post, useTestApp } from '../../testing/test-app.js';
+import { createProject } from '../../repos/projects.js';
 
 const FollowUpPage = Page(FollowUp);
 
@@ -80,7 +80,7 @@ describe('GET /api/v1/follow-ups', () => {
     ['limit=201', 'limit'],
     ['status=pending', 'status'],
     ['cursor=garbage', 'cursor'],
-    ['source=feedback', 'source'],
+    ['category=problem', 'category'],
     ['limit=5&statu=open&x=1', 'statu,x'],
   ])('422 naming the field for ?%s', async (query, fields) => {
     const res = await t.app.request(`/api/v1/follow-ups?${query}`, { headers: auth() });
@@ -94,7 +94,7 @@ describe('GET /api/v1/follow-ups', () => {
     ['limit=201', 'must be at most 200'],
     ['limit=2.5', 'must be a whole number'],
     ['limit=abc', 'must be a number'],
-    ['source=feedback', 'is unknown here (known: limit, cursor, status)'],
+    ['category=problem', 'is unknown here (known: limit, cursor, status, assignee, team, priority, overdue, surveyId, source, q)'],
   ])('says what is wrong with ?%s', async (query, message) => {
     const res = await t.app.request(`/api/v1/follow-ups?${query}`, { headers: auth() });
     expect(ErrorBody.parse(await res.json()).error.issues?.map((i) => i.message)).toEqual([message]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteTestDb } from '../testing/test-dbs.js';
-import { managementApi } from './management.js';
+import { openSqliteTestDb } from '../../testing/test-dbs.js';
+import { managementApi } from './index.js';
 
 describe('managementApi', () => {
   it('guards every route with requirePermission, so a principal without the permission never reaches a handler', async () => {

@@ -1,8 +1,8 @@
 import { signIdentity } from '@closeloop/sdk/node';
 import { ErrorBody, Page, ResponseAccepted, StoredResponse } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { submission } from '../testing/fixtures.js';
-import { post, useTestApp } from '../testing/test-app.js';
+import { submission } from '../../testing/fixtures.js';
+import { post, useTestApp } from '../../testing/test-app.js';
 
 const ResponsePage = Page(StoredResponse);
 

@@ -1,9 +1,9 @@
 import { ConfigResponse, ErrorBody, SurveyDefinition, SurveyList } from '@closeloop/sdk/schemas';
 import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { npsSurvey, seedProject } from '../testing/fixtures.js';
-import { useTestApp } from '../testing/test-app.js';
-import { testDialects } from '../testing/test-dbs.js';
+import { npsSurvey, seedProject } from '../../testing/fixtures.js';
+import { useTestApp } from '../../testing/test-app.js';
+import { testDialects } from '../../testing/test-dbs.js';
 
 const csat: SurveyDefinitionInput = {
   id: 'after-checkout',

@@ -1,8 +1,8 @@
 import { ErrorBody, Page, StoredFeedback } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { feedbackSubmission } from '../testing/fixtures.js';
-import { post, useTestApp } from '../testing/test-app.js';
-import { createProject } from '../repos/projects.js';
+import { feedbackSubmission } from '../../testing/fixtures.js';
+import { post, useTestApp } from '../../testing/test-app.js';
+import { createProject } from '../../repos/projects.js';
 
 const FeedbackPage = Page(StoredFeedback);
 

@@ -1,0 +1,132 @@
+import { Hono } from 'hono';
+import { CaseNote, CasePatch, CaseResolution, FollowUpListQuery, Timestamp, Uuid } from '@closeloop/sdk/schemas';
+import type { FollowUp, FollowUpList, FollowUpListQuery as ListQuery } from '@closeloop/sdk/schemas';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../app-env.js';
+import { addNote } from '../../cases/add-note.js';
+import type { CaseChangeResult } from '../../cases/case-change-result.js';
+import { getCaseDetail } from '../../cases/get-case-detail.js';
+import { resolveCase } from '../../cases/resolve-case.js';
+import { updateCase } from '../../cases/update-case.js';
+import { caseRefusal } from '../../http/case-refusal.js';
+import { expectedVersion } from '../../http/expected-version.js';
+import { HttpError } from '../../http/http-error.js';
+import { encodePosition, positionFromQuery } from '../../http/page-cursor.js';
+import { actorOf } from '../../http/principal.js';
+import { readJsonBody } from '../../http/read-json-body.js';
+import { parseOrThrow } from '../../http/zod-issues.js';
+import { requirePermission } from '../../middleware/require-permission/index.js';
+import { countCasesByStatus, listCases } from '../../repos/cases.js';
+import type { CaseFilters } from '../../repos/cases.js';
+import { memberExists } from '../../repos/members.js';
+import { findTeam } from '../../repos/teams.js';
+import type { Db } from '../../db/db.js';
+import type { ManagementApiOptions } from './options.js';
+
+const CasePath = z.object({ id: Uuid });
+
+/** A queue position inside `?cursor=`: priority rank, due time, id. */
+const QueueCursor = z.tuple([z.number().int().min(0).max(3), Timestamp, Uuid]);
+
+/** The reply to a change: the case as it now is, its version as the ETag (the next change's `If-Match`). */
+function changed(c: Context<AppEnv>, result: CaseChangeResult, status: 200 | 201 = 200) {
+  if (result.outcome !== 'changed') throw caseRefusal(result);
+  const body: FollowUp = result.followUp;
+  return c.json(body, status, { ETag: `"${body.version}"` });
+}
+
+/** The list query's filters as the repository takes them, the member and team checked (422 naming the field). */
+async function caseFilters(c: Context<AppEnv>, db: Db, query: ListQuery, now: Date): Promise<CaseFilters> {
+  const principal = c.get('principal');
+  const projectId = principal.project.id;
+  let assigneeId: string | null | undefined;
+  if (query.assignee === 'me') {
+    // A project key is nobody: "my cases" needs a signed-in member (console logins come next).
+    throw HttpError.field(422, 'invalid_request', 'assignee', `me needs a signed-in member; use a member id (this request acts as the ${principal.kind})`);
+  } else if (query.assignee === 'none') {
+    assigneeId = null;
+  } else if (query.assignee !== undefined) {
+    if (!(await memberExists(db.kysely, projectId, query.assignee))) throw HttpError.field(422, 'unknown_member', 'assignee', `no member of the project has the id ${query.assignee}`);
+    assigneeId = query.assignee;
+  }
+  let teamId: string | null | undefined;
+  if (query.team === 'none') teamId = null;
+  else if (query.team !== undefined) {
+    if ((await findTeam(db.kysely, projectId, query.team)) === null) throw HttpError.field(422, 'unknown_team', 'team', `no team of the project has the id ${query.team}`);
+    teamId = query.team;
+  }
+  return {
+    status: query.status,
+    assigneeId,
+    teamId,
+    priority: query.priority,
+    overdueAt: query.overdue ? now.toISOString() : undefined,
+    surveyId: query.surveyId,
+    source: query.source,
+    q: query.q,
+  };
+}
+
+/** `/api/v1/follow-ups`: the case queue, each case's detail and timeline, and the changes support staff make. */
+export function followUpsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
+  return (
+    new Hono<AppEnv>()
+      /**
+       * `GET /api/v1/follow-ups`: the queue, most urgent first then soonest due, narrowed by the filters, with the
+       * counts per status for the same filters (bar `status`) for the queue's tabs.
+       */
+      .get('/', requirePermission('cases:read'), async (c) => {
+        const query = parseOrThrow(FollowUpListQuery, c.req.query(), 'query');
+        const projectId = c.get('principal').project.id;
+        const filters = await caseFilters(c, db, query, now());
+        const page = await listCases(db.kysely, projectId, { ...filters, limit: query.limit, after: positionFromQuery(query.cursor, QueueCursor) });
+        const body: FollowUpList = {
+          data: page.data,
+          nextCursor: page.next && encodePosition(page.next),
+          counts: await countCasesByStatus(db.kysely, projectId, filters),
+        };
+        return c.json(body);
+      })
+
+      /** `GET /api/v1/follow-ups/:id`: the case, its customer's context and its timeline; the ETag is its version. */
+      .get('/:id', requirePermission('cases:read'), async (c) => {
+        const { id } = parseOrThrow(CasePath, c.req.param(), 'path');
+        const detail = await getCaseDetail(db.kysely, c.get('principal').project.id, id);
+        if (detail === null) throw caseRefusal({ outcome: 'not_found' });
+        return c.json(detail, 200, { ETag: `"${detail.case.version}"` });
+      })
+
+      /**
+       * `PATCH /api/v1/follow-ups/:id`: status, assignee, team, priority, due time. The version it was made against
+       * is required (body `version` or `If-Match`): without one, 428 naming `version`, since a blind write could undo
+       * a colleague's change unseen.
+       */
+      .patch('/:id', requirePermission('cases:write'), async (c) => {
+        const { id } = parseOrThrow(CasePath, c.req.param(), 'path');
+        const { version: bodyVersion, ...patch } = parseOrThrow(CasePatch, await readJsonBody(c), 'change');
+        const version = expectedVersion(c, bodyVersion);
+        if (version === undefined) throw HttpError.field(428, 'version_required', 'version', 'send the version the change was made against, in the body or as If-Match: "<version>"');
+        const principal = c.get('principal');
+        return changed(c, await updateCase(db.kysely, { projectId: principal.project.id, caseId: id, patch, version, actor: actorOf(principal), now: now() }));
+      })
+
+      /** `POST /api/v1/follow-ups/:id/notes`: a note, or a contact with the customer (`kind: 'contact'`). */
+      .post('/:id/notes', requirePermission('cases:write'), async (c) => {
+        const { id } = parseOrThrow(CasePath, c.req.param(), 'path');
+        const { version: bodyVersion, ...note } = parseOrThrow(CaseNote, await readJsonBody(c), 'note');
+        const principal = c.get('principal');
+        const version = expectedVersion(c, bodyVersion);
+        return changed(c, await addNote(db.kysely, { projectId: principal.project.id, caseId: id, note, version, actor: actorOf(principal), now: now() }), 201);
+      })
+
+      /** `POST /api/v1/follow-ups/:id/resolve`: resolves the case with its resolution, summary and root cause. */
+      .post('/:id/resolve', requirePermission('cases:write'), async (c) => {
+        const { id } = parseOrThrow(CasePath, c.req.param(), 'path');
+        const { version: bodyVersion, ...resolution } = parseOrThrow(CaseResolution, await readJsonBody(c), 'resolution');
+        const principal = c.get('principal');
+        const version = expectedVersion(c, bodyVersion);
+        return changed(c, await resolveCase(db.kysely, { projectId: principal.project.id, caseId: id, resolution, version, actor: actorOf(principal), now: now() }));
+      })
+  );
+}

@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { managementAuth } from '../../middleware/management-auth/index.js';
+import { feedbackApi } from './feedback.js';
+import { followUpsApi } from './follow-ups.js';
+import { membersApi } from './members.js';
+import type { ManagementApiOptions } from './options.js';
+import { responsesApi } from './responses.js';
+import { settingsApi } from './settings.js';
+import { surveysApi } from './surveys.js';
+import { teamsApi } from './teams.js';
+
+export type { ManagementApiOptions } from './options.js';
+
+/**
+ * The management API (mounted at `/api/v1`): every request authenticates to a principal (`Authorization: Bearer
+ * sk_…` today), each route names the permission it needs, and every query is scoped to the principal's project.
+ * One sub-app per resource, handlers inline.
+ */
+export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .use('*', managementAuth({ db: options.db }))
+    .route('/follow-ups', followUpsApi(options))
+    .route('/members', membersApi(options))
+    .route('/teams', teamsApi(options))
+    .route('/settings', settingsApi(options))
+    .route('/surveys', surveysApi(options))
+    .route('/responses', responsesApi(options))
+    .route('/feedback', feedbackApi(options));
+}

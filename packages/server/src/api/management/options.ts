@@ -1,0 +1,7 @@
+import type { Db } from '../../db/db.js';
+
+/** What every management sub-app is built with. */
+export interface ManagementApiOptions {
+  db: Db;
+  now: () => Date;
+}

@@ -1,0 +1,12 @@
+import { ProjectSettings } from '@closeloop/sdk/schemas';
+import type { Conn } from '../db/db.js';
+
+/** The project's settings, defaults filled in; null when there is no such project. */
+export async function findProjectSettings(conn: Conn, projectId: string): Promise<ProjectSettings | null> {
+  const row = await conn.selectFrom('projects').select('settings').where('id', '=', projectId).executeTakeFirst();
+  return row ? ProjectSettings.parse(JSON.parse(row.settings)) : null;
+}
+
+export async function saveProjectSettings(conn: Conn, projectId: string, settings: ProjectSettings): Promise<void> {
+  await conn.updateTable('projects').set({ settings: JSON.stringify(settings) }).where('id', '=', projectId).execute();
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Team } from '@closeloop/sdk/schemas';
+import type { Selectable } from 'kysely';
+import type { TeamsTable } from '../db/database.js';
+import type { Conn } from '../db/db.js';
+import { isUniqueViolation } from '../db/is-unique-violation.js';
+
+export interface TeamValues {
+  name: string;
+  memberIds: string[];
+}
+
+export type SaveTeamResult = { outcome: 'saved'; team: Team } | { outcome: 'not_found' } | { outcome: 'name_taken' };
+
+/** Teams with their members in the order given; deleted members have left their teams already. */
+async function teamsFromRows(conn: Conn, rows: Selectable<TeamsTable>[]): Promise<Team[]> {
+  if (rows.length === 0) return [];
+  const links = await conn
+    .selectFrom('team_members')
+    .select(['team_id', 'member_id'])
+    .where(
+      'team_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('team_id')
+    .orderBy('position')
+    .execute();
+  return rows.map((row) =>
+    Team.parse({
+      id: row.id,
+      name: row.name,
+      memberIds: links.filter((l) => l.team_id === row.id).map((l) => l.member_id),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }),
+  );
+}
+
+async function setMembers(conn: Conn, teamId: string, memberIds: readonly string[]): Promise<void> {
+  await conn.deleteFrom('team_members').where('team_id', '=', teamId).execute();
+  if (memberIds.length === 0) return;
+  await conn
+    .insertInto('team_members')
+    .values(memberIds.map((member_id, position) => ({ team_id: teamId, member_id, position })))
+    .execute();
+}
+
+/**
+ * Creates a team; `name_taken` when the project has one of that name. Run it in a transaction (the members are
+ * written after the team); the caller has checked that every member is live.
+ */
+export async function insertTeam(conn: Conn, projectId: string, values: TeamValues, now: Date): Promise<SaveTeamResult> {
+  const at = now.toISOString();
+  const row = { id: randomUUID(), project_id: projectId, name: values.name, created_at: at, updated_at: at };
+  const inserted = await conn.insertInto('teams').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  if (!inserted) return { outcome: 'name_taken' };
+  await setMembers(conn, row.id, values.memberIds);
+  return { outcome: 'saved', team: { id: row.id, name: row.name, memberIds: values.memberIds, createdAt: at, updatedAt: at } };
+}
+
+/** Renames a team and/or replaces its members; run it in a transaction, the members checked by the caller. */
+export async function updateTeam(conn: Conn, projectId: string, id: string, values: Partial<TeamValues>, now: Date): Promise<SaveTeamResult> {
+  const existing = await findTeam(conn, projectId, id);
+  if (existing === null) return { outcome: 'not_found' };
+  if (values.name !== undefined && values.name !== existing.name) {
+    const taken = await conn.selectFrom('teams').select('id').where('project_id', '=', projectId).where('name', '=', values.name).executeTakeFirst();
+    if (taken) return { outcome: 'name_taken' };
+  }
+  try {
+    await conn
+      .updateTable('teams')
+      .set({ ...(values.name !== undefined && { name: values.name }), updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+  } catch (error) {
+    // A concurrent rename took the name between the check and the write.
+    if (isUniqueViolation(error)) return { outcome: 'name_taken' };
+    throw error;
+  }
+  if (values.memberIds !== undefined) await setMembers(conn, id, values.memberIds);
+  const team = await findTeam(conn, projectId, id);
+  if (team === null) throw new Error(`team ${id} vanished while it was updated`);
+  return { outcome: 'saved', team };
+}
+
+/** The project's teams, by name, each with its members. */
+export async function listTeams(conn: Conn, projectId: string): Promise<Team[]> {
+  const rows = await conn.selectFrom('teams').selectAll().where('project_id', '=', projectId).orderBy('name').orderBy('id').execute();
+  return teamsFromRows(conn, rows);
+}
+
+export async function findTeam(conn: Conn, projectId: string, id: string): Promise<Team | null> {
+  const row = await conn.selectFrom('teams').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  return row ? ((await teamsFromRows(conn, [row]))[0] ?? null) : null;
+}

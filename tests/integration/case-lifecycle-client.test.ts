@@ -1,0 +1,105 @@
+// @closeloop/sdk/node's case, member, team and settings methods against the real server over real HTTP.
+import { randomUUID } from 'node:crypto';
+import { createManagementClient, ManagementApiError } from '@closeloop/sdk/node';
+import type { ManagementClient } from '@closeloop/sdk/node';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startLocalServer } from './local-server.js';
+import type { LocalServer } from './local-server.js';
+
+let server: LocalServer;
+let client: ManagementClient;
+beforeEach(async () => {
+  server = await startLocalServer();
+  client = createManagementClient({ host: server.origin, secretKey: server.secretKey, retry: 0 });
+  await client.surveys.put({
+    id: 'nps',
+    name: 'NPS',
+    questions: [
+      { id: 'nps', type: 'nps', prompt: 'How likely are you to recommend us?' },
+      { id: 'comment', type: 'text', prompt: 'Why?' },
+    ],
+  });
+});
+afterEach(() => server.stop());
+
+async function detractor(comment: string): Promise<string> {
+  const res = await fetch(`${server.origin}/v1/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: randomUUID(),
+      project: 'pk_it',
+      surveyId: 'nps',
+      answers: { nps: 2, comment },
+      respondent: { anonymousId: 'anon-it' },
+      context: { url: 'https://shop.example/' },
+      answeredAt: new Date().toISOString(),
+    }),
+  });
+  const { followUpId } = (await res.json()) as { followUpId: string };
+  return followUpId;
+}
+
+describe('the case lifecycle from Node', () => {
+  it('members, teams and settings: create, list, change, delete', async () => {
+    const ana = await client.members.create({ name: 'Ana', email: 'ana@shop.example' });
+    expect(ana).toMatchObject({ role: 'agent', away: false });
+    expect(await client.members.update(ana.id, { away: true })).toMatchObject({ away: true });
+    const bo = await client.members.create({ name: 'Bo', email: 'bo@shop.example', role: 'admin' });
+    expect((await client.members.list()).map((m) => m.name)).toEqual(['Ana', 'Bo']);
+
+    const team = await client.teams.create({ name: 'Care', memberIds: [ana.id] });
+    expect(await client.teams.update(team.id, { memberIds: [bo.id, ana.id] })).toMatchObject({ memberIds: [bo.id, ana.id] });
+    expect(await client.teams.list()).toEqual([expect.objectContaining({ id: team.id, name: 'Care' })]);
+
+    await client.members.delete(bo.id);
+    expect((await client.members.list()).map((m) => m.name)).toEqual(['Ana']);
+
+    expect(await client.settings.get()).toEqual({ rootCauses: [] });
+    expect(await client.settings.update({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] })).toEqual({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] });
+  });
+
+  it('works a case from open to closed: assign, note, contact, resolve, close, with the queue and the timeline', async () => {
+    const ana = await client.members.create({ name: 'Ana', email: 'ana@shop.example' });
+    await client.settings.update({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] });
+    const earlier = await detractor('Slow site');
+    const id = await detractor('The parcel never came');
+
+    const queue = await client.followUps.list({ q: 'parcel', assignee: 'none', overdue: false });
+    expect(queue.data.map((f) => f.id)).toEqual([id]);
+    expect(queue.counts).toMatchObject({ open: 1, resolved: 0 });
+
+    const assigned = await client.followUps.update(id, { assigneeId: ana.id, status: 'in_progress', priority: 'high', version: 1 });
+    expect(assigned).toMatchObject({ assigneeId: ana.id, status: 'in_progress', version: 2 });
+    await client.followUps.addNote(id, { body: 'Courier says delivered' });
+    const contacted = await client.followUps.addNote(id, { body: 'Called the customer', kind: 'contact', version: 3 });
+    expect(contacted.firstContactAt).not.toBeNull();
+    const resolved = await client.followUps.resolve(id, { resolution: 'compensated', summary: 'Sent a new parcel', rootCause: 'delivery', compensation: { kind: 'reshipment', value: 0 } });
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: { rootCause: 'delivery' } });
+    const closed = await client.followUps.update(id, { status: 'closed', version: resolved.version });
+    expect(closed.status).toBe('closed');
+
+    const detail = await client.followUps.get(id);
+    expect(detail.timeline.map((e) => e.type)).toEqual(['opened', 'status_changed', 'assigned', 'priority_changed', 'note_added', 'contacted', 'resolved', 'status_changed']);
+    expect(detail.customer).toMatchObject({ respondent: { anonymousId: 'anon-it' }, page: 'https://shop.example/' });
+    expect(detail.customer.earlierResponses.map((r) => r.followUpId)).toEqual([earlier]);
+    expect(detail.customer.earlierCases.map((c) => c.id)).toEqual([earlier]);
+    expect((await client.followUps.list({ assignee: ana.id })).data.map((f) => f.id)).toEqual([id]);
+  });
+
+  it('rejects refusals with ManagementApiError naming the field: stale version, illegal transition, unknown member', async () => {
+    const id = await detractor('Too slow');
+    await client.followUps.update(id, { status: 'in_progress', version: 1 });
+    const stale = await client.followUps.update(id, { status: 'waiting_on_customer', version: 1 }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ManagementApiError);
+    expect(stale).toMatchObject({ status: 409, code: 'version_conflict', issues: [{ path: 'version', message: expect.stringContaining('version 2') }] });
+    const illegal = await client.followUps.update(id, { status: 'closed', version: 2 }).catch((e: unknown) => e);
+    expect(illegal).toMatchObject({ status: 409, code: 'illegal_transition', issues: [{ path: 'status' }] });
+    const unknown = await client.followUps.update(id, { assigneeId: randomUUID(), version: 2 }).catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ status: 422, code: 'unknown_member', issues: [{ path: 'assigneeId' }] });
+    const me = await client.followUps.list({ assignee: 'me' }).catch((e: unknown) => e);
+    expect(me).toMatchObject({ status: 422, issues: [{ path: 'assignee' }] });
+    const missing = await client.followUps.get(randomUUID()).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ status: 404, code: 'case_not_found' });
+  });
+});
