@@ -15,10 +15,14 @@ import { listCases } from '../repos/cases.js';
 import { listFeedback } from '../repos/feedback.js';
 import { listResponses } from '../repos/responses.js';
 import { findSurvey, listSurveys, upsertSurvey } from '../repos/surveys.js';
+import { integrationsApi } from './management/integrations.js';
+import { webhooksApi } from './management/webhooks.js';
 
 export interface ManagementApiOptions {
   db: Db;
   now: () => Date;
+  /** `--allow-private-webhooks`: webhooks and Slack may target loopback and private networks (the demo, tests). */
+  allowPrivateWebhooks?: boolean;
 }
 
 const SurveyPath = z.object({ id: Slug });
@@ -29,10 +33,12 @@ const surveyNotFound = (id: string) => HttpError.field(404, 'survey_not_found', 
  * The management API (mounted at `/api/v1`): every request authenticates to a principal (`Authorization: Bearer
  * sk_…` today), each route names the permission it needs, and every query is scoped to the principal's project.
  */
-export function managementApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
+export function managementApi({ db, now, allowPrivateWebhooks = false }: ManagementApiOptions): Hono<AppEnv> {
   return (
     new Hono<AppEnv>()
       .use('*', managementAuth({ db }))
+      .route('/', webhooksApi({ db, now, allowPrivateWebhooks }))
+      .route('/', integrationsApi({ db, now, allowPrivateWebhooks }))
 
       /** `GET /api/v1/follow-ups`: the project's cases, newest first, each with its full response or feedback. */
       .get('/follow-ups', requirePermission('cases:read'), async (c) => {

@@ -4,7 +4,7 @@ import type { Project } from '../repos/projects.js';
  * Everything a caller may be allowed to do through the management API, one verb per resource. A runtime list, so
  * roles can be checked against it; the type is derived from it.
  */
-export const PERMISSIONS = ['surveys:read', 'surveys:write', 'responses:read', 'feedback:read', 'cases:read', 'cases:write'] as const;
+export const PERMISSIONS = ['surveys:read', 'surveys:write', 'responses:read', 'feedback:read', 'cases:read', 'cases:write', 'webhooks:read', 'webhooks:write', 'integrations:read', 'integrations:write'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
