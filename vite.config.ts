@@ -32,12 +32,24 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', root: 'packages/server', environment: 'node', include: ['src/**/*.test.ts'] },
+        test: {
+          name: 'server',
+          root: 'packages/server',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          // `pnpm bench`: answer → webhook delivered (jobs/notify.bench.ts).
+          benchmark: { include: ['src/**/*.bench.ts'] },
+        },
       },
       {
         // Cross-package, in Node: the SDK's Node client against the real server on a local port.
         extends: true,
         test: { name: 'integration', root: 'tests', environment: 'node', include: ['integration/**/*.test.ts'] },
+      },
+      {
+        // The examples' own tests, in Node: the example backend receiving real, signed webhooks.
+        extends: true,
+        test: { name: 'examples', root: 'examples', environment: 'node', include: ['*/src/**/*.test.ts'] },
       },
     ],
     benchmark: { include: ['packages/*/src/**/*.bench.ts'] },
