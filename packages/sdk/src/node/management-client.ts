@@ -1,8 +1,20 @@
 import ky, { HTTPError } from 'ky';
 import type { KyInstance, KyResponse } from 'ky';
-import type { z } from 'zod';
-import { ErrorBody, FollowUp, Page, StoredResponse, SurveyDefinition, SurveyList } from '../schemas/index.js';
-import type { FollowUpListQuery, ResponseListQuery, SurveyDefinitionInput } from '../schemas/index.js';
+import { z } from 'zod';
+import {
+  ErrorBody,
+  FollowUp,
+  Page,
+  SlackIntegration,
+  StoredResponse,
+  SurveyDefinition,
+  SurveyList,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookList,
+} from '../schemas/index.js';
+import type { FollowUpListQuery, NewWebhook, ResponseListQuery, SurveyDefinitionInput, WebhookDeliveryListQuery ,
+  Webhook} from '../schemas/index.js';
 import { ManagementApiError } from './management-api-error.js';
 import { UnexpectedReplyError } from './unexpected-reply-error.js';
 
@@ -19,8 +31,13 @@ export interface ManagementClientOptions {
 
 const FollowUpPage = Page(FollowUp);
 const ResponsePage = Page(StoredResponse);
+const WebhookDeliveryPage = Page(WebhookDelivery);
+/** What a 204 carries: nothing, read as `undefined`. */
+const NoContent = z.undefined();
 export type FollowUpPage = z.infer<typeof FollowUpPage>;
 export type ResponsePage = z.infer<typeof ResponsePage>;
+export type WebhookDeliveryPage = z.infer<typeof WebhookDeliveryPage>;
+export type WebhookDeliveryListOptions = Partial<z.output<typeof WebhookDeliveryListQuery>>;
 export type ResponseListOptions = Partial<z.output<typeof ResponseListQuery>>;
 export type FollowUpListOptions = Partial<z.output<typeof FollowUpListQuery>>;
 
@@ -42,6 +59,30 @@ export interface ManagementClient {
     /** One page of cases, newest first, each with the response or feedback that opened it. */
     list(options?: FollowUpListOptions): Promise<FollowUpPage>;
   };
+  webhooks: {
+    /**
+     * Registers a webhook for case events. Resolves to it with its `whsec_…` signing secret, which is shown this once:
+     * keep it where your receiver reads it (`verifyWebhook`). A loopback or private `url` is refused (422 on `url`)
+     * unless the server runs with `--allow-private-webhooks`.
+     */
+    create(webhook: NewWebhook): Promise<WebhookCreated>;
+    /** The live webhooks, oldest first, without their secrets. */
+    list(): Promise<Webhook[]>;
+    /** Nothing new is sent to it; its deliveries stay readable. */
+    delete(id: string): Promise<void>;
+    /** One page of its delivery attempts (status, duration, error), newest first. */
+    deliveries(id: string, options?: WebhookDeliveryListOptions): Promise<WebhookDeliveryPage>;
+  };
+  integrations: {
+    slack: {
+      /** Sets the Slack incoming-webhook URL (https) where new and overdue cases are posted. */
+      put(url: string): Promise<SlackIntegration>;
+      /** The Slack URL, or null when none is set. */
+      get(): Promise<SlackIntegration | null>;
+      /** Stops posting to Slack. */
+      delete(): Promise<void>;
+    };
+  };
 }
 
 /**
@@ -62,6 +103,7 @@ export function createManagementClient({ host, secretKey, timeout = 10_000, retr
     retry: { limit: retry },
   });
   const surveyPath = (id: string) => `surveys/${encodeURIComponent(id)}`;
+  const webhookPath = (id: string) => `webhooks/${encodeURIComponent(id)}`;
 
   return {
     surveys: {
@@ -72,6 +114,26 @@ export function createManagementClient({ host, secretKey, timeout = 10_000, retr
     },
     responses: { list: (options = {}) => call(api, 'get', 'responses', ResponsePage, { searchParams: query(options) }) },
     followUps: { list: (options = {}) => call(api, 'get', 'follow-ups', FollowUpPage, { searchParams: query(options) }) },
+    webhooks: {
+      create: (webhook) => call(api, 'post', 'webhooks', WebhookCreated, { json: webhook }),
+      list: async () => (await call(api, 'get', 'webhooks', WebhookList)).data,
+      delete: (id) => call(api, 'delete', webhookPath(id), NoContent),
+      deliveries: (id, options = {}) => call(api, 'get', `${webhookPath(id)}/deliveries`, WebhookDeliveryPage, { searchParams: query(options) }),
+    },
+    integrations: {
+      slack: {
+        put: (url) => call(api, 'put', 'integrations/slack', SlackIntegration, { json: { url } }),
+        async get() {
+          try {
+            return await call(api, 'get', 'integrations/slack', SlackIntegration);
+          } catch (error) {
+            if (error instanceof ManagementApiError && error.code === 'integration_not_found') return null;
+            throw error;
+          }
+        },
+        delete: () => call(api, 'delete', 'integrations/slack', NoContent),
+      },
+    },
   };
 }
 
@@ -82,7 +144,7 @@ function query(options: Record<string, string | number | undefined>): Record<str
 
 async function call<S extends z.ZodType>(
   api: KyInstance,
-  method: 'get' | 'put' | 'delete',
+  method: 'get' | 'post' | 'put' | 'delete',
   path: string,
   schema: S,
   options: { json?: unknown; searchParams?: Record<string, string> } = {},
@@ -95,7 +157,8 @@ async function call<S extends z.ZodType>(
     throw error;
   }
   const label = method.toUpperCase();
-  const body: unknown = await response.json().catch(() => undefined);
+  // A 204 has no body: `undefined`, which only a NoContent schema accepts.
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new UnexpectedReplyError(label, response.url, response.status, issuesOf(parsed.error));
   return parsed.data;
