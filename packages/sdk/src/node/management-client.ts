@@ -13,8 +13,7 @@ import {
   WebhookDelivery,
   WebhookList,
 } from '../schemas/index.js';
-import type { FollowUpListQuery, NewWebhook, ResponseListQuery, SurveyDefinitionInput, WebhookDeliveryListQuery ,
-  Webhook} from '../schemas/index.js';
+import type { FollowUpListQuery, NewWebhook, ResponseListQuery, SurveyDefinitionInput, Webhook, WebhookDeliveryListQuery } from '../schemas/index.js';
 import { ManagementApiError } from './management-api-error.js';
 import { UnexpectedReplyError } from './unexpected-reply-error.js';
 
