@@ -10,6 +10,8 @@ import { post, useTestApp } from '../../testing/test-app.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-dbs.js';
 import { findJobByKey } from '../../repos/jobs.js';
+import { withTransaction } from '../../db/with-transaction.js';
+import { notifyCase } from './notify-case.js';
 
 const ORIGIN = { Origin: 'https://shop.example' };
 const DeliveryPage = Page(WebhookDelivery);
@@ -19,6 +21,11 @@ async function registerWebhook(t: TestApp, url: string, events: WebhookEventType
   const res = await post(t.app, '/api/v1/webhooks', { url, events }, { authorization: `Bearer ${t.shop.secretKey}` });
   expect(res.status).toBe(201);
   return WebhookCreated.parse(await res.json());
+}
+
+async function listIds(t: TestApp): Promise<string[]> {
+  const res = await t.app.request('/api/v1/webhooks', { headers: { authorization: `Bearer ${t.shop.secretKey}` } });
+  return ((await res.json()) as { data: { id: string }[] }).data.map((w) => w.id);
 }
 
 async function deliveriesOf(t: TestApp, webhookId: string) {
@@ -112,6 +119,39 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     ]);
     expect(new Set(deliveries.map((d) => d.messageId))).toEqual(new Set([events[0]!.id]));
     expect(deliveries.every((d) => d.type === 'follow_up.opened' && d.durationMs >= 0)).toBe(true);
+  });
+
+  it('notifyCase, as the case use cases call it: one notification per occurrence of an event, each with its own webhook-id', async () => {
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    secret = (await registerWebhook(t, receiver.url, ['follow_up.status_changed'])).secret;
+    const slack = await startHttpReceiver();
+    receivers.push(slack);
+    const auth = { authorization: `Bearer ${t.shop.secretKey}`, 'content-type': 'application/json' };
+    await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) });
+    const res = await post(t.app, '/v1/responses', submission(), ORIGIN);
+    const { followUpId: caseId } = (await res.json()) as { followUpId: string };
+    runners.start(t.db);
+
+    const changed = (occurrence: number) =>
+      withTransaction(t.db.kysely, (trx) => notifyCase(trx, { caseId, event: 'follow_up.status_changed', now: new Date(), occurrence }));
+    expect(await changed(2)).toBe(true);
+    expect(await changed(2)).toBe(false);
+    expect(await changed(3)).toBe(true);
+
+    await vi.waitFor(() => expect(events).toHaveLength(2), { timeout: 2_000, interval: 5 });
+    expect(events.map((e) => e.event.type)).toEqual(['follow_up.status_changed', 'follow_up.status_changed']);
+    expect(new Set(events.map((e) => e.id)).size).toBe(2);
+    expect(await findJobByKey(t.db.kysely, `case:${caseId}:status_changed:2`)).toMatchObject({ kind: 'notify-case' });
+    const [webhookId] = await listIds(t);
+    await vi.waitFor(async () =>
+      expect(await findJobByKey(t.db.kysely, `case:${caseId}:status_changed:3:webhook:${webhookId}`)).toMatchObject({ kind: 'deliver-webhook', status: 'done' }),
+    );
+    // Slack hears of new and overdue cases only (the opened one, before the runner started).
+    await vi.waitFor(() => expect(slack.requests).toHaveLength(1), { timeout: 2_000, interval: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(slack.requests).toHaveLength(1);
   });
 
   it('sends only the events a webhook subscribed to', async () => {
