@@ -12,7 +12,8 @@ import { caseNoticeOf } from './case-notice-of.js';
 
 export const DeliverSlackPayload = z.object({ caseId: Uuid, event: WebhookEventType, occurredAt: Timestamp });
 
-export const deliverSlackKind: JobKind<typeof DeliverSlackPayload> = { kind: 'deliver-slack', payload: DeliverSlackPayload };
+/** 12 attempts, over about an hour: a Slack alert much later than that is news nobody needs. */
+export const deliverSlackKind: JobKind<typeof DeliverSlackPayload> = { kind: 'deliver-slack', payload: DeliverSlackPayload, maxAttempts: 12 };
 
 /** The case events staff are told of in Slack: the rest (assigned, status changes) would drown the channel. */
 export const SLACK_EVENTS: ReadonlySet<WebhookEventType> = new Set(['follow_up.opened', 'follow_up.overdue']);

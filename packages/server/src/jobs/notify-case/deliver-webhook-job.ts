@@ -11,7 +11,11 @@ import { messageIdOf } from './message-id.js';
 
 export const DeliverWebhookPayload = z.object({ webhookId: Uuid, caseId: Uuid, event: WebhookEventType, occurredAt: Timestamp });
 
-export const deliverWebhookKind: JobKind<typeof DeliverWebhookPayload> = { kind: 'deliver-webhook', payload: DeliverWebhookPayload };
+/**
+ * 20 attempts: with the runner's backoff (1 s doubling to an hour, jittered) the last comes some 4–8 hours after the
+ * first, so a receiver down for a deploy or a night still gets the event.
+ */
+export const deliverWebhookKind: JobKind<typeof DeliverWebhookPayload> = { kind: 'deliver-webhook', payload: DeliverWebhookPayload, maxAttempts: 20 };
 
 /**
  * Sends one case event to one webhook, signed, with the case as it is now, and records the attempt, failed or not.
