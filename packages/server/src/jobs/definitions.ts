@@ -9,5 +9,5 @@ import { notifyCaseJob } from './notify-case/notify-case-job.js';
  * cases queue by kind alone (`notifyCase`), so they never need these dependencies.
  */
 export function jobDefinitions(dependencies: JobDependencies): readonly JobDefinition[] {
-  return [notifyCaseJob(dependencies), deliverWebhookJob(dependencies), deliverSlackJob(dependencies)] as readonly JobDefinition[];
+  return [notifyCaseJob(dependencies), deliverWebhookJob(dependencies), deliverSlackJob(dependencies)];
 }

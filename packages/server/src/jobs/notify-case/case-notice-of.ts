@@ -2,7 +2,11 @@ import type { SurveyDefinition } from '@closeloop/sdk/schemas';
 import type { CaseNotice, ScoreQuestionType } from '../../notify/case-notice.js';
 import type { CaseForNotice } from '../../repos/case-by-id.js';
 
-const SCORE_TYPES: ReadonlySet<string> = new Set<ScoreQuestionType>(['nps', 'csat', 'ces', 'rating']);
+const SCORE_TYPES: readonly string[] = ['nps', 'csat', 'ces', 'rating'] satisfies ScoreQuestionType[];
+
+function isScoreType(type: string): type is ScoreQuestionType {
+  return SCORE_TYPES.includes(type);
+}
 
 /**
  * Attributes that say what a customer is worth, in the order they are looked for, until a project can name its own
@@ -12,6 +16,7 @@ const VALUE_ATTRIBUTES = ['mrr', 'arr', 'plan', 'ltv', 'value'];
 
 /** The summary staff are told (Slack, email) of a case: its score, comment, customer and value, due time and link. */
 export function caseNoticeOf({ projectName, followUp }: CaseForNotice, survey: SurveyDefinition | null, caseUrl: string): CaseNotice {
+  // Members have no names here yet (the case lifecycle brings them): the assignee is shown by id until then.
   const common = { projectName, caseUrl, priority: followUp.priority, dueAt: new Date(followUp.dueAt), assigneeName: followUp.assigneeId };
   if (followUp.source === 'feedback') {
     const { feedback } = followUp;
@@ -21,8 +26,8 @@ export function caseNoticeOf({ projectName, followUp }: CaseForNotice, survey: S
   const { response, reason } = followUp;
   const question = survey?.questions.find((q) => q.id === reason.question);
   const score =
-    question !== undefined && SCORE_TYPES.has(question.type)
-      ? { questionType: question.type as ScoreQuestionType, value: reason.value, ...('scale' in question && typeof question.scale === 'number' && { scale: question.scale }) }
+    question !== undefined && isScoreType(question.type)
+      ? { questionType: question.type, value: reason.value, ...('scale' in question && typeof question.scale === 'number' && { scale: question.scale }) }
       : null;
   // The comment is the answer to the survey's first text question, when it was given.
   const textQuestion = survey?.questions.find((q) => q.type === 'text' && typeof response.answers[q.id] === 'string');
