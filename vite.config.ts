@@ -37,7 +37,7 @@ export default defineConfig({
           root: 'packages/server',
           environment: 'node',
           include: ['src/**/*.test.ts'],
-          // The case queue over 100,000 cases (`pnpm bench`).
+          // `pnpm bench`: the case queue over 100,000 cases, and answer → webhook delivered.
           benchmark: { include: ['src/**/*.bench.ts'] },
         },
       },
@@ -45,6 +45,11 @@ export default defineConfig({
         // Cross-package, in Node: the SDK's Node client against the real server on a local port.
         extends: true,
         test: { name: 'integration', root: 'tests', environment: 'node', include: ['integration/**/*.test.ts'] },
+      },
+      {
+        // The examples' own tests, in Node: the example backend receiving real, signed webhooks.
+        extends: true,
+        test: { name: 'examples', root: 'examples', environment: 'node', include: ['*/src/**/*.test.ts'] },
       },
     ],
     benchmark: { include: ['packages/*/src/**/*.bench.ts'] },

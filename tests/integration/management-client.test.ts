@@ -116,6 +116,42 @@ describe('responses and follow-ups', () => {
   });
 });
 
+describe('webhooks and Slack', () => {
+  const url = 'https://hooks.example.com/closeloop';
+
+  it('registers a webhook (its secret in that reply only), lists, reads its deliveries and deletes it', async () => {
+    const created = await client.webhooks.create({ url, events: ['follow_up.opened', 'follow_up.resolved'] });
+    expect(created).toMatchObject({ url, events: ['follow_up.opened', 'follow_up.resolved'], secret: expect.stringMatching(/^whsec_/) });
+    const listed = await client.webhooks.list();
+    expect(listed).toEqual([{ id: created.id, url, events: created.events, createdAt: created.createdAt }]);
+    expect(await client.webhooks.deliveries(created.id)).toEqual({ data: [], nextCursor: null });
+    await client.webhooks.delete(created.id);
+    expect(await client.webhooks.list()).toEqual([]);
+    // Deleted softly: its deliveries are still there to read.
+    expect(await client.webhooks.deliveries(created.id, { limit: 10 })).toEqual({ data: [], nextCursor: null });
+  });
+
+  it('names url when the server refuses a private target, and events when none is named', async () => {
+    const privateTarget = await client.webhooks.create({ url: 'http://127.0.0.1:8788/hook', events: ['follow_up.opened'] }).catch((e: unknown) => e);
+    expect(privateTarget).toMatchObject({ name: 'ManagementApiError', status: 422, issues: [{ path: 'url', message: 'must not point at 127.0.0.1, a loopback address' }] });
+    const noEvents = await client.webhooks.create({ url, events: [] }).catch((e: unknown) => e);
+    expect(noEvents).toMatchObject({ name: 'ManagementApiError', status: 422, issues: [{ path: 'events' }] });
+    const unknown = await client.webhooks.delete('0193a1b2-0000-7000-8000-000000000000').catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ name: 'ManagementApiError', status: 404, code: 'webhook_not_found' });
+  });
+
+  it("sets, reads and removes the project's Slack URL", async () => {
+    const slack = 'https://hooks.slack.com/services/T0/B0/secret';
+    expect(await client.integrations.slack.get()).toBeNull();
+    expect(await client.integrations.slack.put(slack)).toEqual({ url: slack });
+    expect(await client.integrations.slack.get()).toEqual({ url: slack });
+    await client.integrations.slack.delete();
+    expect(await client.integrations.slack.get()).toBeNull();
+    const insecure = await client.integrations.slack.put('http://hooks.slack.com/services/T0/B0/secret').catch((e: unknown) => e);
+    expect(insecure).toMatchObject({ name: 'ManagementApiError', status: 422, issues: [{ path: 'url', message: 'must be an https URL' }] });
+  });
+});
+
 describe('trust and transport', () => {
   it('a wrong secret key is a 401 naming authorization', async () => {
     const wrong = createManagementClient({ host: server.origin, secretKey: 'sk_wrong' });

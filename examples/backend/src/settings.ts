@@ -9,6 +9,8 @@ export interface Settings {
   identitySecret: string;
   /** The logged-in user of the demo: a real backend takes it from its session. */
   demoUserId: string;
+  /** The `whsec_…` secret of the webhook registered for this service; unset, `POST /webhooks/closeloop` answers 503. */
+  webhookSecret: string | undefined;
 }
 
 /** Reads the settings; a malformed value throws an error naming its variable. */
@@ -24,5 +26,6 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     secretKey: env['CLOSELOOP_SECRET_KEY'] ?? 'sk_demo',
     identitySecret: env['CLOSELOOP_IDENTITY_SECRET'] ?? 'demo-identity-secret',
     demoUserId: env['DEMO_USER_ID'] ?? 'demo-user-42',
+    webhookSecret: env['CLOSELOOP_WEBHOOK_SECRET'] || undefined,
   };
 }

@@ -20,10 +20,12 @@ export interface AppOptions {
   now?: () => Date;
   /** Largest accepted `POST /v1/responses` and `POST /v1/feedback` body, in bytes. Default 64 KiB. */
   maxBodyBytes?: number;
+  /** `--allow-private-webhooks`: webhooks and Slack may target loopback and private networks (the demo, tests). Default false. */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024 }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
@@ -32,7 +34,7 @@ export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxB
 
   // One sub-app per surface, each with its own auth and CORS: the console's joins next.
   app.route('/v1', publicApi({ db, now, maxBodyBytes }));
-  app.route('/api/v1', managementApi({ db, now }));
+  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks }));
 
   app.get('/openapi.json', openApi());
 

@@ -25,3 +25,7 @@ export { defineJob } from './jobs/job-definition.js';
 export type { JobContext, JobDefinition } from './jobs/job-definition.js';
 export { enqueue } from './jobs/enqueue.js';
 export { openApiDocument } from './openapi/openapi-document.js';
+export { jobDefinitions } from './jobs/definitions.js';
+export type { JobDependencies } from './jobs/job-dependencies.js';
+export { notifyCase } from './jobs/notify-case/notify-case.js';
+export type { NotifyCaseInput } from './jobs/notify-case/notify-case.js';

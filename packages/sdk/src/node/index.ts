@@ -7,6 +7,8 @@ export type {
   ManagementClientOptions,
   ResponseListOptions,
   ResponsePage,
+  WebhookDeliveryListOptions,
+  WebhookDeliveryPage,
 } from './management-client.js';
 export { ManagementApiError } from './management-api-error.js';
 export { UnexpectedReplyError } from './unexpected-reply-error.js';

@@ -1,7 +1,25 @@
 import ky, { HTTPError } from 'ky';
 import type { KyInstance, KyResponse } from 'ky';
-import type { z } from 'zod';
-import { CaseDetail, ErrorBody, FollowUp, FollowUpList, Member, MemberList, Page, ProjectSettings, StoredResponse, SurveyDefinition, SurveyList, Team, TeamList } from '../schemas/index.js';
+import { z } from 'zod';
+import {
+  CaseDetail,
+  ErrorBody,
+  FollowUp,
+  FollowUpList,
+  Member,
+  MemberList,
+  Page,
+  ProjectSettings,
+  SlackIntegration,
+  StoredResponse,
+  SurveyDefinition,
+  SurveyList,
+  Team,
+  TeamList,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookList,
+} from '../schemas/index.js';
 import type {
   CaseNoteInput,
   CasePatchInput,
@@ -9,11 +27,14 @@ import type {
   FollowUpListQuery,
   MemberInput,
   MemberPatch,
+  NewWebhook,
   ProjectSettingsPatch,
   ResponseListQuery,
   SurveyDefinitionInput,
   TeamInput,
   TeamPatch,
+  Webhook,
+  WebhookDeliveryListQuery,
 } from '../schemas/index.js';
 import { ManagementApiError } from './management-api-error.js';
 import { UnexpectedReplyError } from './unexpected-reply-error.js';
@@ -30,8 +51,13 @@ export interface ManagementClientOptions {
 }
 
 const ResponsePage = Page(StoredResponse);
+const WebhookDeliveryPage = Page(WebhookDelivery);
+/** What a 204 carries: nothing, read as `undefined`. */
+const NoContent = z.undefined();
 export type FollowUpPage = FollowUpList;
 export type ResponsePage = z.infer<typeof ResponsePage>;
+export type WebhookDeliveryPage = z.infer<typeof WebhookDeliveryPage>;
+export type WebhookDeliveryListOptions = Partial<z.output<typeof WebhookDeliveryListQuery>>;
 export type ResponseListOptions = Partial<z.output<typeof ResponseListQuery>>;
 export type FollowUpListOptions = Partial<z.output<typeof FollowUpListQuery>>;
 
@@ -77,6 +103,30 @@ export interface ManagementClient {
     get(): Promise<ProjectSettings>;
     /** Each setting given replaces the stored one whole. */
     update(patch: ProjectSettingsPatch): Promise<ProjectSettings>;
+  };
+  webhooks: {
+    /**
+     * Registers a webhook for case events. Resolves to it with its `whsec_…` signing secret, which is shown this once:
+     * keep it where your receiver reads it (`verifyWebhook`). A loopback or private `url` is refused (422 on `url`)
+     * unless the server runs with `--allow-private-webhooks`.
+     */
+    create(webhook: NewWebhook): Promise<WebhookCreated>;
+    /** The live webhooks, oldest first, without their secrets. */
+    list(): Promise<Webhook[]>;
+    /** Nothing new is sent to it; its deliveries stay readable. */
+    delete(id: string): Promise<void>;
+    /** One page of its delivery attempts (status, duration, error), newest first. */
+    deliveries(id: string, options?: WebhookDeliveryListOptions): Promise<WebhookDeliveryPage>;
+  };
+  integrations: {
+    slack: {
+      /** Sets the Slack incoming-webhook URL (https) where new and overdue cases are posted. */
+      put(url: string): Promise<SlackIntegration>;
+      /** The Slack URL, or null when none is set. */
+      get(): Promise<SlackIntegration | null>;
+      /** Stops posting to Slack. */
+      delete(): Promise<void>;
+    };
   };
 }
 
@@ -130,6 +180,26 @@ export function createManagementClient({ host, secretKey, timeout = 10_000, retr
       get: () => call(api, 'get', 'settings', ProjectSettings),
       update: (patch) => call(api, 'patch', 'settings', ProjectSettings, { json: patch }),
     },
+    webhooks: {
+      create: (webhook) => call(api, 'post', 'webhooks', WebhookCreated, { json: webhook }),
+      list: async () => (await call(api, 'get', 'webhooks', WebhookList)).data,
+      delete: (id) => call(api, 'delete', path('webhooks', id), NoContent),
+      deliveries: (id, options = {}) => call(api, 'get', path('webhooks', id, 'deliveries'), WebhookDeliveryPage, { searchParams: query(options) }),
+    },
+    integrations: {
+      slack: {
+        put: (url) => call(api, 'put', 'integrations/slack', SlackIntegration, { json: { url } }),
+        async get() {
+          try {
+            return await call(api, 'get', 'integrations/slack', SlackIntegration);
+          } catch (error) {
+            if (error instanceof ManagementApiError && error.code === 'integration_not_found') return null;
+            throw error;
+          }
+        },
+        delete: () => call(api, 'delete', 'integrations/slack', NoContent),
+      },
+    },
   };
 }
 
@@ -153,7 +223,8 @@ async function call<S extends z.ZodType>(
     throw error;
   }
   const label = method.toUpperCase();
-  const body: unknown = await response.json().catch(() => undefined);
+  // A 204 has no body: `undefined`, which only a NoContent schema accepts.
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new UnexpectedReplyError(label, response.url, response.status, issuesOf(parsed.error));
   return parsed.data;

@@ -39,3 +39,5 @@ export * from './page.js';
 export * from './error-body.js';
 export * from './list-queries.js';
 export * from './webhook-event.js';
+export * from './webhook.js';
+export * from './slack-integration.js';

@@ -2,6 +2,7 @@ import { FollowUpStatus } from '@closeloop/sdk/schemas';
 import type { CaseActor, CaseResolution, CaseResolutionRecord } from '@closeloop/sdk/schemas';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
+import { notifyCase } from '../jobs/notify-case/notify-case.js';
 import { appendCaseEvents } from '../repos/case-events.js';
 import { caseWithCause, updateCaseRow } from '../repos/cases.js';
 import { findProjectSettings } from '../repos/project-settings.js';
@@ -41,7 +42,7 @@ export function resolveCase(conn: Conn, { projectId, caseId, resolution, version
     const updated = await updateCaseRow(trx, row, { status: 'resolved', resolution: JSON.stringify(record), root_cause: resolution.rootCause ?? null }, at);
     if (updated === null) return staleVersion(row, version ?? row.version);
     await appendCaseEvents(trx, projectId, caseId, [{ type: 'resolved', actor, at, before: { status: from }, after: { status: 'resolved', resolution: record } }]);
-    // The follow_up.resolved notification jobs are queued here, with enqueue(trx, …), once their job kinds exist.
+    await notifyCase(trx, { caseId, event: 'follow_up.resolved', now, occurrence: updated.version });
     return { outcome: 'changed', followUp: await caseWithCause(trx, updated) };
   });
 }

@@ -2,6 +2,7 @@ import { FollowUpStatus } from '@closeloop/sdk/schemas';
 import type { CaseActor, CasePatch } from '@closeloop/sdk/schemas';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
+import { notifyCase } from '../jobs/notify-case/notify-case.js';
 import { appendCaseEvents } from '../repos/case-events.js';
 import type { NewCaseEvent } from '../repos/case-events.js';
 import { PRIORITY_RANK, caseWithCause, updateCaseRow } from '../repos/cases.js';
@@ -84,8 +85,11 @@ export function updateCase(conn: Conn, { projectId, caseId, patch, version, acto
     const updated = await updateCaseRow(trx, row, changes, at);
     if (updated === null) return staleVersion(row, version);
     await appendCaseEvents(trx, projectId, caseId, events);
-    // The follow_up.assigned / follow_up.status_changed notification jobs are queued here, with enqueue(trx, …),
-    // once their job kinds exist.
+    // Webhooks hear of a new assignee and of a status change (a reopen is one), once per change: the case's new
+    // version names the occurrence, so a retried request never queues a second notification.
+    const occurrence = updated.version;
+    if (events.some((e) => e.type === 'assigned')) await notifyCase(trx, { caseId, event: 'follow_up.assigned', now, occurrence });
+    if (changes.status !== undefined) await notifyCase(trx, { caseId, event: 'follow_up.status_changed', now, occurrence });
     return { outcome: 'changed', followUp: await caseWithCause(trx, updated) };
   });
 }

@@ -3,7 +3,14 @@ import { parseCliArgs } from './parse-cli-args.js';
 
 describe('parseCliArgs', () => {
   it('applies the defaults', () => {
-    expect(parseCliArgs(['serve'])).toEqual({ command: 'serve', port: 8787, host: '127.0.0.1', dataDir: './.closeloop', demoDir: undefined });
+    expect(parseCliArgs(['serve'])).toEqual({
+      command: 'serve',
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: './.closeloop',
+      demoDir: undefined,
+      allowPrivateWebhooks: false,
+    });
   });
 
   it('reads every flag, in either form', () => {
@@ -13,7 +20,14 @@ describe('parseCliArgs', () => {
       host: '0.0.0.0',
       dataDir: '/tmp/x',
       demoDir: './site',
+      allowPrivateWebhooks: true,
     });
+  });
+
+  it('refuses private webhook targets unless serve is told --allow-private-webhooks; the demo always allows them', () => {
+    expect(parseCliArgs(['serve']).allowPrivateWebhooks).toBe(false);
+    expect(parseCliArgs(['serve', '--allow-private-webhooks']).allowPrivateWebhooks).toBe(true);
+    expect(parseCliArgs(['demo']).allowPrivateWebhooks).toBe(true);
   });
 
   it('asks for help with --help, -h or help', () => {

@@ -7,6 +7,8 @@ export interface CliArgs {
   host: string;
   dataDir: string;
   demoDir: string | undefined;
+  /** Webhooks and Slack may target loopback and private networks: `--allow-private-webhooks`, always under demo. */
+  allowPrivateWebhooks: boolean;
 }
 
 const COMMANDS = ['serve', 'demo'] as const;
@@ -24,6 +26,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string', default: './.closeloop' },
         'demo-dir': { type: 'string' },
+        'allow-private-webhooks': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -34,7 +37,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
-  if (values.help || command === 'help') return { command: 'help', port: 0, host: '', dataDir: '', demoDir: undefined };
+  if (values.help || command === 'help') return { command: 'help', port: 0, host: '', dataDir: '', demoDir: undefined, allowPrivateWebhooks: false };
   if (command === undefined) throw new CliUsageError('missing command: serve or demo');
   if (!isCommand(command)) throw new CliUsageError(`unknown command "${command}": use serve or demo`);
   if (extra.length > 0) throw new CliUsageError(`unexpected argument "${extra[0]}"`);
@@ -46,6 +49,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     host: nonEmpty('--host', values.host),
     dataDir: nonEmpty('--data', values.data),
     demoDir: values['demo-dir'] === undefined ? undefined : nonEmpty('--demo-dir', values['demo-dir']),
+    // The demo's webhooks go to a receiver on the same machine (examples/backend), so it allows them.
+    allowPrivateWebhooks: command === 'demo' || values['allow-private-webhooks'],
   };
 }
 

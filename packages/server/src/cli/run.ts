@@ -53,7 +53,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
   if (args.command === 'demo') await seedDemo(db, new Date());
 
   const widgetDir = widgetBrowserDir();
-  const app = createApp({ db, widgetDir, demoDir });
+  const app = createApp({ db, widgetDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks });
   let listening: Listening;
   try {
     listening = await listen(app, args);
@@ -66,7 +66,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
   const widgetBuilt = widgetDir !== undefined && existsSync(resolve(widgetDir, 'closeloop.js'));
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt }));
   // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
-  const runner = createJobRunner({ db, definitions: jobDefinitions });
+  const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date() });
+  const runner = createJobRunner({ db, definitions });
   runner.start();
   stopOnSignals(listening, runner, db);
 }

@@ -9,8 +9,14 @@ Options:
   --host <address>    Address to listen on                      (default: 127.0.0.1)
   --data <dir>        Folder of the SQLite database             (default: ./.closeloop)
   --demo-dir <dir>    demo only: site to serve at /demo/        (default: the repository's examples/shop)
+  --allow-private-webhooks
+                      Let webhooks and Slack reach loopback and private networks
+                      (refused by default: SSRF); demo always allows them
   -h, --help          Show this help
 
 Environment:
   DATABASE_URL        postgres://… to store in PostgreSQL instead of SQLite
+  CLOSELOOP_PUBLIC_URL
+                      The server's public origin, for case links in Slack
+                      (default: the address it listens on)
 `;

@@ -16,6 +16,9 @@ export interface Database {
   members: MembersTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  integrations: IntegrationsTable;
 }
 
 export interface ProjectsTable {
@@ -170,3 +173,41 @@ export interface JobsTable {
   updated_at: string;
 }
 
+
+export interface WebhooksTable {
+  id: string;
+  project_id: string;
+  url: string;
+  /** JSON array of the subscribed event types (`follow_up.opened`, …). */
+  events: string;
+  /** The `whsec_…` signing secret, kept to sign; shown to the project once, at registration. */
+  secret: string;
+  created_at: string;
+  /** Set by DELETE: nothing new is sent; the webhook's deliveries stay readable. */
+  deleted_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  /** The deliver-webhook job's key (`case:<id>:<event>:webhook:<webhookId>`): which event this attempt carried. */
+  job_key: string;
+  event_type: string;
+  /** The `webhook-id` header: the same on every attempt of one job, so receivers can drop repeats. */
+  message_id: string;
+  attempt: number;
+  /** Null when no HTTP status arrived (refused, unreachable, timed out). */
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  at: string;
+}
+
+export interface IntegrationsTable {
+  project_id: string;
+  /** `slack` today. */
+  kind: string;
+  /** The integration's incoming-webhook URL (itself a credential). */
+  url: string;
+  updated_at: string;
+}

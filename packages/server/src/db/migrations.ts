@@ -296,4 +296,50 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('responses_project_anonymous').on('responses').columns(['project_id', 'anonymous_id']).execute();
     },
   },
+  /**
+   * Webhooks and Slack. A webhook is deleted softly (`deleted_at`): its
+   * deliveries stay readable, and a delivery row points at it. `webhook_deliveries` records every attempt, newest
+   * first per webhook through its (webhook_id, at, id) index. The Slack URL lives in `integrations`, one row per
+   * project and kind, rather than a column on `projects`: `projects` is read on every public request and should not
+   * carry a credential, and the next integration (Teams, a helpdesk) is a row, not a migration.
+   */
+  '0007_webhooks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhooks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('events', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('deleted_at', 'text')
+        .execute();
+      await db.schema.createIndex('webhooks_project_created').on('webhooks').columns(['project_id', 'created_at', 'id']).execute();
+
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('webhook_id', 'text', (c) => c.notNull().references('webhooks.id').onDelete('cascade'))
+        .addColumn('job_key', 'text', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_webhook_at').on('webhook_deliveries').columns(['webhook_id', 'at', 'id']).execute();
+
+      await db.schema
+        .createTable('integrations')
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('integrations_pk', ['project_id', 'kind'])
+        .execute();
+    },
+  },
 };

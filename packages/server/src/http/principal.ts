@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   'teams:write',
   'settings:read',
   'settings:write',
+  'webhooks:read',
+  'webhooks:write',
+  'integrations:read',
+  'integrations:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,7 +1,13 @@
 import type { JobDefinition } from './job-definition.js';
+import type { JobDependencies } from './job-dependencies.js';
+import { deliverSlackJob } from './notify-case/deliver-slack-job.js';
+import { deliverWebhookJob } from './notify-case/deliver-webhook-job.js';
+import { notifyCaseJob } from './notify-case/notify-case-job.js';
 
 /**
- * Every kind of job this server runs, one definition per file beside this one. The first kinds (case notifications:
- * webhook, Slack, email; SLA escalation) arrive with the features that queue them.
+ * Every kind of job this server runs, built with what their handlers need: what `createJobRunner` is given. Use
+ * cases queue by kind alone (`notifyCase`), so they never need these dependencies.
  */
-export const jobDefinitions: readonly JobDefinition[] = [];
+export function jobDefinitions(dependencies: JobDependencies): readonly JobDefinition[] {
+  return [notifyCaseJob(dependencies), deliverWebhookJob(dependencies), deliverSlackJob(dependencies)];
+}

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { afterCommit } from '../db/after-commit.js';
 import type { Database } from '../db/database.js';
 import { insertJob } from '../repos/jobs.js';
-import type { JobDefinition } from './job-definition.js';
+import type { JobKind } from './job-definition.js';
 import { wakeRunners } from './wake.js';
 
 export interface EnqueueOptions {
@@ -22,7 +22,7 @@ export interface EnqueueOptions {
  */
 export function enqueue<S extends z.ZodType>(
   trx: Transaction<Database>,
-  definition: JobDefinition<S>,
+  definition: JobKind<S>,
   payload: z.input<S>,
   { key, now, runAt = now }: EnqueueOptions,
 ): Promise<boolean> {

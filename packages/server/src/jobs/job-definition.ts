@@ -22,6 +22,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   handle(payload: z.output<S>, context: JobContext): Promise<void>;
 }
 
+/**
+ * What queuing a job needs: its kind and payload schema, without the handler. Use cases enqueue by this alone, so
+ * they do not need the handlers' dependencies (the database, the clock, the delivery settings).
+ */
+export type JobKind<S extends z.ZodType = z.ZodType> = Pick<JobDefinition<S>, 'kind' | 'payload' | 'maxAttempts'>;
+
 /** A definition with its payload type inferred from the schema. */
 export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
   return definition;

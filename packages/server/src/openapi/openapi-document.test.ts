@@ -38,6 +38,10 @@ describe('openApiDocument', () => {
         '/api/v1/responses',
         '/api/v1/surveys',
         '/api/v1/surveys/{id}',
+        '/api/v1/webhooks',
+        '/api/v1/webhooks/{id}',
+        '/api/v1/webhooks/{id}/deliveries',
+        '/api/v1/integrations/slack',
         '/demo',
         '/demo/{path}',
         '/healthz',
@@ -118,6 +122,30 @@ describe('openApiDocument', () => {
     expect(body?.required).toEqual(expect.arrayContaining(['id', 'name', 'questions']));
     expect(body?.required).not.toContain('active');
     expect(doc.components.schemas['SurveyDefinition']?.required).toContain('active');
+  });
+
+  it('documents the webhook events: each one the WebhookEvent body, signed per Standard Webhooks', () => {
+    const hooks = (doc as unknown as { webhooks: Record<string, { post: { requestBody: unknown; parameters: Parameter[] } }> }).webhooks;
+    expect(Object.keys(hooks)).toEqual([
+      'follow_up.opened',
+      'follow_up.assigned',
+      'follow_up.status_changed',
+      'follow_up.overdue',
+      'follow_up.resolved',
+      'follow_up.loop_closed',
+    ]);
+    for (const hook of Object.values(hooks)) {
+      expect(hook.post.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } } });
+      expect(hook.post.parameters.map((p) => p.name)).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
+    }
+    expect(doc.components.schemas['WebhookEvent']?.required).toEqual(['type', 'timestamp', 'data']);
+  });
+
+  it('shows the webhook secret in the registration reply only', () => {
+    expect(doc.components.schemas['WebhookCreated']?.required).toContain('secret');
+    expect(doc.components.schemas['Webhook']?.properties).not.toHaveProperty('secret');
+    expect(doc.paths['/api/v1/webhooks']?.['post']?.responses['201']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookCreated' } } } });
+    expect(doc.paths['/api/v1/webhooks/{id}/deliveries']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor']);
   });
 
   it('describes the feedback body: email optional, the rest required', () => {

@@ -32,6 +32,15 @@ import {
   TeamList,
   TeamPatch,
   Uuid,
+  NewWebhook,
+  SlackIntegration,
+  Webhook,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookDeliveryListQuery,
+  WebhookEvent,
+  WebhookEventType,
+  WebhookList,
 } from '@closeloop/sdk/schemas';
 import { ConfigQuery } from '../api/config-query.js';
 
@@ -66,6 +75,13 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   SurveyDefinition: { schema: SurveyDefinition, io: 'output' },
   SurveyDefinitionInput: { schema: SurveyDefinition, io: 'input' },
   SurveyList: { schema: SurveyList, io: 'output' },
+  NewWebhook: { schema: NewWebhook, io: 'input' },
+  Webhook: { schema: Webhook, io: 'output' },
+  WebhookCreated: { schema: WebhookCreated, io: 'output' },
+  WebhookList: { schema: WebhookList, io: 'output' },
+  WebhookDeliveryPage: { schema: Page(WebhookDelivery), io: 'output' },
+  WebhookEvent: { schema: WebhookEvent, io: 'output' },
+  SlackIntegration: { schema: SlackIntegration, io: 'input' },
 };
 
 const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
@@ -92,7 +108,7 @@ function errors(...statuses: number[]): Record<string, unknown> {
     400: 'The body is not JSON',
     401: 'Missing or wrong secret key (`authorization`)',
     403: 'The page origin is not allowed by the project (`origin`)',
-    404: 'Unknown project, survey, case, member, team, file or route',
+    404: 'Unknown project, survey, case, member, team, webhook, integration, file or route',
     409: 'A conflict: the id belongs to another project or survey (`id`); a stale case `version` (the reply names the current one) or an illegal status transition (`status`); an email or team name already taken',
     413: 'The body is larger than the limit',
     415: 'The body is neither application/json nor text/plain',
@@ -132,6 +148,23 @@ function managementRead(summary: string, reply: keyof typeof components, statuse
 
 /** A change to a case: the version it was made against (body or If-Match), the case as it now is in reply (ETag: its version). */
 const caseChangeErrors = [400, 401, 404, 409, 415, 422];
+
+/** What the server POSTs to a registered webhook for one event: the signed WebhookEvent (OpenAPI 3.1 `webhooks`). */
+function webhookEvent(type: WebhookEventType): JsonSchema {
+  const header = (name: string, description: string) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
+  return {
+    post: {
+      summary: `\`${type}\`: the case as it is after the change, in \`data.followUp\``,
+      parameters: [
+        header('webhook-id', 'The same on every retry of this event to this webhook: drop an id you handled already'),
+        header('webhook-timestamp', 'When this attempt was signed, Unix seconds'),
+        header('webhook-signature', '`v1,<base64 HMAC-SHA256 of "id.timestamp.body">` with the whsec_ secret (verifyWebhook in @closeloop/sdk/node)'),
+      ],
+      requestBody: { required: true, content: json('WebhookEvent') },
+      responses: { '2XX': { description: 'Delivered; anything else (or no answer within 10 s) is retried with backoff' } },
+    },
+  };
+}
 
 interface BrowserPost {
   summary: string;
@@ -295,6 +328,57 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'The deactivated survey', content: json('SurveyDefinition') }, ...errors(401, 404, 422) },
         },
       },
+      '/api/v1/webhooks': {
+        post: {
+          summary: 'Register a webhook for case events; the reply holds its whsec_ signing secret, shown this once',
+          security: bearer,
+          requestBody: { required: true, content: json('NewWebhook') },
+          responses: {
+            '201': { description: 'Registered', content: json('WebhookCreated') },
+            ...errors(400, 401, 415, 422),
+          },
+        },
+        get: {
+          summary: 'The live webhooks, oldest first, without their secrets',
+          security: bearer,
+          responses: { '200': { description: 'The webhooks', content: json('WebhookList') }, ...errors(401) },
+        },
+      },
+      '/api/v1/webhooks/{id}': {
+        parameters: [uuidParameter],
+        delete: {
+          summary: 'Delete a webhook: nothing new is sent to it; its deliveries stay readable',
+          security: bearer,
+          responses: { '204': { description: 'Deleted' }, ...errors(401, 404, 422) },
+        },
+      },
+      '/api/v1/webhooks/{id}/deliveries': {
+        parameters: [uuidParameter],
+        get: {
+          summary: "A webhook's delivery attempts, newest first (a deleted webhook's too)",
+          security: bearer,
+          parameters: queryParameters(WebhookDeliveryListQuery),
+          responses: { '200': { description: 'A page of attempts', content: json('WebhookDeliveryPage') }, ...errors(401, 404, 422) },
+        },
+      },
+      '/api/v1/integrations/slack': {
+        put: {
+          summary: 'Set the Slack incoming-webhook URL (https) where new and overdue cases are posted',
+          security: bearer,
+          requestBody: { required: true, content: json('SlackIntegration') },
+          responses: { '200': { description: 'Set', content: json('SlackIntegration') }, ...errors(400, 401, 415, 422) },
+        },
+        get: {
+          summary: 'The Slack incoming-webhook URL',
+          security: bearer,
+          responses: { '200': { description: 'Set', content: json('SlackIntegration') }, ...errors(401, 404) },
+        },
+        delete: {
+          summary: 'Stop posting cases to Slack',
+          security: bearer,
+          responses: { '204': { description: 'Removed' }, ...errors(401, 404) },
+        },
+      },
       '/{file}': {
         get: {
           summary: 'The widget: `/closeloop.js` and the content-hashed chunks beside it (cached immutable), readable from any page',
@@ -317,5 +401,6 @@ export function openApiDocument(): JsonSchema {
       },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
+    webhooks: Object.fromEntries(WebhookEventType.options.map((type) => [type, webhookEvent(type)])),
   };
 }

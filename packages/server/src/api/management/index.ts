@@ -3,12 +3,14 @@ import type { AppEnv } from '../../app-env.js';
 import { managementAuth } from '../../middleware/management-auth/index.js';
 import { feedbackApi } from './feedback.js';
 import { followUpsApi } from './follow-ups.js';
+import { integrationsApi } from './integrations.js';
 import { membersApi } from './members.js';
 import type { ManagementApiOptions } from './options.js';
 import { responsesApi } from './responses.js';
 import { settingsApi } from './settings.js';
 import { surveysApi } from './surveys.js';
 import { teamsApi } from './teams.js';
+import { webhooksApi } from './webhooks.js';
 
 export type { ManagementApiOptions } from './options.js';
 
@@ -18,6 +20,7 @@ export type { ManagementApiOptions } from './options.js';
  * One sub-app per resource, handlers inline.
  */
 export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
+  const targets = { ...options, allowPrivateWebhooks: options.allowPrivateWebhooks ?? false };
   return new Hono<AppEnv>()
     .use('*', managementAuth({ db: options.db }))
     .route('/follow-ups', followUpsApi(options))
@@ -26,5 +29,8 @@ export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
     .route('/settings', settingsApi(options))
     .route('/surveys', surveysApi(options))
     .route('/responses', responsesApi(options))
-    .route('/feedback', feedbackApi(options));
+    .route('/feedback', feedbackApi(options))
+    // These two carry their own paths (`/webhooks…`, `/integrations/slack`).
+    .route('/', webhooksApi(targets))
+    .route('/', integrationsApi(targets));
 }

@@ -4,4 +4,6 @@ import type { Db } from '../../db/db.js';
 export interface ManagementApiOptions {
   db: Db;
   now: () => Date;
+  /** `--allow-private-webhooks`: webhooks and Slack may target loopback and private networks (the demo, tests). */
+  allowPrivateWebhooks?: boolean;
 }

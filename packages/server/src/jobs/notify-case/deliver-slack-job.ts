@@ -1,0 +1,42 @@
+import { Timestamp, Uuid, WebhookEventType } from '@closeloop/sdk/schemas';
+import { z } from 'zod';
+import { buildSlackMessage } from '../../notify/slack/slack-message.js';
+import { sendSlack } from '../../notify/slack/send-slack.js';
+import { findCaseById } from '../../repos/case-by-id.js';
+import { findIntegrationUrl } from '../../repos/integrations.js';
+import { findSurvey } from '../../repos/surveys.js';
+import type { JobDependencies } from '../job-dependencies.js';
+import { defineJob } from '../job-definition.js';
+import type { JobKind } from '../job-definition.js';
+import { caseNoticeOf } from './case-notice-of.js';
+
+export const DeliverSlackPayload = z.object({ caseId: Uuid, event: WebhookEventType, occurredAt: Timestamp });
+
+/** 12 attempts, over about an hour: a Slack alert much later than that is news nobody needs. */
+export const deliverSlackKind: JobKind<typeof DeliverSlackPayload> = { kind: 'deliver-slack', payload: DeliverSlackPayload, maxAttempts: 12 };
+
+/** The case events staff are told of in Slack: the rest (assigned, status changes) would drown the channel. */
+export const SLACK_EVENTS: ReadonlySet<WebhookEventType> = new Set(['follow_up.opened', 'follow_up.overdue']);
+
+/**
+ * Posts a new or overdue case to the project's Slack channel as a Block Kit message built from the case as it is
+ * now. A refusal or timeout throws, so the runner retries with backoff (the job keeps the last error). A project
+ * that removed its Slack URL meanwhile, or a case erased meanwhile, gets nothing.
+ */
+export function deliverSlackJob({ db, allowPrivateWebhooks, baseUrl, deliveryTimeoutMs = 10_000 }: JobDependencies) {
+  return defineJob({
+    ...deliverSlackKind,
+    async handle({ caseId, event }) {
+      const found = await findCaseById(db.kysely, caseId);
+      if (found === null) return;
+      const url = await findIntegrationUrl(db.kysely, found.projectId, 'slack');
+      if (url === null) return;
+      const { followUp } = found;
+      const survey = followUp.source === 'survey' ? await findSurvey(db.kysely, found.projectId, followUp.surveyId) : null;
+      const caseUrl = new URL(`console/cases/${encodeURIComponent(followUp.id)}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+      const message = buildSlackMessage(caseNoticeOf(found, survey, caseUrl), event === 'follow_up.overdue' ? 'overdue' : 'opened');
+      const delivery = await sendSlack(url, message, { timeoutMs: deliveryTimeoutMs, allowPrivate: allowPrivateWebhooks });
+      if (!delivery.ok) throw new Error(`Slack: ${delivery.error ?? `HTTP ${delivery.status}`}`);
+    },
+  });
+}

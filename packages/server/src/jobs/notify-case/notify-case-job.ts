@@ -1,0 +1,35 @@
+import { withTransaction } from '../../db/with-transaction.js';
+import { findCaseById } from '../../repos/case-by-id.js';
+import { findIntegrationUrl } from '../../repos/integrations.js';
+import { listSubscribedWebhooks } from '../../repos/webhooks.js';
+import { enqueue } from '../enqueue.js';
+import type { JobDependencies } from '../job-dependencies.js';
+import { defineJob } from '../job-definition.js';
+import { deliverSlackKind, SLACK_EVENTS } from './deliver-slack-job.js';
+import { deliverWebhookKind } from './deliver-webhook-job.js';
+import { notifyCaseKind } from './notify-case.js';
+
+/**
+ * The fan-out of one case event: one `deliver-webhook` job per live webhook subscribed to the event (key
+ * `<this key>:webhook:<webhookId>`) and one `deliver-slack` job when the project has Slack and the event is one
+ * Slack hears of, all queued in one transaction. Separate jobs, so a receiver that is down retries alone and never
+ * holds back the others; deterministic keys, so a fan-out run twice (its runner died) queues nothing twice.
+ */
+export function notifyCaseJob({ db, now }: JobDependencies) {
+  return defineJob({
+    ...notifyCaseKind,
+    async handle({ caseId, event, occurredAt }, { key }) {
+      await withTransaction(db.kysely, async (trx) => {
+        const found = await findCaseById(trx, caseId);
+        if (found === null) return;
+        const at = now();
+        for (const webhook of await listSubscribedWebhooks(trx, found.projectId, event)) {
+          await enqueue(trx, deliverWebhookKind, { webhookId: webhook.id, caseId, event, occurredAt }, { key: `${key}:webhook:${webhook.id}`, now: at });
+        }
+        if (SLACK_EVENTS.has(event) && (await findIntegrationUrl(trx, found.projectId, 'slack')) !== null) {
+          await enqueue(trx, deliverSlackKind, { caseId, event, occurredAt }, { key: `${key}:slack`, now: at });
+        }
+      });
+    },
+  });
+}

@@ -1,0 +1,242 @@
+import { verifyWebhook } from '@closeloop/sdk/node';
+import { ErrorBody, Page, WebhookCreated, WebhookDelivery } from '@closeloop/sdk/schemas';
+import type { WebhookEvent, WebhookEventType } from '@closeloop/sdk/schemas';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { feedbackSubmission, submission } from '../../testing/fixtures.js';
+import { startHttpReceiver } from '../../testing/http-receiver.js';
+import type { HttpReceiver, ReceivedRequest } from '../../testing/http-receiver.js';
+import { useNotifyRunners } from '../../testing/notify-runner.js';
+import { post, useTestApp } from '../../testing/test-app.js';
+import type { TestApp } from '../../testing/test-app.js';
+import { testDialects } from '../../testing/test-dbs.js';
+import { findJobByKey } from '../../repos/jobs.js';
+import { withTransaction } from '../../db/with-transaction.js';
+import { notifyCase } from './notify-case.js';
+
+const ORIGIN = { Origin: 'https://shop.example' };
+const DeliveryPage = Page(WebhookDelivery);
+
+/** `POST /api/v1/webhooks` as the project owner; the reply parsed (201 expected). */
+async function registerWebhook(t: TestApp, url: string, events: WebhookEventType[] = ['follow_up.opened']) {
+  const res = await post(t.app, '/api/v1/webhooks', { url, events }, { authorization: `Bearer ${t.shop.secretKey}` });
+  expect(res.status).toBe(201);
+  return WebhookCreated.parse(await res.json());
+}
+
+async function listIds(t: TestApp): Promise<string[]> {
+  const res = await t.app.request('/api/v1/webhooks', { headers: { authorization: `Bearer ${t.shop.secretKey}` } });
+  return ((await res.json()) as { data: { id: string }[] }).data.map((w) => w.id);
+}
+
+async function deliveriesOf(t: TestApp, webhookId: string) {
+  const res = await t.app.request(`/api/v1/webhooks/${webhookId}/deliveries`, { headers: { authorization: `Bearer ${t.shop.secretKey}` } });
+  expect(res.status).toBe(200);
+  return DeliveryPage.parse(await res.json()).data;
+}
+
+/** A receiver that verifies every request as a customer's backend would, and answers with `status` (204 by default). */
+async function verifyingReceiver(secret: () => string, status: (request: ReceivedRequest, index: number) => number = () => 204) {
+  const events: { id: string; event: WebhookEvent; at: number }[] = [];
+  const refusals: unknown[] = [];
+  let index = 0;
+  const receiver = await startHttpReceiver((request, res) => {
+    try {
+      const event = verifyWebhook(request.body, request.headers, secret());
+      events.push({ id: String(request.headers['webhook-id']), event, at: performance.now() });
+    } catch (error) {
+      refusals.push(error);
+    }
+    res.writeHead(status(request, index++)).end();
+  });
+  return { receiver, events, refusals };
+}
+
+describe.each(testDialects)('case notifications on $name', ({ open }) => {
+  const t = useTestApp({ allowPrivateWebhooks: true }, open);
+  const runners = useNotifyRunners();
+  const receivers: HttpReceiver[] = [];
+  afterEach(async () => {
+    for (const receiver of receivers.splice(0)) await receiver.close();
+  });
+
+  it("delivers a detractor's case to a real receiver, signed, in well under a second, woken at commit (the poll is a minute)", async () => {
+    let secret = '';
+    const { receiver, events, refusals } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    secret = (await registerWebhook(t, receiver.url)).secret;
+    runners.start(t.db);
+
+    const sentAt = performance.now();
+    const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 2, comment: 'Checkout broke' } }), ORIGIN);
+    expect(res.status).toBe(201);
+    const { followUpId } = (await res.json()) as { followUpId: string };
+
+    await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 2_000, interval: 5 });
+    expect(events[0]!.at - sentAt).toBeLessThan(1_000);
+    expect(refusals).toEqual([]);
+    const { event } = events[0]!;
+    expect(event.type).toBe('follow_up.opened');
+    expect(event.data.followUp).toMatchObject({ id: followUpId, source: 'survey', status: 'open', reason: { question: 'nps', value: 2 } });
+    expect(event.data.followUp.source === 'survey' && event.data.followUp.response.answers).toEqual({ nps: 2, comment: 'Checkout broke' });
+    expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toMatchObject({ kind: 'notify-case', status: 'done' });
+  });
+
+  it('notifies of a case opened by the feedback button too', async () => {
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    secret = (await registerWebhook(t, receiver.url)).secret;
+    runners.start(t.db);
+
+    const res = await post(t.app, '/v1/feedback', feedbackSubmission({ comment: 'The coupon is refused.' }), ORIGIN);
+    expect(res.status).toBe(201);
+    await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 2_000, interval: 5 });
+    expect(events[0]!.event.data.followUp).toMatchObject({ source: 'feedback', feedback: { comment: 'The coupon is refused.' } });
+  });
+
+  it('retries a receiver that fails twice: three recorded deliveries, newest first, all with one webhook-id', async () => {
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(
+      () => secret,
+      (_, index) => (index < 2 ? 503 : 204),
+    );
+    receivers.push(receiver);
+    const webhook = await registerWebhook(t, receiver.url);
+    secret = webhook.secret;
+    runners.start(t.db, { pollMs: 20 });
+
+    await post(t.app, '/v1/responses', submission(), ORIGIN);
+    await vi.waitFor(() => expect(events).toHaveLength(3), { timeout: 3_000, interval: 10 });
+    expect(new Set(events.map((e) => e.id)).size).toBe(1);
+    expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
+
+    await vi.waitFor(async () => expect(await deliveriesOf(t, webhook.id)).toHaveLength(3), { timeout: 2_000, interval: 10 });
+    const deliveries = await deliveriesOf(t, webhook.id);
+    expect(deliveries.map((d) => [d.attempt, d.statusCode, d.error])).toEqual([
+      [3, 204, null],
+      [2, 503, 'HTTP 503'],
+      [1, 503, 'HTTP 503'],
+    ]);
+    expect(new Set(deliveries.map((d) => d.messageId))).toEqual(new Set([events[0]!.id]));
+    expect(deliveries.every((d) => d.type === 'follow_up.opened' && d.durationMs >= 0)).toBe(true);
+  });
+
+  it('notifyCase, as the case use cases call it: one notification per occurrence of an event, each with its own webhook-id', async () => {
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    secret = (await registerWebhook(t, receiver.url, ['follow_up.status_changed'])).secret;
+    const slack = await startHttpReceiver();
+    receivers.push(slack);
+    const auth = { authorization: `Bearer ${t.shop.secretKey}` };
+    await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) });
+    const res = await post(t.app, '/v1/responses', submission(), ORIGIN);
+    const { followUpId: caseId } = (await res.json()) as { followUpId: string };
+    runners.start(t.db);
+
+    const changed = (occurrence: number) =>
+      withTransaction(t.db.kysely, (trx) => notifyCase(trx, { caseId, event: 'follow_up.status_changed', now: new Date(), occurrence }));
+    expect(await changed(2)).toBe(true);
+    expect(await changed(2)).toBe(false);
+    expect(await changed(3)).toBe(true);
+
+    await vi.waitFor(() => expect(events).toHaveLength(2), { timeout: 2_000, interval: 5 });
+    expect(events.map((e) => e.event.type)).toEqual(['follow_up.status_changed', 'follow_up.status_changed']);
+    expect(new Set(events.map((e) => e.id)).size).toBe(2);
+    expect(await findJobByKey(t.db.kysely, `case:${caseId}:status_changed:2`)).toMatchObject({ kind: 'notify-case' });
+    const [webhookId] = await listIds(t);
+    await vi.waitFor(async () =>
+      expect(await findJobByKey(t.db.kysely, `case:${caseId}:status_changed:3:webhook:${webhookId}`)).toMatchObject({ kind: 'deliver-webhook', status: 'done' }),
+    );
+    // Slack hears of new and overdue cases only (the opened one, before the runner started).
+    await vi.waitFor(() => expect(slack.requests).toHaveLength(1), { timeout: 2_000, interval: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(slack.requests).toHaveLength(1);
+  });
+
+  it('sends only the events a webhook subscribed to', async () => {
+    const { receiver } = await verifyingReceiver(() => '');
+    receivers.push(receiver);
+    await registerWebhook(t, receiver.url, ['follow_up.resolved']);
+    runners.start(t.db, { pollMs: 20 });
+
+    const res = await post(t.app, '/v1/responses', submission(), ORIGIN);
+    const { followUpId } = (await res.json()) as { followUpId: string };
+    await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toMatchObject({ status: 'done' }), { timeout: 2_000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(receiver.requests).toEqual([]);
+  });
+
+  it('sends nothing new to a deleted webhook, and keeps its deliveries readable', async () => {
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    const webhook = await registerWebhook(t, receiver.url);
+    secret = webhook.secret;
+    runners.start(t.db, { pollMs: 20 });
+
+    await post(t.app, '/v1/responses', submission(), ORIGIN);
+    await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 2_000, interval: 5 });
+    const auth = { authorization: `Bearer ${t.shop.secretKey}` };
+    expect((await t.app.request(`/api/v1/webhooks/${webhook.id}`, { method: 'DELETE', headers: auth })).status).toBe(204);
+
+    const res = await post(t.app, '/v1/responses', submission(), ORIGIN);
+    const { followUpId } = (await res.json()) as { followUpId: string };
+    await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toMatchObject({ status: 'done' }), { timeout: 2_000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(receiver.requests).toHaveLength(1);
+    await vi.waitFor(async () => expect(await deliveriesOf(t, webhook.id)).toHaveLength(1));
+  });
+
+  it("posts a new case to the project's Slack as Block Kit, the customer's text escaped so it cannot ping the channel", async () => {
+    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+    receivers.push(slack);
+    const auth = { authorization: `Bearer ${t.shop.secretKey}` };
+    const put = await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url: slack.url }) });
+    expect(put.status).toBe(200);
+    runners.start(t.db);
+
+    const comment = '<!channel> refund me & <https://evil.example|your bank>';
+    await post(t.app, '/v1/responses', submission({ answers: { nps: 1, comment }, respondent: { anonymousId: 'a', attributes: { name: 'Jane', plan: 'pro' } } }), ORIGIN);
+    await vi.waitFor(() => expect(slack.requests).toHaveLength(1), { timeout: 2_000, interval: 5 });
+
+    const message = JSON.parse(slack.requests[0]!.body) as { text: string; blocks: { type: string; text?: { text: string }; fields?: { text: string }[] }[] };
+    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'New follow-up case: NPS 1/10', emoji: false } });
+    expect(message.blocks).toContainEqual({ type: 'section', text: { type: 'mrkdwn', text: '>&lt;!channel&gt; refund me &amp; &lt;https://evil.example|your bank&gt;' } });
+    const fields = message.blocks.find((b) => b.fields)?.fields?.map((f) => f.text) ?? [];
+    expect(fields).toContain('*Customer*\nJane');
+    expect(fields).toContain('*plan*\npro');
+    expect(JSON.stringify(message)).not.toContain('<!channel>');
+    expect(JSON.stringify(message)).toMatch(/https:\/\/closeloop\.test\/console\/cases\/[0-9a-f-]{36}/);
+  });
+
+  it('tells webhooks when a case is assigned, changes status and is resolved through the API, once per change', async () => {
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    secret = (await registerWebhook(t, receiver.url, ['follow_up.assigned', 'follow_up.status_changed', 'follow_up.resolved'])).secret;
+    runners.start(t.db);
+    const auth = { authorization: `Bearer ${t.shop.secretKey}` };
+    const { followUpId } = (await (await post(t.app, '/v1/responses', submission(), ORIGIN)).json()) as { followUpId: string };
+    const member = (await (await post(t.app, '/api/v1/members', { name: 'Ana', email: 'ana@shop.example' }, auth)).json()) as { id: string };
+    const patch = (body: unknown) => t.app.request(`/api/v1/follow-ups/${followUpId}`, { method: 'PATCH', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+    expect((await patch({ assigneeId: member.id, status: 'in_progress', version: 1 })).status).toBe(200);
+    // The same request again is stale: it changes nothing and queues nothing.
+    expect((await patch({ assigneeId: member.id, status: 'in_progress', version: 1 })).status).toBe(409);
+    const resolved = await post(t.app, `/api/v1/follow-ups/${followUpId}/resolve`, { resolution: 'fixed', summary: 'Refunded', version: 2 }, auth);
+    expect(resolved.status).toBe(200);
+
+    await vi.waitFor(() => expect(events).toHaveLength(3), { timeout: 2_000, interval: 5 });
+    expect(events.map((e) => e.event.type).sort()).toEqual(['follow_up.assigned', 'follow_up.resolved', 'follow_up.status_changed']);
+    expect(events.find((e) => e.event.type === 'follow_up.resolved')?.event.data.followUp).toMatchObject({ id: followUpId, status: 'resolved', assigneeId: member.id });
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+  });
+
+  it('refuses a private target at registration when the server does not allow them', async () => {
+    const strict = (await import('../../app.js')).createApp({ db: t.db });
+    const res = await post(strict, '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['follow_up.opened'] }, { authorization: `Bearer ${t.shop.secretKey}` });
+    expect(res.status).toBe(422);
+    expect(ErrorBody.parse(await res.json()).error.issues).toEqual([{ path: 'url', message: 'must not point at 127.0.0.1, a loopback address' }]);
+  });
+});

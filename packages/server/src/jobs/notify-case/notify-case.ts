@@ -1,0 +1,40 @@
+import { Timestamp, Uuid, WebhookEventType } from '@closeloop/sdk/schemas';
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { enqueue } from '../enqueue.js';
+import type { JobKind } from '../job-definition.js';
+
+export const NotifyCasePayload = z.object({ caseId: Uuid, event: WebhookEventType, occurredAt: Timestamp });
+
+/** The fan-out job: one per case event, it queues one delivery per subscribed webhook and one for Slack. */
+export const notifyCaseKind: JobKind<typeof NotifyCasePayload> = { kind: 'notify-case', payload: NotifyCasePayload };
+
+export interface NotifyCaseInput {
+  caseId: string;
+  event: WebhookEventType;
+  /** When the event happened: the webhook body's `timestamp`. */
+  now: Date;
+  /**
+   * Which occurrence of an event that can happen more than once to a case (`status_changed`, `assigned`): pass the
+   * case's `version` after the change. Leave it out for `opened`, which happens once. The job key is
+   * `case:<caseId>:<event>[:<occurrence>]`, so the same occurrence is never queued twice.
+   */
+  occurrence?: number | string;
+}
+
+/**
+ * Tells every webhook subscribed to `event`, and Slack for new and overdue cases, that something happened to a
+ * case. Call it inside the use case's transaction: the job commits with the change or not at all (outbox), and
+ * this process's runner is woken at commit. Every case use case calls this, one line each:
+ *
+ * ```ts
+ * await notifyCase(trx, { caseId, event: 'follow_up.assigned', now, occurrence: updated.version });
+ * ```
+ *
+ * True when queued, false when this occurrence was queued already.
+ */
+export function notifyCase(trx: Transaction<Database>, { caseId, event, now, occurrence }: NotifyCaseInput): Promise<boolean> {
+  const key = `case:${caseId}:${event.replace(/^follow_up\./, '')}${occurrence === undefined ? '' : `:${occurrence}`}`;
+  return enqueue(trx, notifyCaseKind, { caseId, event, occurredAt: now.toISOString() }, { key, now });
+}

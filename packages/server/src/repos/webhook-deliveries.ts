@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { WebhookDelivery } from '@closeloop/sdk/schemas';
+import type { WebhookEventType } from '@closeloop/sdk/schemas';
+import type { Selectable } from 'kysely';
+import type { WebhookDeliveriesTable } from '../db/database.js';
+import type { Conn } from '../db/db.js';
+import { keysetPage } from './keyset.js';
+import type { ListPage, PageRequest } from './keyset.js';
+
+export interface NewDelivery {
+  webhookId: string;
+  jobKey: string;
+  type: WebhookEventType;
+  messageId: string;
+  attempt: number;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+  at: Date;
+}
+
+function deliveryFromRow(row: Selectable<WebhookDeliveriesTable>): WebhookDelivery {
+  return WebhookDelivery.parse({
+    id: row.id,
+    webhookId: row.webhook_id,
+    type: row.event_type,
+    messageId: row.message_id,
+    attempt: row.attempt,
+    statusCode: row.status_code,
+    durationMs: row.duration_ms,
+    error: row.error,
+    at: row.at,
+  });
+}
+
+/** Records one attempt, failed or not. */
+export async function insertDelivery(conn: Conn, delivery: NewDelivery): Promise<void> {
+  await conn
+    .insertInto('webhook_deliveries')
+    .values({
+      id: randomUUID(),
+      webhook_id: delivery.webhookId,
+      job_key: delivery.jobKey,
+      event_type: delivery.type,
+      message_id: delivery.messageId,
+      attempt: delivery.attempt,
+      status_code: delivery.statusCode,
+      duration_ms: Math.max(0, Math.round(delivery.durationMs)),
+      error: delivery.error,
+      at: delivery.at.toISOString(),
+    })
+    .execute();
+}
+
+/** A webhook's attempts, newest first, keyset paged through the (webhook_id, at, id) index. */
+export function listDeliveries(conn: Conn, webhookId: string, page: PageRequest): Promise<ListPage<WebhookDelivery>> {
+  const query = conn.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId);
+  return keysetPage(query, { at: 'at', id: 'id' }, page, deliveryFromRow, (d) => ({ at: d.at, id: d.id }));
+}
