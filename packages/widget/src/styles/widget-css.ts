@@ -29,6 +29,7 @@ const dark = `
     --cl-surface: #374151;
     --cl-focus: #93c5fd;
     --cl-star: #fbbf24;
+    --cl-fault: #fca5a5;
     color-scheme: dark;`;
 
 export const widgetCss = `
@@ -48,6 +49,7 @@ export const widgetCss = `
   --cl-z: 2147483000;
   --cl-width: 380px;
   --cl-star: #b45309;
+  --cl-fault: #b91c1c;
   color-scheme: light;
 }
 
@@ -273,6 +275,23 @@ textarea.field {
 .field::placeholder {
   color: var(--cl-muted);
   opacity: 1;
+}
+
+.field[aria-invalid="true"] {
+  border-color: var(--cl-fault);
+}
+
+.label {
+  display: block;
+  margin: 14px 0 6px;
+  font-size: 14px;
+  font-weight: 600;
+}
+
+.fault {
+  margin: 6px 0 0;
+  color: var(--cl-fault);
+  font-size: 13px;
 }
 
 .meta {
