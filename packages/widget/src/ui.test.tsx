@@ -90,6 +90,17 @@ describe('present', () => {
     await waitFor(() => expect(declined.card.getByRole('status').textContent).toBe('Thank you! Thanks for telling us. We read every answer.'));
   });
 
+  it('never asks a verified customer with an email how to reach them', () => {
+    const survey = npsSurvey({ questions: [...npsSurvey().questions, { id: 'reach', type: 'contact', prompt: 'May we contact you about this?', required: false }] });
+    const session = { ...fakeSession(survey), signature: 'ab'.repeat(32), attributes: { email: 'ann@example.com' } };
+    void createPresenter({ thankYouMs: 0 })(session);
+    const card = within(document.querySelector(HOST_TAG)!.shadowRoot!.querySelector<HTMLElement>('[data-closeloop-root]')!);
+    fireEvent.click(card.getByRole('radio', { name: '3' }));
+    fireEvent.click(card.getByRole('button', { name: 'Skip' }));
+    expect(card.getByRole('heading', { name: 'Thank you!' })).toBeTruthy();
+    expect(session.calls).toEqual([['answer', 'nps', 3], ['complete']]);
+  });
+
   it('completes when the optional last question is skipped', () => {
     const { session, card } = open();
     fireEvent.click(card.getByRole('radio', { name: '10 – Very likely' }));

@@ -12,7 +12,7 @@
  * - Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`) mirror the layout for
  *   right-to-left languages (`dir="rtl"` on the card), the card's corner included: `bottom-right` is the corner
  *   where lines end, so a right-to-left survey slides in bottom-left, as the rest of its layout mirrors.
- * - Touch targets are at least 44×44 CSS px (WCAG 2.5.5): the close button everywhere; scores, buttons and choices
+ * - Touch targets are at least 44×44 CSS px (WCAG 2.5.5): the close button everywhere; scores, buttons, choices and fields
  *   on phones and wherever the pointer is a finger (`pointer: coarse`). Eleven scores of 44 px do not fit one row
  *   of a phone-wide card (nor the 380 px card on a tablet), so there a scale wraps into rows of `--cols`, which
  *   ScaleGroup sets for balanced rows (0–5 over 6–10): a grid of aligned columns for numbers, centred stars and
@@ -452,7 +452,8 @@ textarea.field {
   }
 
   .button,
-  .choice {
+  .choice,
+  .field {
     min-height: 44px;
   }
 }
