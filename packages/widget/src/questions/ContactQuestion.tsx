@@ -9,7 +9,7 @@ import { SkipAction } from './SkipAction.js';
 
 type Channel = 'email' | 'phone';
 
-export type ContactQuestionProps = Pick<ContactQuestionDefinition, 'id' | 'prompt' | 'required'> & {
+export type ContactQuestionProps = Pick<ContactQuestionDefinition, 'id' | 'prompt'> & {
   onSubmit: (answer: ContactAnswer) => void;
   /** Given when the question is optional: shows a Skip button. */
   onSkip?: (() => void) | undefined;
@@ -23,9 +23,9 @@ const WORDS = {
 
 /**
  * "May we contact you about this?": yes or no, and on yes the channel and the address. The address is checked by
- * the same rule the core and the server apply (`isContactAnswer`, behind `answerFault`), so what this sends is never refused; a bad one is
- * named under the field once the visitor tries to send it, and the message goes as soon as it is fixed. A phone
- * number goes as digits: the spaces and dashes people type are for reading, not for dialling.
+ * the rule the core and the server apply (`isContactAnswer`, behind `answerFault`), so what this sends is never
+ * refused; a bad one is named under the field once the visitor tries to send it, and the message goes as soon as it
+ * is fixed. A phone number goes as digits: the spaces and dashes people type are for reading, not for dialling.
  */
 export function ContactQuestion({ id, prompt, onSubmit, onSkip }: ContactQuestionProps) {
   const t = useStrings();
