@@ -132,6 +132,12 @@ describe('SurveyRun', () => {
       expect(noCases.run.finished.value).toBe(true);
     });
 
+    it('counts the step in "Question n of N" only while it may still show', () => {
+      expect(contactRun().run.total.value).toBe(3);
+      expect(contactRun(contactSurvey(), signed).run.total.value).toBe(2);
+      expect(contactRun(contactSurvey({ followUp: { enabled: false } })).run.total.value).toBe(2);
+    });
+
     it('evaluates the survey rule as the server does: its own conditions, not the defaults', () => {
       const { run } = contactRun(contactSurvey({ followUp: { enabled: true, conditions: [{ question: 'nps', op: 'lte', value: 2 }] } }));
       run.answer('nps', 5);

@@ -33,9 +33,11 @@ export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0, drafts
   const questions = session.survey.questions;
   const answers = signal<Readonly<Record<string, AnswerValue>>>({});
   const contactKnown = Boolean(session.signature && session.attributes?.email);
+  /** A contact step that no answer can bring on: support can reach the visitor already, or no case ever opens. */
+  const neverShows = (index: number) => questions[index]?.type === 'contact' && (contactKnown || !session.survey.followUp.enabled);
   /** Whether the question at `index` shows: any question does, but a contact step only when a case will want it. */
   const shows = (index: number) =>
-    questions[index]?.type !== 'contact' || (!contactKnown && followUpReason(session.survey, answers.value) !== null);
+    questions[index]?.type !== 'contact' || (!neverShows(index) && followUpReason(session.survey, answers.value) !== null);
   /** The first question from `index` on that shows, passing over (as skipped) the steps that have no reason to. */
   const land = (index: number) => {
     while (!shows(index)) index = nextIndex(questions, index, undefined);
@@ -59,7 +61,7 @@ export const SurveyRun = createModel(({ session, onClose, thankYouMs = 0, drafts
   });
   const current = computed(() => questions[step.value]);
   const finished = computed(() => step.value >= questions.length);
-  const total = computed(() => position.value - 1 + stepsLeft(questions, step.value));
+  const total = computed(() => position.value - 1 + stepsLeft(questions, step.value, neverShows));
 
   // Only the showing question may be answered or skipped: a double click, or Space's click arriving after the
   // step moved on, must not send an answer twice or skip the next question.
