@@ -37,8 +37,10 @@ export default tseslint.config(
     rules: noImportsExcept(['sdk'], 'The sdk is the shared base: the widget and the server import it, never the other way.'),
   },
   {
-    // Rules the browser runs: no zod at run time (types are free), nothing from the contract but the zod-free scale range.
+    // Rules the browser runs: no zod at run time (types are free), nothing from the contract but its zod-free modules
+    // (the scale range, the feedback limits). Their tests run in Node and may build inputs with the contract.
     files: ['packages/sdk/src/logic/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -46,7 +48,7 @@ export default tseslint.config(
           patterns: [
             intoAnotherSrc,
             packagesOtherThan(['sdk'], 'The sdk is the shared base: the widget and the server import it, never the other way.'),
-            { regex: '^zod(/|$)|^\\.\\./schemas/(?!scale-range\\.js$)', allowTypeImports: true, message: '@closeloop/sdk/logic is zod-free: import types only.' },
+            { regex: '^zod(/|$)|^\\.\\./schemas/(?!(scale-range|feedback-limits)\\.js$)', allowTypeImports: true, message: '@closeloop/sdk/logic is zod-free: import types only.' },
           ],
         },
       ],

@@ -45,6 +45,9 @@ test('the survey and the feedback button work under script-src/style-src self wi
   await expect(survey.getByRole('textbox')).toBeFocused();
   await page.keyboard.type('Fine under CSP');
   await survey.getByRole('button', { name: 'Submit' }).press('Enter');
+  // The demo's contact step, asked of an anonymous detractor: No, and Submit.
+  await survey.getByRole('radio', { name: 'No' }).click();
+  await survey.getByRole('button', { name: 'Submit' }).press('Enter');
   await expect(survey.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
   await page.screenshot({ path: 'test-results/strict-csp-survey.png' });
 

@@ -46,7 +46,28 @@ const SURVEYS: SurveyDefinitionInput[] = [
   one('a11y-text-line', { type: 'text', multiline: false, maxLength: 80, prompt: 'One word for our shop?' }),
   one('a11y-text-area', { type: 'text', multiline: true, prompt: 'What should we improve?', placeholder: 'Tell us anything' }),
   one('a11y-cta', { type: 'cta', prompt: 'Would you review us?', body: 'It takes a minute.', buttonLabel: 'Write a review', url: 'https://example.com/review' }),
+  // The contact step shows only once a case will open: a detractor's score comes first (see reachStep).
+  {
+    id: 'a11y-contact',
+    name: 'a11y-contact',
+    questions: [
+      { id: 'lead', type: 'nps', prompt: 'How likely are you to recommend Demo Shop to a friend?', required: true },
+      { id: 'q', type: 'contact', prompt: 'May we contact you about this?', required: true },
+    ],
+  },
 ];
+
+/**
+ * Brings a survey to the step under audit: for the contact step, a detractor's score first, then Yes, so the channel
+ * and the address field show, and Submit with the field empty, so the inline fault is audited too.
+ */
+async function reachStep(dialog: ReturnType<Page['locator']>, surveyId: string): Promise<void> {
+  if (!surveyId.endsWith('-contact')) return;
+  await dialog.getByRole('radio').first().click();
+  await dialog.getByRole('radio').first().click();
+  await dialog.locator('button[type="submit"]').click();
+  await expect(dialog.getByRole('textbox')).toHaveAttribute('aria-invalid', 'true');
+}
 
 /** Arabic texts for each survey above (by its id without `a11y-`); the widget's own words are its Arabic strings. */
 const ARABIC: Record<string, Record<string, unknown>> = {
@@ -61,6 +82,7 @@ const ARABIC: Record<string, Record<string, unknown>> = {
   'text-line': { prompt: 'كلمة واحدة تصف متجرنا؟' },
   'text-area': { prompt: 'ما الذي يمكننا تحسينه؟', placeholder: 'أخبرنا بأي شيء' },
   cta: { prompt: 'هل تكتب لنا مراجعة؟', body: 'لن يستغرق ذلك سوى دقيقة.', buttonLabel: 'اكتب مراجعة' },
+  contact: { prompt: 'هل يمكننا التواصل معك بشأن هذا؟' },
 };
 const RTL_SURVEYS: SurveyDefinitionInput[] = SURVEYS.map((survey) => {
   const type = survey.id.replace('a11y-', '');
@@ -122,6 +144,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await closeloop(page, 'show', survey.id);
       const dialog = widget.getByRole('dialog');
       await expect(dialog).toBeVisible();
+      await reachStep(dialog, survey.id);
       await shoot(page, dialog, `a11y-${survey.id.replace('a11y-', '')}-${scheme}`);
       findings[survey.id] = await audit(page, 'closeloop-widget');
       await page.keyboard.press('Escape');
@@ -170,6 +193,7 @@ test.describe('right to left', () => {
       await closeloop(page, 'show', survey.id);
       const dialog = widget.getByRole('dialog');
       await expect(dialog).toBeVisible();
+      await reachStep(dialog, survey.id);
       await expect(dialog).toHaveAttribute('dir', 'rtl');
       await expect(dialog).toHaveAttribute('lang', 'ar');
       await expect(dialog).toHaveAccessibleName(String(ARABIC[survey.id.replace('rtl-', '')]?.prompt));

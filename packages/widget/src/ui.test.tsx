@@ -61,6 +61,46 @@ describe('present', () => {
     expect(document.activeElement).toBe(opener);
   });
 
+  it('asks an anonymous detractor how to reach them after the comment, and keeps the promise of a reply only on yes', async () => {
+    const promise = 'We read every answer, and when something went wrong we will get back to you.';
+    const survey = npsSurvey({
+      questions: [...npsSurvey().questions, { id: 'reach', type: 'contact', prompt: 'May we contact you about this?', required: false }],
+      thankYou: { title: 'Thank you!', body: promise },
+    });
+    const walk = (consent: 'Yes' | 'No') => {
+      const { session, card } = open(survey);
+      fireEvent.click(card.getByRole('radio', { name: '3' }));
+      fireEvent.click(card.getByRole('button', { name: 'Skip' }));
+      expect(card.getByRole('radiogroup', { name: 'May we contact you about this?' })).toBeTruthy();
+      fireEvent.click(card.getByRole('radio', { name: consent }));
+      if (consent === 'Yes') fireEvent.input(card.getByRole('textbox', { name: 'Your email address' }), { target: { value: 'ann@example.com' } });
+      fireEvent.click(card.getByRole('button', { name: 'Submit' }));
+      return { session, card };
+    };
+
+    const agreed = walk('Yes');
+    expect(agreed.session.calls.slice(-2)).toEqual([['answer', 'reach', { consent: true, channel: 'email', address: 'ann@example.com' }], ['complete']]);
+    expect(agreed.card.getByText(promise)).toBeTruthy();
+    fireEvent.click(agreed.card.getByRole('button', { name: 'Done' }));
+
+    const declined = walk('No');
+    expect(declined.session.calls.slice(-2)).toEqual([['answer', 'reach', { consent: false }], ['complete']]);
+    expect(declined.card.queryByText(promise)).toBeNull();
+    expect(declined.card.getByText('Thanks for telling us. We read every answer.')).toBeTruthy();
+    await waitFor(() => expect(declined.card.getByRole('status').textContent).toBe('Thank you! Thanks for telling us. We read every answer.'));
+  });
+
+  it('never asks a verified customer with an email how to reach them', () => {
+    const survey = npsSurvey({ questions: [...npsSurvey().questions, { id: 'reach', type: 'contact', prompt: 'May we contact you about this?', required: false }] });
+    const session = { ...fakeSession(survey), signature: 'ab'.repeat(32), attributes: { email: 'ann@example.com' } };
+    void createPresenter({ thankYouMs: 0 })(session);
+    const card = within(document.querySelector(HOST_TAG)!.shadowRoot!.querySelector<HTMLElement>('[data-closeloop-root]')!);
+    fireEvent.click(card.getByRole('radio', { name: '3' }));
+    fireEvent.click(card.getByRole('button', { name: 'Skip' }));
+    expect(card.getByRole('heading', { name: 'Thank you!' })).toBeTruthy();
+    expect(session.calls).toEqual([['answer', 'nps', 3], ['complete']]);
+  });
+
   it('completes when the optional last question is skipped', () => {
     const { session, card } = open();
     fireEvent.click(card.getByRole('radio', { name: '10 – Very likely' }));

@@ -74,7 +74,8 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline, lo
 
       const run = new SurveyRun({
         // The run walks the localized texts; answers still go to the core's session (its methods need no `this`).
-        session: { survey, answer: session.answer, complete: session.complete, dismiss: session.dismiss },
+        // The identity goes along so the run knows whether a verified email makes a contact step needless.
+        session: { survey, answer: session.answer, complete: session.complete, dismiss: session.dismiss, attributes: session.attributes, signature: session.signature },
         thankYouMs,
         drafts: surveyDrafts,
         onClose() {

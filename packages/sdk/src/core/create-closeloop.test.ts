@@ -52,6 +52,23 @@ describe('createCloseloop against a real server', () => {
     await server.close();
   });
 
+  test('tells the UI what it needs to know the visitor can be reached already: a signature beside an email attribute', async () => {
+    const known = async (identify: (closeloop: Closeloop) => void) => {
+      const closeloop = start();
+      identify(closeloop);
+      closeloop.show('nps');
+      await vi.waitFor(() => expect(sessions).toHaveLength(1));
+      const [session] = sessions.splice(0) as [SurveySession];
+      closeloop.destroy();
+      return Boolean(session.signature && session.attributes?.email);
+    };
+    const signature = { signature: 'ab'.repeat(32) };
+    expect(await known((c) => c.identify('user-42', { email: 'ann@example.com' }, signature))).toBe(true);
+    expect(await known((c) => c.identify('user-42', { email: 'ann@example.com' }))).toBe(false);
+    expect(await known((c) => c.identify('user-42', { plan: 'pro' }, signature))).toBe(false);
+    expect(await known(() => {})).toBe(false);
+  });
+
   test('show → answer → answer → complete: one merged submission per step, all with the same id', async () => {
     const storage = memoryStorage();
     const closeloop = start({ storage });

@@ -1,4 +1,4 @@
-import { EMAIL_PATTERN, FEEDBACK_CATEGORIES, FEEDBACK_COMMENT_MAX, FEEDBACK_EMAIL_MAX } from '../schemas/feedback-limits.js';
+import { FEEDBACK_CATEGORIES, FEEDBACK_COMMENT_MAX, isEmail } from '../schemas/feedback-limits.js';
 import type { FeedbackSubmission } from '../schemas/feedback-submission.js';
 import type { Respondent } from '../schemas/respondent.js';
 import { pageContext } from './page-context.js';
@@ -26,7 +26,7 @@ export function sendFeedback({ project, respondent, deliver }: SendFeedbackOptio
       ? `category must be one of ${FEEDBACK_CATEGORIES.join(', ')}`
       : !comment || comment.length > FEEDBACK_COMMENT_MAX
         ? `comment must be 1–${FEEDBACK_COMMENT_MAX} characters`
-        : email !== undefined && (typeof email !== 'string' || email.length > FEEDBACK_EMAIL_MAX || !EMAIL_PATTERN.test(email))
+        : email !== undefined && !isEmail(email)
           ? 'email must be an email address'
           : undefined;
     if (problem) {

@@ -32,6 +32,12 @@ export interface SurveySession {
   readonly trigger: TriggerSource;
   /** The visitor's `identify` attributes when the survey showed: the UI reads `locale`/`language` from them. */
   readonly attributes?: Readonly<Attributes> | undefined;
+  /**
+   * The identity's signature (hex HMAC-SHA256 of the userId) when `identify()` was given one when the survey showed.
+   * With an `email` attribute it means support can reach the visitor already (the server verifies it), so the widget
+   * passes over a survey's contact step.
+   */
+  readonly signature?: string | undefined;
   /** Record an answer as it is given; it is queued for delivery at once (a partial response). */
   answer(questionId: string, value: AnswerValue): void;
   /** The visitor reached the end: the last answers are sent marked finished. */

@@ -1,7 +1,10 @@
 // Rules shared by the browser and the server, free of zod so the widget can import them at runtime.
 export { matchesCondition } from './matches-condition.js';
 export { answerFault, isValidAnswer } from './valid-answer.js';
+export { isContactAnswer, normalizePhone } from './contact-answer.js';
 export type { AnswerFault } from './valid-answer.js';
+export { followUpReason } from './follow-up-reason.js';
+export { contactOf } from './contact-of.js';
 // The device kind from a user agent: the browser picks whom to ask with it, the server shows it to support staff.
 export { deviceOfUserAgent } from './device-of-user-agent.js';
 export type { DeviceType } from './device-of-user-agent.js';

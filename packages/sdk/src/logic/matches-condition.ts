@@ -11,7 +11,7 @@ export function matchesCondition(condition: LogicCondition, value: AnswerValue |
     case 'skipped':
       return value === undefined;
     case 'includes':
-      return typeof value === 'object' && value.choices.includes(condition.value);
+      return typeof value === 'object' && 'choices' in value && value.choices.includes(condition.value);
     case 'lte':
       return typeof value === 'number' && value <= condition.value;
     case 'gte':

@@ -1,5 +1,6 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { survey } from '../test-support/survey.js';
+import { normalizePhone } from './contact-answer.js';
 import { answerFault, isValidAnswer } from './valid-answer.js';
 
 const [nps, text] = survey('s').questions as [Parameters<typeof isValidAnswer>[0], Parameters<typeof isValidAnswer>[0]];
@@ -60,4 +61,46 @@ test('a bad answer says what is wrong, and which choice names no option, so the 
   expect(answerFault(single, { choices: ['a', 'b'] })).toBe('one');
   expect(answerFault(single, 'a')).toBe('shape');
   expect(answerFault(nps, 6)).toBeUndefined();
+});
+
+describe('a contact answer', () => {
+  const contact = { id: 'contact', type: 'contact', prompt: 'May we contact you about this?', required: false } as const;
+
+  test('is a consent with a channel and an address that fits it, or a plain refusal', () => {
+    expect(isValidAnswer(contact, { consent: true, channel: 'email', address: 'ann@example.com' })).toBe(true);
+    expect(isValidAnswer(contact, { consent: true, channel: 'phone', address: '+46 70-123 45 67' })).toBe(true);
+    expect(isValidAnswer(contact, { consent: true, channel: 'phone', address: '0701234567' })).toBe(true);
+    expect(isValidAnswer(contact, { consent: false })).toBe(true);
+  });
+
+  test('takes a phone number of 7 to 20 digits, a + only in front, single spaces or dashes between digits', () => {
+    const phone = (address: string) => isValidAnswer(contact, { consent: true, channel: 'phone', address });
+    expect(['1234567', '+12345678901234567890', '+1 555-010-9999', '070 123 45 67'].map(phone)).toEqual([true, true, true, true]);
+    expect(['123456', '+123456789012345678901', '555 01O 9999', '12+3456789', '+-1234567', '123--4567', ' 1234567', '1234567-', 'ann@example.com', ''].map(phone)).toEqual(
+      Array(10).fill(false),
+    );
+  });
+
+  test('takes an email address by the same pattern as the feedback form, at most 254 characters', () => {
+    const email = (address: string) => isValidAnswer(contact, { consent: true, channel: 'email', address });
+    expect(email('a.b+c@mail.example.org')).toBe(true);
+    expect([email('ann@'), email('ann example.com'), email('ann@localhost'), email('+46701234567'), email(`${'a'.repeat(250)}@example.com`)]).toEqual([
+      false, false, false, false, false,
+    ]);
+  });
+
+  test('is at fault as a whole: the contract places the fault, the browser needs only the verdict', () => {
+    expect(answerFault(contact, { consent: true, channel: 'email', address: 'ann@' })).toBe('shape');
+    expect(answerFault(contact, { consent: true, channel: 'email' } as never)).toBe('shape');
+    expect(answerFault(contact, { consent: true, channel: 'fax', address: '1234567' } as never)).toBe('shape');
+    expect(answerFault(contact, { consent: 'yes' } as never)).toBe('shape');
+    expect(answerFault(contact, { consent: true, channel: 'phone', address: 1234567 } as never)).toBe('shape');
+    expect(answerFault(contact, 'yes')).toBe('shape');
+    expect(answerFault(contact, { choices: [] })).toBe('shape');
+  });
+});
+
+test('a phone number is kept as digits with its leading +, whatever separators were typed', () => {
+  expect(normalizePhone('+46 70-123 45 67')).toBe('+46701234567');
+  expect(normalizePhone('070 123 45 67')).toBe('0701234567');
 });

@@ -1,5 +1,6 @@
-import type { AnswerValue, Question } from '../schemas/question.js';
+import type { AnswerValue, ChoiceAnswer, Question } from '../schemas/question.js';
 import { scaleRange } from '../schemas/scale-range.js';
+import { isContactAnswer } from './contact-answer.js';
 
 /**
  * What is wrong with an answer: a code, or for a choice naming no option of the question, that choice's index in
@@ -21,10 +22,14 @@ export function answerFault(question: Question, value: AnswerValue): AnswerFault
       return typeof value === 'string' && value.length <= question.maxLength ? undefined : 'text';
     case 'cta':
       return value === 'clicked' ? undefined : 'clicked';
+    case 'contact':
+      // One code for any fault keeps the core small; the contract's wording places it (consent, channel or address).
+      return isContactAnswer(value) ? undefined : 'shape';
     case 'single_choice':
     case 'multiple_choice': {
-      if (typeof value !== 'object' || !value || !Array.isArray(value.choices)) return 'shape';
-      const { choices, other } = value;
+      // A choice answer's fields, read as such only once `choices` proved to be an array.
+      if (typeof value !== 'object' || !value || !Array.isArray((value as ChoiceAnswer).choices)) return 'shape';
+      const { choices, other } = value as ChoiceAnswer;
       const unknown = choices.findIndex((id) => !question.options.some((o) => o.id === id));
       const picked = choices.length + (other === undefined ? 0 : 1);
       return unknown >= 0

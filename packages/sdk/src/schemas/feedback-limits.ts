@@ -13,3 +13,9 @@ export const FEEDBACK_EMAIL_MAX = 254;
 
 /** An email address: zod's own default pattern, written out so the core and the server agree exactly. */
 export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+
+/**
+ * Whether `value` is an email address the server takes (pattern and length): the feedback form's optional email and
+ * a contact answer's address, one check in the core for both.
+ */
+export const isEmail = (value: unknown): value is string => typeof value === 'string' && value.length <= FEEDBACK_EMAIL_MAX && EMAIL_PATTERN.test(value);

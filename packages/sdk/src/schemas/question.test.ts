@@ -55,6 +55,29 @@ describe('answerSchema', () => {
   });
 });
 
+describe('the contact question', () => {
+  const contact = q({ id: 'reach', type: 'contact', prompt: 'May we contact you about this?' });
+
+  it('needs a prompt like every question type', () => {
+    expect(Question.safeParse({ id: 'reach', type: 'contact' }).success).toBe(false);
+    expect(contact).toEqual({ id: 'reach', type: 'contact', prompt: 'May we contact you about this?', required: false });
+  });
+
+  it('places a bad address under `address`, worded for its channel', () => {
+    expect(problems(contact, { consent: true, channel: 'email', address: 'ann@' })).toEqual(['address: must be an email address of at most 254 characters']);
+    expect(problems(contact, { consent: true, channel: 'phone', address: '12' })).toEqual([
+      'address: must be a phone number of 7 to 20 digits, a + only in front, spaces or dashes between digits',
+    ]);
+    expect(problems(contact, { consent: true, channel: 'fax', address: '1234567' })).toEqual(['channel: must be "email" or "phone"']);
+    expect(problems(contact, 'yes')).toEqual(['consent: must be { consent: true, channel, address } or { consent: false }']);
+  });
+
+  it('takes a consent with a good address, and a refusal', () => {
+    expect(accepts(contact, { consent: true, channel: 'phone', address: '+46 70-123 45 67' })).toBe(true);
+    expect(accepts(contact, { consent: false })).toBe(true);
+  });
+});
+
 describe('answerSchema and the browser check', () => {
   it('give one verdict for every answer, because the schema is built on the zod-free rule', () => {
     const options = [{ id: 'price', label: 'Price' }, { id: 'speed', label: 'Speed' }];
@@ -64,9 +87,14 @@ describe('answerSchema and the browser check', () => {
       q({ id: 's', type: 'single_choice', prompt: 'p', options, other: true }),
       q({ id: 'm', type: 'multiple_choice', prompt: 'p', options }),
       q({ id: 'c', type: 'cta', prompt: 'p', buttonLabel: 'Go', url: 'https://example.com/' }),
+      q({ id: 'k', type: 'contact', prompt: 'p' }),
     ];
-    const values = [0, 10, 11, 6.5, '', 'short', 'too long', 'clicked', { choices: ['price'] }, { choices: ['price', 'speed'] }, { choices: [], other: 'x' }, { choices: ['nope'] }, { choices: [] }];
-    for (const question of questions) for (const value of values) expect([question.id, value, accepts(question, value)]).toEqual([question.id, value, isValidAnswer(question, value)]);
+    const values = [
+      0, 10, 11, 6.5, '', 'short', 'too long', 'clicked', { choices: ['price'] }, { choices: ['price', 'speed'] }, { choices: [], other: 'x' }, { choices: ['nope'] }, { choices: [] },
+      { consent: false }, { consent: true, channel: 'email', address: 'ann@example.com' }, { consent: true, channel: 'phone', address: '+46 70 123' },
+      { consent: true, channel: 'phone', address: '+46 70 123 45 67' }, { consent: true, channel: 'sms', address: '1234567' },
+    ];
+    for (const question of questions) for (const value of values) expect([question.id, value, accepts(question, value)]).toEqual([question.id, value, isValidAnswer(question, value as never)]);
   });
 });
 

@@ -4,6 +4,7 @@ import { Slug } from './ids.js';
 import { LogicRule } from './logic.js';
 import { answerFault } from '../logic/valid-answer.js';
 import type { AnswerFault } from '../logic/valid-answer.js';
+import { FEEDBACK_EMAIL_MAX } from './feedback-limits.js';
 import { scaleRange } from './scale-range.js';
 
 const base = {
@@ -83,6 +84,15 @@ export const CtaQuestion = z.object({
 });
 export type CtaQuestion = z.infer<typeof CtaQuestion>;
 
+/**
+ * "May we contact you about this?": consent, the preferred channel and the address, asked of a detractor nobody
+ * could otherwise answer. The widget shows it only when the survey's follow-up rule matched the answers so far and
+ * no verified email is known (a signed identity with an `email` attribute); it never opens a case itself. `prompt` is the survey's
+ * words for the question, as for every type.
+ */
+export const ContactQuestion = z.object({ ...base, type: z.literal('contact') });
+export type ContactQuestion = z.infer<typeof ContactQuestion>;
+
 export const Question = z.discriminatedUnion('type', [
   NpsQuestion,
   CsatQuestion,
@@ -92,6 +102,7 @@ export const Question = z.discriminatedUnion('type', [
   MultipleChoiceQuestion,
   TextQuestion,
   CtaQuestion,
+  ContactQuestion,
 ]);
 export type Question = z.infer<typeof Question>;
 export type QuestionType = Question['type'];
@@ -103,15 +114,26 @@ export const ChoiceAnswer = z.object({
 });
 export type ChoiceAnswer = z.infer<typeof ChoiceAnswer>;
 
+/**
+ * The answer to a contact question: consent with the channel and the address (an email address, or a phone number
+ * of 7–20 digits, a + in front, spaces or dashes between), or a refusal, which carries nothing else (the rest of a
+ * refusal is dropped). The address is checked against its channel with the question (`answerFault`).
+ */
+export const ContactAnswer = z.union([
+  z.object({ consent: z.literal(true), channel: z.enum(['email', 'phone']), address: z.string().max(FEEDBACK_EMAIL_MAX) }),
+  z.object({ consent: z.literal(false) }),
+]);
+export type ContactAnswer = z.infer<typeof ContactAnswer>;
+
 /** What one answer may hold on the wire before it is checked against its question. */
-export const AnswerValue = z.union([z.number(), z.string().max(5000), ChoiceAnswer]);
+export const AnswerValue = z.union([z.number(), z.string().max(5000), ChoiceAnswer, ContactAnswer]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 /** The server's words for a fault the shared rule found (`answerFault`, zod-free, also run by the browser), and where. */
 function describeFault(question: Question, value: AnswerValue, fault: AnswerFault): { path: (string | number)[]; message: string } {
   const choice = question.type === 'single_choice' || question.type === 'multiple_choice';
   if (typeof fault === 'number') {
-    return { path: ['choices', fault], message: `no option "${typeof value === 'object' ? value.choices[fault] : ''}" in this question` };
+    return { path: ['choices', fault], message: `no option "${typeof value === 'object' && 'choices' in value ? value.choices[fault] : ''}" in this question` };
   }
   switch (fault) {
     case 'range': {
@@ -123,7 +145,9 @@ function describeFault(question: Question, value: AnswerValue, fault: AnswerFaul
     case 'clicked':
       return { path: [], message: 'must be "clicked"' };
     case 'shape':
-      return { path: [], message: choice ? 'must be { choices: [option ids], other?: text }' : 'is not an answer to this question' };
+      return question.type === 'contact'
+        ? placeContactFault(value)
+        : { path: [], message: choice ? 'must be { choices: [option ids], other?: text }' : 'is not an answer to this question' };
     case 'repeat':
       return { path: ['choices'], message: 'must not repeat an option' };
     case 'none':
@@ -133,6 +157,20 @@ function describeFault(question: Question, value: AnswerValue, fault: AnswerFaul
     case 'other':
       return { path: ['other'], message: choice && question.other ? 'must be non-blank text of at most 500 characters' : 'this question has no "Other" option' };
   }
+}
+
+/** Which field of a contact answer is at fault (the browser's rule gives one verdict for the whole), in words. */
+function placeContactFault(value: AnswerValue): { path: string[]; message: string } {
+  const fields = typeof value === 'object' && 'consent' in value ? (value as Record<string, unknown>) : {};
+  if (typeof fields.consent !== 'boolean') return { path: ['consent'], message: 'must be { consent: true, channel, address } or { consent: false }' };
+  if (fields.channel !== 'email' && fields.channel !== 'phone') return { path: ['channel'], message: 'must be "email" or "phone"' };
+  return {
+    path: ['address'],
+    message:
+      fields.channel === 'phone'
+        ? 'must be a phone number of 7 to 20 digits, a + only in front, spaces or dashes between digits'
+        : `must be an email address of at most ${FEEDBACK_EMAIL_MAX} characters`,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { contactOf } from '@closeloop/sdk/logic';
 import { signIdentity } from '@closeloop/sdk/node';
 import { ErrorBody, ResponseAccepted, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
@@ -219,10 +220,65 @@ describe('POST /v1/responses', () => {
         { path: 'answers.csat', message: 'must be a whole number from 1 to 5' },
         { path: 'answers.ces', message: 'must be a whole number from 1 to 7' },
         { path: 'answers.stars', message: 'must be a whole number from 1 to 3' },
-        { path: 'answers.plan', message: 'must choose exactly one option' },
-        { path: 'answers.uses', message: 'no option "garden" in this question' },
+        { path: 'answers.plan.choices', message: 'must choose exactly one option' },
+        { path: 'answers.uses.choices.0', message: 'no option "garden" in this question' },
         { path: 'answers.review', message: 'must be "clicked"' },
       ]);
+    });
+  });
+
+  describe('the contact step', () => {
+    const withContact = SurveyDefinition.parse({
+      id: 'reach',
+      name: 'NPS with a contact step',
+      questions: [
+        { id: 'nps', type: 'nps', prompt: 'How likely?' },
+        { id: 'comment', type: 'text', prompt: 'Why?' },
+        { id: 'contact', type: 'contact', prompt: 'May we contact you about this?' },
+      ],
+    });
+    const send = async (answers: Record<string, unknown>) => {
+      await upsertSurvey(t.db.kysely, t.shop.project.id, withContact, NOW);
+      // The body as a browser (or anything else) may send it: answers the contract has not checked yet.
+      return post(t.app, '/v1/responses', { ...submission({ surveyId: 'reach', finished: true }), answers });
+    };
+
+    it("stores a detractor's consent, channel and address with the response, and the case carries them", async () => {
+      const contact = { consent: true, channel: 'phone', address: '+46 70-123 45 67' };
+      const res = await send({ nps: 2, comment: 'Broken on arrival', contact });
+      expect(res.status).toBe(201);
+      const accepted = ResponseAccepted.parse(await res.json());
+      expect(accepted.followUpId).toEqual(expect.any(String));
+      const { data } = await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 });
+      expect(data[0]?.answers).toEqual({ nps: 2, comment: 'Broken on arrival', contact });
+      const [opened] = (await listCases(t.db.kysely, t.shop.project.id, { limit: 10 })).data;
+      expect(opened).toMatchObject({ id: accepted.followUpId, reason: { question: 'nps', value: 2 } });
+      expect(contactOf(withContact, data[0]!.answers)).toEqual({ consent: true, channel: 'phone', address: '+46701234567' });
+    });
+
+    it("accepts a promoter's contact answer and a refusal, and opens no case for them", async () => {
+      const promoter = await send({ nps: 10, contact: { consent: true, channel: 'email', address: 'ann@example.com' } });
+      expect(promoter.status).toBe(201);
+      expect(ResponseAccepted.parse(await promoter.json()).followUpId).toBeNull();
+      // A refusal keeps nothing else: an address given without consent is not stored.
+      const refusal = await send({ nps: 9, contact: { consent: false, channel: 'email', address: 'ann@example.com' } });
+      expect(refusal.status).toBe(201);
+      const { data } = await listResponses(t.db.kysely, t.shop.project.id, { limit: 10 });
+      expect(data.map((r) => r.answers.contact)).toContainEqual({ consent: false });
+    });
+
+    it('422 naming the field of a contact answer at fault', async () => {
+      const issues = async (contact: unknown) => {
+        const res = await send({ nps: 3, contact });
+        expect(res.status).toBe(422);
+        return (await errorOf(res)).issues;
+      };
+      expect(await issues({ consent: true, channel: 'email', address: 'ann@' })).toEqual([{ path: 'answers.contact.address', message: 'must be an email address of at most 254 characters' }]);
+      expect(await issues({ consent: true, channel: 'phone', address: '12 34' })).toEqual([
+        { path: 'answers.contact.address', message: 'must be a phone number of 7 to 20 digits, a + only in front, spaces or dashes between digits' },
+      ]);
+      expect(await issues('call me')).toEqual([{ path: 'answers.contact.consent', message: 'must be { consent: true, channel, address } or { consent: false }' }]);
+      expect((await issues({ consent: true, channel: 'fax', address: '1234567' }))?.map((i) => i.path)).toEqual(['answers.contact']);
     });
   });
 

@@ -16,6 +16,7 @@ describe('seedDemo', () => {
     expect(DEMO_SURVEY.questions.map((q) => [q.id, q.type])).toEqual([
       ['nps', 'nps'],
       ['comment', 'text'],
+      ['contact', 'contact'],
     ]);
     await cleanup();
   });

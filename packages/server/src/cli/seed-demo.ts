@@ -18,6 +18,8 @@ export const DEMO_SURVEY = SurveyDefinition.parse({
   questions: [
     { id: 'nps', type: 'nps', prompt: 'How likely are you to recommend Demo Shop to a friend or colleague?', required: true },
     { id: 'comment', type: 'text', prompt: 'What is the main reason for your score?' },
+    // Shown only to a detractor whose case opens and who has no verified email: the widget passes it over otherwise.
+    { id: 'contact', type: 'contact', prompt: 'May we contact you about this?' },
   ],
   triggers: [{ type: 'exit-intent' }, { type: 'dwell', seconds: 20 }],
   thankYou: { title: 'Thank you!', body: 'We read every answer, and when something went wrong we will get back to you.' },

@@ -3,7 +3,8 @@ import type { AnswerValue, ErrorIssue, SurveyDefinition } from '@closeloop/sdk/s
 
 /**
  * Each answer checked against its question (a 0–10 integer for NPS, text within the question's limit): one issue
- * naming `answers.<id>` for every answer at fault, unknown question ids included. Empty when all fit.
+ * naming `answers.<id>` for every answer at fault, unknown question ids included, followed by the part of the answer
+ * the contract places the fault in (`answers.contact.address`, `answers.plan.choices.1`). Empty when all fit.
  */
 export function answerIssues(survey: SurveyDefinition, answers: Record<string, AnswerValue>): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
@@ -14,7 +15,7 @@ export function answerIssues(survey: SurveyDefinition, answers: Record<string, A
       continue;
     }
     const result = answerSchema(question).safeParse(value);
-    if (!result.success) issues.push(...result.error.issues.map((i) => ({ path: `answers.${id}`, message: i.message })));
+    if (!result.success) issues.push(...result.error.issues.map((i) => ({ path: ['answers', id, ...i.path.map(String)].join('.'), message: i.message })));
   }
   return issues;
 }

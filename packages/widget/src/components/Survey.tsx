@@ -63,6 +63,8 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
   // The survey's texts keep their language marks in the announcement, beside the widget's words ("Question 1 of 2").
   const marks = useTextMarks();
   const { title, body } = survey.thankYou;
+  // Asked how to reach them, the visitor said no (or skipped it): a promise to get back to them would be false.
+  const noReply = run.unreachable.value;
   const announcement = question ? (
     <>
       {position}: <span {...marks.question(question.id, 'prompt')}>{question.prompt}</span>
@@ -70,11 +72,15 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
   ) : (
     <>
       <span {...marks.thankYou('title')}>{title}</span>
-      {body && (
-        <>
-          {' '}
-          <span {...marks.thankYou('body')}>{body}</span>
-        </>
+      {noReply ? (
+        <> {t.noReply}</>
+      ) : (
+        body && (
+          <>
+            {' '}
+            <span {...marks.thankYou('body')}>{body}</span>
+          </>
+        )
       )}
     </>
   );
@@ -119,7 +125,7 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
             />
           </>
         ) : (
-          <ThankYou title={survey.thankYou.title} body={survey.thankYou.body} onDone={run.close} />
+          <ThankYou title={title} body={body} noReply={noReply} onDone={run.close} />
         )}
         <div class="sr-only" role="status" aria-live="polite">
           {live && announcement}

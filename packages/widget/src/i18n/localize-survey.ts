@@ -89,6 +89,7 @@ function pick(question: Question, fields: Record<string, unknown>): Record<strin
     multiple_choice: ['prompt'],
     text: ['prompt', 'placeholder'],
     cta: ['prompt', 'body', 'buttonLabel'],
+    contact: ['prompt'],
   };
   return Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && shape[question.type].includes(key)));
 }

@@ -28,6 +28,21 @@ export interface Strings {
   faces: readonly [string, string, string, string, string];
   /** Screen-reader hint on links that open a new tab. */
   newTab: string;
+  /** The contact step's consent answers. */
+  yes: string;
+  no: string;
+  /** Names the email/phone choice once the visitor said yes. */
+  contactChannel: string;
+  email: string;
+  phone: string;
+  /** Labels of the address field, per channel. */
+  emailAddress: string;
+  phoneNumber: string;
+  /** What is wrong with a typed address, shown under the field. */
+  badEmail: string;
+  badPhone: string;
+  /** The thank-you's body for a visitor who declined to be contacted: the survey's own may promise a reply. */
+  noReply: string;
 }
 
 export const en: Strings = {
@@ -49,6 +64,16 @@ export const en: Strings = {
   stars: '{n} of {total} stars',
   faces: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
   newTab: '(opens in a new tab)',
+  yes: 'Yes',
+  no: 'No',
+  contactChannel: 'How should we reach you?',
+  email: 'Email',
+  phone: 'Phone',
+  emailAddress: 'Your email address',
+  phoneNumber: 'Your phone number',
+  badEmail: 'Enter an email address, like name@example.com.',
+  badPhone: 'Enter a phone number of 7 to 20 digits; a + only at the start.',
+  noReply: 'Thanks for telling us. We read every answer.',
 };
 
 export const fill = (template: string, values: Record<string, number>) =>

@@ -23,10 +23,16 @@ export function nextIndex(questions: readonly Logic[], index: number, value: Ans
 
 /**
  * How many questions the longest way from `index` to the end still holds, the current one included: the
- * "of N" in "Question 2 of N", never promising fewer steps than a visitor may meet. Jumps go forward only (the
- * contract checks it), so the walk always ends.
+ * "of N" in "Question 2 of N", never promising fewer steps than a visitor may meet. A step `never` names (a
+ * contact step with no reason ever to show) counts for nothing; the ways on from it still count. Jumps go forward
+ * only (the contract checks it), so the walk always ends.
  */
-export function stepsLeft(questions: readonly Logic[], index: number, memo = new Map<number, number>()): number {
+export function stepsLeft(
+  questions: readonly Logic[],
+  index: number,
+  never: (index: number) => boolean = () => false,
+  memo = new Map<number, number>(),
+): number {
   if (index >= questions.length) return 0;
   const known = memo.get(index);
   if (known !== undefined) return known;
@@ -40,7 +46,7 @@ export function stepsLeft(questions: readonly Logic[], index: number, memo = new
     }
   }
   if (!always) targets.push(index + 1);
-  const steps = 1 + Math.max(...targets.filter((t) => t > index).map((t) => stepsLeft(questions, t, memo)), 0);
+  const steps = (never(index) ? 0 : 1) + Math.max(...targets.filter((t) => t > index).map((t) => stepsLeft(questions, t, never, memo)), 0);
   memo.set(index, steps);
   return steps;
 }

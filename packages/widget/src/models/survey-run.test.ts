@@ -82,6 +82,87 @@ describe('SurveyRun', () => {
     expect(session.calls).toEqual([['answer', 'nps', 10], ['complete']]);
   });
 
+  describe('the contact step', () => {
+    const contactSurvey = (overrides: Partial<SurveyDefinition> = {}) =>
+      npsSurvey({
+        questions: [...npsSurvey().questions, { id: 'reach', type: 'contact', prompt: 'May we contact you about this?', required: false }],
+        ...overrides,
+      });
+    const signed = { signature: 'ab'.repeat(32), attributes: { email: 'ann@example.com' } };
+    const contactRun = (survey = contactSurvey(), identity: { signature?: string; attributes?: Record<string, string> } = {}) => {
+      const session = { ...fakeSession(survey), ...identity };
+      return { session, run: new SurveyRun({ session, onClose: vi.fn() }) };
+    };
+
+    it('follows the comment when the follow-up rule matched and nobody knows how to reach the visitor', () => {
+      const { session, run } = contactRun();
+      run.answer('nps', 3);
+      run.answer('reason', 'Late delivery');
+      expect(run.current.value?.id).toBe('reach');
+      run.answer('reach', { consent: true, channel: 'email', address: 'ann@example.com' });
+      expect(session.calls.at(-2)).toEqual(['answer', 'reach', { consent: true, channel: 'email', address: 'ann@example.com' }]);
+      expect(session.calls.at(-1)).toEqual(['complete']);
+      expect(run.unreachable.value).toBe(false);
+    });
+
+    it('is passed over for a promoter, whose answers open no case', () => {
+      const { session, run } = contactRun();
+      run.answer('nps', 9);
+      run.answer('reason', 'Fast');
+      expect(run.finished.value).toBe(true);
+      expect(session.calls).toEqual([['answer', 'nps', 9], ['answer', 'reason', 'Fast'], ['complete']]);
+      expect(run.unreachable.value).toBe(false);
+    });
+
+    it('is passed over when a verified email is known, and when the survey opens no cases', () => {
+      const known = contactRun(contactSurvey(), signed);
+      known.run.answer('nps', 2);
+      known.run.skip('reason');
+      expect(known.run.finished.value).toBe(true);
+      // An email nobody vouched for (no signature), or a signature without an email, reaches nobody: the step shows.
+      for (const identity of [{ attributes: signed.attributes }, { signature: signed.signature, attributes: { plan: 'pro' } }]) {
+        const unknown = contactRun(contactSurvey(), identity);
+        unknown.run.answer('nps', 2);
+        unknown.run.skip('reason');
+        expect(unknown.run.current.value?.id).toBe('reach');
+      }
+      const noCases = contactRun(contactSurvey({ followUp: { enabled: false } }));
+      noCases.run.answer('nps', 2);
+      noCases.run.skip('reason');
+      expect(noCases.run.finished.value).toBe(true);
+    });
+
+    it('counts the step in "Question n of N" only while it may still show', () => {
+      expect(contactRun().run.total.value).toBe(3);
+      expect(contactRun(contactSurvey(), signed).run.total.value).toBe(2);
+      expect(contactRun(contactSurvey({ followUp: { enabled: false } })).run.total.value).toBe(2);
+    });
+
+    it('evaluates the survey rule as the server does: its own conditions, not the defaults', () => {
+      const { run } = contactRun(contactSurvey({ followUp: { enabled: true, conditions: [{ question: 'nps', op: 'lte', value: 2 }] } }));
+      run.answer('nps', 5);
+      run.skip('reason');
+      expect(run.finished.value).toBe(true);
+      const strict = contactRun(contactSurvey({ followUp: { enabled: true, conditions: [{ question: 'nps', op: 'lte', value: 2 }] } }));
+      strict.run.answer('nps', 2);
+      strict.run.skip('reason');
+      expect(strict.run.current.value?.id).toBe('reach');
+    });
+
+    it('leaves the visitor unreachable when they decline or skip it, so the thank-you promises no reply', () => {
+      const declined = contactRun();
+      declined.run.answer('nps', 0);
+      declined.run.skip('reason');
+      declined.run.answer('reach', { consent: false });
+      expect([declined.run.finished.value, declined.run.unreachable.value]).toEqual([true, true]);
+      const skipped = contactRun();
+      skipped.run.answer('nps', 0);
+      skipped.run.skip('reason');
+      skipped.run.skip('reach');
+      expect(skipped.run.unreachable.value).toBe(true);
+    });
+  });
+
   describe('thank-you timeout', () => {
     beforeEach(() => void vi.useFakeTimers());
     afterEach(() => void vi.useRealTimers());

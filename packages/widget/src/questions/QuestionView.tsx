@@ -1,5 +1,6 @@
 import type { AnswerValue, Question } from '@closeloop/sdk/schemas';
 import { CesQuestion } from './CesQuestion.js';
+import { ContactQuestion } from './ContactQuestion.js';
 import { CsatQuestion } from './CsatQuestion.js';
 import { CtaQuestion } from './CtaQuestion.js';
 import { MultipleChoiceQuestion } from './MultipleChoiceQuestion.js';
@@ -38,5 +39,7 @@ export function QuestionView({ question, value, onAnswer, onSkip, draft, onDraft
       return <TextQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} draft={draft} onDraft={onDraft} />;
     case 'cta':
       return <CtaQuestion {...question} onClick={() => onAnswer('clicked')} onSkip={onSkip} />;
+    case 'contact':
+      return <ContactQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} />;
   }
 }

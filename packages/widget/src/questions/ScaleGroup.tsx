@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useTextMarks } from '../i18n/text-marks.js';
 import { promptId } from './prompt-id.js';
+import { radioKeyTarget } from './radio-keys.js';
 
 /** How many 44 px touch targets fit one row of the survey card on a 360 px phone. */
 const MAX_TOUCH_ROW = 6;
@@ -46,19 +47,7 @@ export function ScaleGroup({ id, scores, value, name, face, variant = 'numbers',
   const marks = useTextMarks();
 
   const onKeyDown = (event: KeyboardEvent, i: number) => {
-    const rtl = (event.currentTarget as Element).closest('[dir="rtl"]') !== null;
-    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
-    const next =
-      event.key === forward || event.key === 'ArrowDown'
-        ? (i + 1) % scores.length
-        : event.key === back || event.key === 'ArrowUp'
-          ? (i + last) % scores.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : undefined;
+    const next = radioKeyTarget(event, i, scores.length);
     if (next !== undefined) {
       event.preventDefault();
       setFocused(next);

@@ -12,7 +12,7 @@
  * - Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`) mirror the layout for
  *   right-to-left languages (`dir="rtl"` on the card), the card's corner included: `bottom-right` is the corner
  *   where lines end, so a right-to-left survey slides in bottom-left, as the rest of its layout mirrors.
- * - Touch targets are at least 44×44 CSS px (WCAG 2.5.5): the close button everywhere; scores, buttons and choices
+ * - Touch targets are at least 44×44 CSS px (WCAG 2.5.5): the close button everywhere; scores, buttons, choices and fields
  *   on phones and wherever the pointer is a finger (`pointer: coarse`). Eleven scores of 44 px do not fit one row
  *   of a phone-wide card (nor the 380 px card on a tablet), so there a scale wraps into rows of `--cols`, which
  *   ScaleGroup sets for balanced rows (0–5 over 6–10): a grid of aligned columns for numbers, centred stars and
@@ -29,6 +29,7 @@ const dark = `
     --cl-surface: #374151;
     --cl-focus: #93c5fd;
     --cl-star: #fbbf24;
+    --cl-fault: #fca5a5;
     color-scheme: dark;`;
 
 export const widgetCss = `
@@ -48,6 +49,7 @@ export const widgetCss = `
   --cl-z: 2147483000;
   --cl-width: 380px;
   --cl-star: #b45309;
+  --cl-fault: #b91c1c;
   color-scheme: light;
 }
 
@@ -275,6 +277,23 @@ textarea.field {
   opacity: 1;
 }
 
+.field[aria-invalid="true"] {
+  border-color: var(--cl-fault);
+}
+
+.label {
+  display: block;
+  margin: 14px 0 6px;
+  font-size: 14px;
+  font-weight: 600;
+}
+
+.fault {
+  margin: 6px 0 0;
+  color: var(--cl-fault);
+  font-size: 13px;
+}
+
 .meta {
   margin: 6px 0 0;
   color: var(--cl-muted);
@@ -433,7 +452,8 @@ textarea.field {
   }
 
   .button,
-  .choice {
+  .choice,
+  .field {
     min-height: 44px;
   }
 }

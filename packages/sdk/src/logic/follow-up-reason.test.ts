@@ -1,5 +1,5 @@
-import { SurveyDefinition } from '@closeloop/sdk/schemas';
-import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
+import { SurveyDefinition } from '../schemas/index.js';
+import type { SurveyDefinitionInput } from '../schemas/index.js';
 import { describe, expect, it } from 'vitest';
 import { followUpReason } from './follow-up-reason.js';
 
@@ -73,5 +73,16 @@ describe('followUpReason', () => {
     expect(followUpReason(s, { csat: 1, ces: 1 })).toEqual({ question: 'csat', value: 1 });
     // A rating has no default: one star about a recipe is not a support case.
     expect(followUpReason(s, { rating: 1 })).toBeNull();
+  });
+
+  it('opens none for a contact answer, whatever it holds: the step asks how to reach a detractor, it finds none', () => {
+    const s = survey({
+      questions: [
+        { id: 'nps', type: 'nps', prompt: 'How likely?' },
+        { id: 'contact', type: 'contact', prompt: 'May we contact you about this?' },
+      ],
+    });
+    expect(followUpReason(s, { nps: 9, contact: { consent: true, channel: 'email', address: 'ann@example.com' } })).toBeNull();
+    expect(followUpReason(s, { nps: 6, contact: { consent: false } })).toEqual({ question: 'nps', value: 6 });
   });
 });
