@@ -1,5 +1,5 @@
 import type { Respondent } from '../schemas/respondent.js';
-import { deviceType } from '../targeting/device-type.js';
+import { deviceOfUserAgent } from '../logic/device-of-user-agent.js';
 import type { Visitor } from '../targeting/is-targeted.js';
 import { currentUrl } from '../targeting/match-url.js';
 
@@ -9,7 +9,7 @@ export function currentVisitor({ anonymousId, userId, attributes }: Respondent):
     id: userId ?? anonymousId,
     identified: userId !== undefined,
     attributes,
-    device: deviceType(),
+    device: deviceOfUserAgent(navigator.userAgent, navigator.maxTouchPoints),
     // `languages` is missing in some webviews; `language` is always there.
     languages: [...(navigator.languages ?? []), navigator.language],
     page: currentUrl(),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Targeting } from '../schemas/targeting.js';
-import { deviceType } from './device-type.js';
+import { deviceOfUserAgent } from '../logic/device-of-user-agent.js';
 import { isTargeted, type Visitor } from './is-targeted.js';
 import { sampleBucket } from './sample-bucket.js';
 
@@ -66,7 +66,7 @@ describe('isTargeted', () => {
   });
 });
 
-describe('deviceType', () => {
+describe('deviceOfUserAgent', () => {
   test.each([
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/140', 0, 'desktop'],
     ['Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148', 5, 'mobile'],
@@ -75,6 +75,6 @@ describe('deviceType', () => {
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15', 5, 'tablet'],
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15', 0, 'desktop'],
   ] as const)('%s (%i touch points) → %s', (userAgent, maxTouchPoints, expected) => {
-    expect(deviceType({ userAgent, maxTouchPoints })).toBe(expected);
+    expect(deviceOfUserAgent(userAgent, maxTouchPoints)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import type { Targeting } from '../schemas/targeting.js';
-import type { DeviceType } from './device-type.js';
+import type { DeviceType } from '../logic/device-of-user-agent.js';
 import { matchFilters } from './match-filter.js';
 import { matchUrl, type PageUrl } from './match-url.js';
 import { sampleBucket } from './sample-bucket.js';

@@ -21,7 +21,7 @@ export const PROJECT_KEY = /^pk_[A-Za-z0-9_-]{1,64}$/;
 export function readSettings(script: HTMLScriptElement | null, pageUrl: string): Settings | undefined {
   const project = script?.getAttribute('data-project')?.trim();
   if (!script || !project) {
-    report('error', 'the closeloop.js <script> needs a data-project attribute with your public project key (pk_…). Closeloop did not start.');
+    report('error', 'closeloop.js needs a data-project attribute: your public project key, pk_…. Closeloop did not start.');
     return undefined;
   }
   if (!PROJECT_KEY.test(project)) {
@@ -34,7 +34,7 @@ export function readSettings(script: HTMLScriptElement | null, pageUrl: string):
   try {
     host = hostAttribute ? new URL(hostAttribute, pageUrl).href : new URL(base).origin;
   } catch {
-    report('error', `data-host="${hostAttribute}" is not a URL; use your Closeloop server's address. Closeloop did not start.`);
+    report('error', `data-host="${hostAttribute}" is not a URL (your Closeloop server's). Closeloop did not start.`);
     return undefined;
   }
   return { project, host: host.replace(/\/+$/, ''), base };
