@@ -54,6 +54,8 @@ async function openBoth(page: Page): Promise<Record<string, string>> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await closeloop(page, 'show', 'nps');
   await expect(page.locator('closeloop-widget').getByRole('dialog')).toBeVisible();
+  // The live region is filled a moment after the survey shows (Survey.tsx): measure once it has, on both pages.
+  await expect(page.locator('closeloop-widget').getByRole('status')).not.toBeEmpty();
   const survey = await widgetLayout(page, 'closeloop-widget');
   await page.locator('closeloop-feedback').getByRole('button', { name: 'Feedback', exact: true }).click();
   await expect(page.locator('closeloop-feedback').getByRole('dialog', { name: 'Send feedback' })).toBeVisible();
