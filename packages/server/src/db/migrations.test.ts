@@ -86,10 +86,10 @@ describe('migration 0003_response_user_id', () => {
 
 describe.each(testDialects)('migration 0004_case_contract on $name', ({ openUnmigrated }) => {
   it('renames owner_id to assignee_id and trigger to reason, numbers every case version 1, and maps "assigned" to open with its assignee kept', async () => {
-    const { kysely: db, cleanup } = await openUnmigrated();
+    const { kysely: db, schema, cleanup } = await openUnmigrated();
     try {
       const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0004'));
-      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before }, ...(schema && { migrationTableSchema: schema }) }).migrateToLatest();
       expect(error).toBeUndefined();
       const at = NOW.toISOString();
       await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
@@ -107,7 +107,7 @@ describe.each(testDialects)('migration 0004_case_contract on $name', ({ openUnmi
       await oldCase(1, 'resolved', 'agent-2');
       await oldCase(2, 'open', null);
 
-      await migrateToLatest(db as Kysely<unknown>);
+      await migrateToLatest(db as Kysely<unknown>, { schema });
       const cases = await listCases(db, 'p', { limit: 10 });
       cases.data.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       expect(cases.data.map((c) => [c.status, c.assigneeId, c.version, 'reason' in c && c.reason])).toEqual([
@@ -127,10 +127,10 @@ describe.each(testDialects)('migration 0004_case_contract on $name', ({ openUnmi
 
 describe.each(testDialects)('migration 0006_case_lifecycle on $name', ({ openUnmigrated }) => {
   it('gives the cases a database already holds their queue rank, searchable text, customer and an opened event', async () => {
-    const { kysely: db, cleanup } = await openUnmigrated();
+    const { kysely: db, schema, cleanup } = await openUnmigrated();
     try {
       const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0006'));
-      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before }, ...(schema && { migrationTableSchema: schema }) }).migrateToLatest();
       expect(error).toBeUndefined();
       const at = NOW.toISOString();
       await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
@@ -145,7 +145,7 @@ describe.each(testDialects)('migration 0006_case_lifecycle on $name', ({ openUnm
       await sql`insert into follow_ups (id, project_id, response_id, survey_id, status, priority, assignee_id, reason, due_at, created_at, updated_at)
         values (${caseId}, 'p', ${responseId}, 'nps', 'in_progress', 'high', null, '{"question":"nps","value":2}', ${at}, ${at}, ${at})`.execute(db);
 
-      await migrateToLatest(db as Kysely<unknown>);
+      await migrateToLatest(db as Kysely<unknown>, { schema });
       const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
       expect(row).toMatchObject({ priority_rank: 1, search_text: 'parcel lost', customer_user_id: 'u-1', customer_anonymous_id: 'a-1', team_id: null, resolution: null });
       expect((await db.selectFrom('responses').select('anonymous_id').executeTakeFirstOrThrow()).anonymous_id).toBe('a-1');

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { dbHandle } from './db.js';
@@ -24,7 +24,11 @@ export async function openPostgresDb({ connectionString, schema, max = 10 }: Pos
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    // The schema the search_path resolves to: the migrations' bookkeeping is looked up there, not in any schema.
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    const current = rows[0]?.schema;
+    if (!current) throw new Error(`no schema to work in: the search_path${schema ? ` (${schema})` : ''} names none that exists`);
+    await migrateToLatest(db as Kysely<unknown>, { schema: current });
   } catch (error) {
     await db.destroy();
     throw error;

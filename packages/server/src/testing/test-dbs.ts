@@ -25,6 +25,8 @@ export interface TestDialect {
 
 export interface UnmigratedTestDb {
   kysely: Kysely<Database>;
+  /** The PostgreSQL schema it works in (none on SQLite): migrators must be told it (see db/migrate.ts). */
+  schema?: string;
   cleanup(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function openUnmigratedPostgres(url: string): Promise<UnmigratedTes
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` }) }) });
   return {
     kysely,
+    schema,
     async cleanup() {
       await kysely.destroy();
       await dropTestSchema(url, schema);
