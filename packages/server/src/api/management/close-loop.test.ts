@@ -96,6 +96,28 @@ describe.each(testDialects)('closing the loop on $name', ({ open }) => {
     expect(smtp.received[0]?.mail.text).toMatch(/^Hi,\n\nYou told us:\n> Late\n\nYour parcel is on its way\./);
   });
 
+  it('mails the visitor who typed an email into the feedback form, quoting their problem', async () => {
+    const caseId = await requests.openFeedbackCase({ email: 'visitor@example.org', context: { url: 'https://shop.example/', locale: 'de-AT' } });
+    await requests.change('POST', `/api/v1/follow-ups/${caseId}/resolve`, { resolution: 'fixed', summary: 'Fixed' }, 200);
+    runners.start(t.db, { mail: mailer });
+    await requests.change('POST', `/api/v1/follow-ups/${caseId}/close-loop`, { message: 'Der Code funktioniert wieder.', channels: ['email'] });
+    await vi.waitFor(() => expect(smtp.received.flatMap((r) => r.to)).toEqual(['visitor@example.org']), { timeout: 3_000, interval: 10 });
+    expect(smtp.received[0]?.mail.subject).toBe('Ihr Feedback an shop');
+    expect(smtp.received[0]?.mail.text).toContain('> The discount code is refused at checkout.');
+  });
+
+  it('puts a failed delivery on the timeline at once when the server sends no email', async () => {
+    const caseId = await resolvedCase({ respondent: jane });
+    runners.start(t.db, { mail: null });
+    await requests.change('POST', `/api/v1/follow-ups/${caseId}/close-loop`, { message: 'Fixed.', channels: ['email'] });
+    await vi.waitFor(async () =>
+      expect(await eventsOf(caseId, 'notification_failed')).toEqual([
+        expect.objectContaining({ after: expect.objectContaining({ channel: 'email', to: 'jane@customer.example', error: expect.stringMatching(/CLOSELOOP_SMTP_URL/) }) }),
+      ]),
+    );
+    expect(smtp.received).toEqual([]);
+  });
+
   it('422 naming channels when the customer cannot be reached there, and nothing written', async () => {
     await upsertSurvey(t.db.kysely, t.shop.project.id, withContact, NOW);
     const anonymous = await resolvedCase();
