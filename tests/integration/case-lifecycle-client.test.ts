@@ -1,6 +1,6 @@
 // @closeloop/sdk/node's case, member, team and settings methods against the real server over real HTTP.
 import { randomUUID } from 'node:crypto';
-import { createManagementClient, ManagementApiError } from '@closeloop/sdk/node';
+import { createManagementClient, ManagementApiError, signIdentity } from '@closeloop/sdk/node';
 import type { ManagementClient } from '@closeloop/sdk/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalServer } from './local-server.js';
@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function detractor(comment: string): Promise<string> {
+async function detractor(comment: string, respondent: Record<string, unknown> = { anonymousId: 'anon-it' }): Promise<string> {
   const res = await fetch(`${server.origin}/v1/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -31,7 +31,7 @@ async function detractor(comment: string): Promise<string> {
       project: 'pk_it',
       surveyId: 'nps',
       answers: { nps: 2, comment },
-      respondent: { anonymousId: 'anon-it' },
+      respondent,
       context: { url: 'https://shop.example/' },
       answeredAt: new Date().toISOString(),
     }),
@@ -101,5 +101,23 @@ describe('the case lifecycle from Node', () => {
     expect(me).toMatchObject({ status: 422, issues: [{ path: 'assignee' }] });
     const missing = await client.followUps.get(randomUUID()).catch((e: unknown) => e);
     expect(missing).toMatchObject({ status: 404, code: 'case_not_found' });
+  });
+
+  it("closes the loop with a signed user in the widget, and names channels when the customer can't be reached", async () => {
+    const signed = await detractor('Refund missing', { anonymousId: 'anon-jo', userId: 'user-jo', signature: signIdentity('it-identity', 'user-jo') });
+    const resolved = await client.followUps.resolve(signed, { resolution: 'compensated', summary: 'Refunded' });
+    const closed = await client.followUps.closeLoop(signed, { message: 'We refunded your order today.', channels: ['widget'], version: resolved.version });
+    expect(closed).toMatchObject({ id: signed, status: 'resolved', version: resolved.version + 1 });
+    const inbox = await fetch(`${server.origin}/v1/messages?project=pk_it&user=user-jo&signature=${signIdentity('it-identity', 'user-jo')}`);
+    expect(((await inbox.json()) as { data: { body: string }[] }).data.map((m) => m.body)).toEqual(['We refunded your order today.']);
+    expect((await client.followUps.get(signed)).timeline.at(-1)).toMatchObject({ type: 'loop_closed', after: { channels: ['widget'] } });
+
+    const anonymous = await detractor('Slow');
+    const early = await client.followUps.closeLoop(anonymous, { message: 'Fixed', channels: ['email'] }).catch((e: unknown) => e);
+    expect(early).toMatchObject({ status: 409, code: 'case_not_resolved', issues: [{ path: 'status' }] });
+    await client.followUps.resolve(anonymous, { resolution: 'fixed', summary: 'Faster now' });
+    const unreachable = await client.followUps.closeLoop(anonymous, { message: 'Fixed', channels: ['email'] }).catch((e: unknown) => e);
+    expect(unreachable).toBeInstanceOf(ManagementApiError);
+    expect(unreachable).toMatchObject({ status: 422, code: 'customer_unreachable', issues: [{ path: 'channels' }] });
   });
 });

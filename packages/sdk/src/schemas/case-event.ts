@@ -23,8 +23,16 @@ export const CaseEventType = z.enum([
 ]);
 export type CaseEventType = z.infer<typeof CaseEventType>;
 
-/** Who made a change: the project's secret key (console members join next), or the server itself (the rule that opened the case). */
-export const CaseActor = z.discriminatedUnion('kind', [z.object({ kind: z.literal('project-key') }), z.object({ kind: z.literal('system') })]);
+/**
+ * Who made a change: the project's secret key (console members join next), the server itself (the rule that opened
+ * the case, a notification's outcome), or the case's customer (a verified user who saw the message that closed the
+ * loop).
+ */
+export const CaseActor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('project-key') }),
+  z.object({ kind: z.literal('system') }),
+  z.object({ kind: z.literal('customer') }),
+]);
 export type CaseActor = z.infer<typeof CaseActor>;
 
 /** The fields an event changed, by name, as they were (`before`) and became (`after`); a note's `body` is in `after`. */

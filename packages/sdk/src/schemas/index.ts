@@ -30,6 +30,7 @@ export * from './case-event.js';
 export * from './case-detail.js';
 export * from './case-patch.js';
 export * from './case-note.js';
+export * from './message.js';
 export * from './follow-up-list-query.js';
 export * from './follow-up-list.js';
 export * from './member.js';

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import { verifyIdentity } from '@closeloop/sdk/node';
-import { CONFIG_VERSION, ConfigResponse, FeedbackSubmission, ResponseSubmission } from '@closeloop/sdk/schemas';
-import type { FeedbackAccepted, ResponseAccepted } from '@closeloop/sdk/schemas';
+import { CONFIG_VERSION, ConfigResponse, FeedbackSubmission, ResponseSubmission, SignedUser, Uuid } from '@closeloop/sdk/schemas';
+import type { FeedbackAccepted, MessageList, ResponseAccepted } from '@closeloop/sdk/schemas';
+import type { Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env.js';
 import type { Db } from '../db/db.js';
 import { clampClientTime } from '../http/clamp-client-time.js';
@@ -11,10 +12,14 @@ import { HttpError } from '../http/http-error.js';
 import { readPublicSubmission } from '../http/read-public-submission.js';
 import { matchesEtag } from '../http/static-file.js';
 import { parseOrThrow } from '../http/zod-issues.js';
+import { recordMessageSeen } from '../cases/record-message-seen.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { verifiedUserOf } from '../http/verified-user.js';
 import { recordFeedback } from '../ingest/record-feedback.js';
 import { recordResponse } from '../ingest/record-response.js';
 import { bodySizeLimit } from '../middleware/body-size-limit/index.js';
 import { publicCors } from '../middleware/public-cors/index.js';
+import { listUnseenMessages } from '../repos/messages.js';
 import { listAnsweredSurveys } from '../repos/responses.js';
 import { listActiveSurveys } from '../repos/surveys.js';
 import { ConfigQuery } from './config-query.js';
@@ -24,6 +29,20 @@ export interface PublicApiOptions {
   now: () => Date;
   /** Largest accepted response or feedback body, in bytes. */
   maxBodyBytes: number;
+}
+
+const MessagePath = z.object({ id: Uuid });
+
+/**
+ * The project and the verified user a messages request names: 404 for an unknown key, 403 for a page origin the
+ * project does not allow, and 403 naming `signature` when the identity is unsigned or wrongly signed. Nothing in
+ * the reply tells whether the user or a message exists.
+ */
+async function signedUserOf(c: Context<AppEnv>, db: Db, identity: SignedUser) {
+  const project = await findPublicProject(c, db, identity.project);
+  const userId = verifiedUserOf(project, identity.user, identity.signature);
+  if (userId === null) throw HttpError.field(403, 'identity_not_verified', 'signature', "must be your backend's HMAC-SHA256 of the user id (signIdentity): messages are for verified users only");
+  return { project, userId };
 }
 
 /**
@@ -47,8 +66,9 @@ export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<App
         const { project: key, user, signature } = parseOrThrow(ConfigQuery, c.req.query(), 'query');
         const project = await findPublicProject(c, db, key);
 
-        const verified = user !== undefined && signature !== undefined && verifyIdentity(project.identitySecret, user, signature);
-        const answered = verified ? await listAnsweredSurveys(db.kysely, project.id, user) : undefined;
+        const verifiedUser = verifiedUserOf(project, user, signature);
+        const verified = verifiedUser !== null;
+        const answered = verified ? await listAnsweredSurveys(db.kysely, project.id, verifiedUser) : undefined;
         const surveys = await listActiveSurveys(db.kysely, project.id);
         const text = JSON.stringify(ConfigResponse.parse({ configVersion: CONFIG_VERSION, project: key, surveys, answered }));
         const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
@@ -114,6 +134,28 @@ export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<App
         if (result.outcome === 'conflict') throw HttpError.field(409, 'feedback_conflict', 'id', 'already used by feedback to another project');
         const accepted: FeedbackAccepted = { id: result.id, followUpId: result.followUpId };
         return c.json(accepted, result.outcome === 'created' ? 201 : 200);
+      })
+      /**
+       * `GET /v1/messages?project=pk_…&user=<id>&signature=<hex>`: the messages that closed the loop with this
+       * verified user and that they have not seen yet, oldest first, for a widget chunk to show on their next visit.
+       * `private, no-store`: a message is one user's.
+       */
+      .get('/messages', async (c) => {
+        const { project, userId } = await signedUserOf(c, db, parseOrThrow(SignedUser, c.req.query(), 'query'));
+        const body: MessageList = { data: await listUnseenMessages(db.kysely, project.id, userId) };
+        return c.json(body, 200, { 'Cache-Control': 'private, no-store' });
+      })
+      /**
+       * `POST /v1/messages/:id/seen` with `{ project, user, signature }` (JSON or text/plain, so sendBeacon and a
+       * preflight-free fetch can send it): 204, the message marked seen and `message_seen` on the case's timeline,
+       * once however often it is sent. 404 when the verified user has no such message (another user's included).
+       */
+      .post('/messages/:id/seen', bodySizeLimit({ maxBytes: 4_096 }), async (c) => {
+        const { id } = parseOrThrow(MessagePath, c.req.param(), 'path');
+        const { project, userId } = await signedUserOf(c, db, parseOrThrow(SignedUser, await readJsonBody(c), 'identity'));
+        const result = await recordMessageSeen(db.kysely, { projectId: project.id, userId, messageId: id, now: now() });
+        if (result === 'not_found') throw HttpError.field(404, 'message_not_found', 'id', 'this user has no such message');
+        return c.body(null, 204);
       })
   );
 }

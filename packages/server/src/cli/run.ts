@@ -4,6 +4,11 @@ import { createApp } from '../app.js';
 import type { Db } from '../db/db.js';
 import { jobDefinitions } from '../jobs/definitions.js';
 import { createJobRunner } from '../jobs/runner.js';
+import { readMailConfig } from '../notify/email/mail-config.js';
+import type { MailConfig } from '../notify/email/mail-config.js';
+import { MailConfigError } from '../notify/email/mail-config-error.js';
+import { createMailer } from '../notify/email/mailer.js';
+import type { Mailer } from '../notify/email/mailer.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { banner } from './banner.js';
 import { CliUsageError } from './cli-usage-error.js';
@@ -43,6 +48,15 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
     }
   }
 
+  // Read once, before anything opens: a wrong mail setting stops the server here, naming the variable, rather than
+  // every notification failing later.
+  let mailConfig: MailConfig | null;
+  try {
+    mailConfig = readMailConfig(env);
+  } catch (error) {
+    if (error instanceof MailConfigError) return fail(error.message, 1);
+    throw error;
+  }
   let opened;
   try {
     opened = await openDb(env, args.dataDir);
@@ -66,13 +80,14 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
   const widgetBuilt = widgetDir !== undefined && existsSync(resolve(widgetDir, 'closeloop.js'));
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt }));
   // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
-  const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date() });
+  const mail = mailConfig === null ? null : createMailer(mailConfig);
+  const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date(), mail });
   const runner = createJobRunner({ db, definitions });
   runner.start();
-  stopOnSignals(listening, runner, db);
+  stopOnSignals(listening, runner, db, mail);
 }
 
-function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db): void {
+function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db, mail: Mailer | null): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -85,7 +100,13 @@ function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db): void {
     }, 5_000).unref();
     server.close(() => {
       // Jobs already claimed finish first; anything left is claimed again once its lease lapses.
-      runner.stop().then(() => db.destroy()).then(
+      runner
+        .stop()
+        .then(() => {
+          mail?.transport.close();
+          return db.destroy();
+        })
+        .then(
         () => console.log('Stopped.'),
         (error: unknown) => fail(`closing the database failed: ${messageOf(error)}`, 1),
       );

@@ -19,6 +19,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   integrations: IntegrationsTable;
+  messages: MessagesTable;
 }
 
 export interface ProjectsTable {
@@ -210,4 +211,20 @@ export interface IntegrationsTable {
   /** The integration's incoming-webhook URL (itself a credential). */
   url: string;
   updated_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  project_id: string;
+  case_id: string;
+  /** `email` or `widget`. */
+  channel: string;
+  body: string;
+  /** The verified user a widget message is for; null for email. */
+  user_id: string | null;
+  /** The address an email message went to; null for widget. */
+  recipient: string | null;
+  created_at: string;
+  /** When the user saw a widget message; null until then. */
+  seen_at: string | null;
 }

@@ -342,4 +342,28 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+
+  /**
+   * Messages that close the loop with a customer (`POST /api/v1/follow-ups/:id/close-loop`), one row per channel:
+   * `email` to `recipient`, or `widget` for the verified `user_id` to read on their next visit (`GET /v1/messages`)
+   * until `seen_at`. They go with their case (erased with the person).
+   */
+  '0009_messages': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('messages')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('case_id', 'text', (c) => c.notNull().references('follow_ups.id').onDelete('cascade'))
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text')
+        .addColumn('recipient', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'text')
+        .execute();
+      // GET /v1/messages: a user's messages in the order they were written.
+      await db.schema.createIndex('messages_project_user_created').on('messages').columns(['project_id', 'user_id', 'created_at', 'id']).execute();
+    },
+  },
 };

@@ -1,5 +1,7 @@
 import type { JobDefinition } from './job-definition.js';
 import type { JobDependencies } from './job-dependencies.js';
+import { deliverCustomerEmailJob } from './close-loop/deliver-customer-email-job.js';
+import { deliverEmailJob } from './notify-case/deliver-email-job.js';
 import { deliverSlackJob } from './notify-case/deliver-slack-job.js';
 import { deliverWebhookJob } from './notify-case/deliver-webhook-job.js';
 import { notifyCaseJob } from './notify-case/notify-case-job.js';
@@ -9,5 +11,5 @@ import { notifyCaseJob } from './notify-case/notify-case-job.js';
  * cases queue by kind alone (`notifyCase`), so they never need these dependencies.
  */
 export function jobDefinitions(dependencies: JobDependencies): readonly JobDefinition[] {
-  return [notifyCaseJob(dependencies), deliverWebhookJob(dependencies), deliverSlackJob(dependencies)];
+  return [notifyCaseJob(dependencies), deliverWebhookJob(dependencies), deliverSlackJob(dependencies), deliverEmailJob(dependencies), deliverCustomerEmailJob(dependencies)];
 }

@@ -20,6 +20,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** Runs in all, the first included. Default 8. */
   maxAttempts?: number;
   handle(payload: z.output<S>, context: JobContext): Promise<void>;
+  /**
+   * Called once when the job gives up: its last attempt threw (`error`). Where a job records its final failure
+   * somewhere people look (a case's timeline), beside the `failed` row the runner keeps. A throw here is reported
+   * and does not change the outcome: the job is `failed` either way.
+   */
+  onGiveUp?(payload: z.output<S>, context: JobContext & { error: string }): Promise<void>;
 }
 
 /**

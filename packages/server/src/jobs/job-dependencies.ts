@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import type { Mailer } from '../notify/email/mailer.js';
 
 /** What the job handlers run with, given once when the runner is built (`jobDefinitions(dependencies)`). */
 export interface JobDependencies {
@@ -9,6 +10,8 @@ export interface JobDependencies {
   baseUrl: string;
   /** The clock that dates deliveries and signatures. */
   now: () => Date;
+  /** Where email goes out (`CLOSELOOP_SMTP_URL`, `CLOSELOOP_MAIL_FROM`); null or absent: the server sends no email. */
+  mail?: Mailer | null;
   /** Per delivery attempt, from connecting to the receiver's status. Default 10 000. */
   deliveryTimeoutMs?: number;
 }

@@ -109,6 +109,18 @@ describe.each(testDialects)('job runner on $name', ({ open }) => {
     expect(runs).toHaveLength(2);
   });
 
+  it('tells the definition once, with the last error, when a job gives up, and never while it still retries', async () => {
+    const { definition } = recorder({ failures: 99, maxAttempts: 3 });
+    const gaveUp: { note: string; attempt: number; error: string }[] = [];
+    const withHook = defineJob({ ...definition, onGiveUp: async ({ note }, { attempt, error }) => void gaveUp.push({ note, attempt, error }) });
+    runner([withHook], { pollMs: 10 });
+    await queue(withHook, 'case:6:opened');
+    await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, 'case:6:opened')).toMatchObject({ status: 'failed', attempts: 3 }), { timeout: 3_000, interval: 10 });
+    await vi.waitFor(() => expect(gaveUp).toEqual([{ note: 'case:6:opened', attempt: 3, error: 'receiver down' }]));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(gaveUp).toHaveLength(1);
+  });
+
   it('fails a job of a kind nobody defines, or with a payload the definition no longer accepts, without retrying', async () => {
     const { definition } = recorder();
     runner([definition], { pollMs: 10 });

@@ -72,11 +72,15 @@ export function createJobRunner({
     } catch (error) {
       onError(job, error);
       const at = now();
-      const outcome =
-        job.attempt >= job.maxAttempts
-          ? { status: 'failed' as const, error: messageOf(error) }
-          : { status: 'pending' as const, error: messageOf(error), retryAt: new Date(at.getTime() + retryDelay(job.attempt, backoff, random)) };
-      await finishJob(db.kysely, job, outcome, at);
+      const givingUp = job.attempt >= job.maxAttempts;
+      const outcome = givingUp
+        ? { status: 'failed' as const, error: messageOf(error) }
+        : { status: 'pending' as const, error: messageOf(error), retryAt: new Date(at.getTime() + retryDelay(job.attempt, backoff, random)) };
+      // Only the runner that still holds the claim reports the final failure: one taken over has no say.
+      const recorded = await finishJob(db.kysely, job, outcome, at);
+      if (givingUp && recorded && definition.onGiveUp !== undefined) {
+        await definition.onGiveUp(payload.data, { attempt: job.attempt, key: job.key, error: messageOf(error) }).catch((hookError: unknown) => onError(job, hookError));
+      }
       return;
     }
     await finishJob(db.kysely, job, { status: 'done' }, now());

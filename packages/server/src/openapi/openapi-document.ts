@@ -4,6 +4,9 @@ import {
   CaseNote,
   CasePatch,
   CaseResolution,
+  CloseLoopRequest,
+  MessageList,
+  SignedUser,
   ConfigResponse,
   ErrorBody,
   FeedbackAccepted,
@@ -59,6 +62,9 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   CasePatch: { schema: CasePatch, io: 'input' },
   CaseNote: { schema: CaseNote, io: 'input' },
   CaseResolution: { schema: CaseResolution, io: 'input' },
+  CloseLoopRequest: { schema: CloseLoopRequest, io: 'input' },
+  MessageList: { schema: MessageList, io: 'output' },
+  SignedUser: { schema: SignedUser, io: 'input' },
   Member: { schema: Member, io: 'output' },
   MemberList: { schema: MemberList, io: 'output' },
   MemberInput: { schema: MemberInput, io: 'input' },
@@ -107,7 +113,7 @@ function errors(...statuses: number[]): Record<string, unknown> {
   const text: Record<number, string> = {
     400: 'The body is not JSON',
     401: 'Missing or wrong secret key (`authorization`)',
-    403: 'The page origin is not allowed by the project (`origin`)',
+    403: 'The page origin is not allowed by the project (`origin`); for messages, an unsigned or wrongly signed user (`signature`)',
     404: 'Unknown project, survey, case, member, team, webhook, integration, file or route',
     409: 'A conflict: the id belongs to another project or survey (`id`); a stale case `version` (the reply names the current one) or an illegal status transition (`status`); an email or team name already taken',
     413: 'The body is larger than the limit',
@@ -247,6 +253,24 @@ export function openApiDocument(): JsonSchema {
         repeated: 'Repeat of stored feedback; nothing changed',
         errors: [400, 403, 404, 409, 413, 415, 422],
       }),
+      '/v1/messages': {
+        get: {
+          summary: "A verified user's messages not yet seen, oldest first (what closed the loop with them), for the widget to show",
+          parameters: queryParameters(SignedUser),
+          responses: {
+            '200': { description: 'The unseen messages (`Cache-Control: private, no-store`)', content: json('MessageList') },
+            ...errors(403, 404, 422),
+          },
+        },
+      },
+      '/v1/messages/{id}/seen': {
+        parameters: [uuidParameter],
+        post: {
+          summary: 'The verified user saw the message: marked once, `message_seen` on the case timeline; repeats change nothing',
+          requestBody: { required: true, content: { ...json('SignedUser'), 'text/plain': { schema: ref('SignedUser') } } },
+          responses: { '204': { description: 'Seen' }, ...errors(400, 403, 404, 413, 415, 422) },
+        },
+      },
       '/api/v1/follow-ups': managementList(
         'The case queue: most urgent first, then soonest due, then id; filtered; with the counts per status for the same filters bar `status`',
         FollowUpListQuery,
@@ -274,6 +298,17 @@ export function openApiDocument(): JsonSchema {
         post: managementWrite('Resolve the case: resolution, summary, root cause (one of the project settings), compensation', 'CaseResolution', 'FollowUp', '200', caseChangeErrors, {
           parameters: [ifMatch],
         }),
+      },
+      '/api/v1/follow-ups/{id}/close-loop': {
+        parameters: [uuidParameter],
+        post: managementWrite(
+          'Tell the customer of a resolved case what was done: by email (a verified email attribute or a consented email contact) and/or in the widget (verified users); 409 naming `status` when not resolved, 422 naming `channels` when the customer cannot be reached there',
+          'CloseLoopRequest',
+          'FollowUp',
+          '201',
+          caseChangeErrors,
+          { parameters: [ifMatch] },
+        ),
       },
       '/api/v1/members': {
         get: managementRead('The members who work cases, by name', 'MemberList', [401]),

@@ -1,15 +1,17 @@
 import { Hono } from 'hono';
-import { CaseNote, CasePatch, CaseResolution, FollowUpListQuery, Timestamp, Uuid } from '@closeloop/sdk/schemas';
+import { CaseNote, CasePatch, CaseResolution, CloseLoopRequest, FollowUpListQuery, Timestamp, Uuid } from '@closeloop/sdk/schemas';
 import type { FollowUp, FollowUpList, FollowUpListQuery as ListQuery } from '@closeloop/sdk/schemas';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-env.js';
 import { addNote } from '../../cases/add-note.js';
+import { closeLoop } from '../../cases/close-loop.js';
 import type { CaseChangeResult } from '../../cases/case-change-result.js';
 import { getCaseDetail } from '../../cases/get-case-detail.js';
 import { resolveCase } from '../../cases/resolve-case.js';
 import { updateCase } from '../../cases/update-case.js';
 import { caseRefusal } from '../../http/case-refusal.js';
+import { closeLoopRefusal } from '../../http/close-loop-refusal.js';
 import { expectedVersion } from '../../http/expected-version.js';
 import { HttpError } from '../../http/http-error.js';
 import { encodePosition, positionFromQuery } from '../../http/page-cursor.js';
@@ -127,6 +129,21 @@ export function followUpsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
         const principal = c.get('principal');
         const version = expectedVersion(c, bodyVersion);
         return changed(c, await resolveCase(db.kysely, { projectId: principal.project.id, caseId: id, resolution, version, actor: actorOf(principal), now: now() }));
+      })
+
+      /**
+       * `POST /api/v1/follow-ups/:id/close-loop`: tells the customer of a resolved case what was done, by email and/or
+       * in the widget on their next visit. 201 with the case; 409 when it is not resolved, 422 naming `channels`
+       * when the customer cannot be reached on one asked for.
+       */
+      .post('/:id/close-loop', requirePermission('cases:write'), async (c) => {
+        const { id } = parseOrThrow(CasePath, c.req.param(), 'path');
+        const { version: bodyVersion, ...request } = parseOrThrow(CloseLoopRequest, await readJsonBody(c), 'close-loop');
+        const principal = c.get('principal');
+        const version = expectedVersion(c, bodyVersion);
+        const result = await closeLoop(db.kysely, { projectId: principal.project.id, caseId: id, request, version, actor: actorOf(principal), now: now() });
+        if (result.outcome === 'not_resolved' || result.outcome === 'unreachable') throw closeLoopRefusal(result);
+        return changed(c, result, 201);
       })
   );
 }

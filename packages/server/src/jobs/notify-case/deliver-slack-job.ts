@@ -9,6 +9,7 @@ import type { JobDependencies } from '../job-dependencies.js';
 import { defineJob } from '../job-definition.js';
 import type { JobKind } from '../job-definition.js';
 import { caseNoticeOf } from './case-notice-of.js';
+import { caseUrlOf } from './case-url.js';
 
 export const DeliverSlackPayload = z.object({ caseId: Uuid, event: WebhookEventType, occurredAt: Timestamp });
 
@@ -33,7 +34,7 @@ export function deliverSlackJob({ db, allowPrivateWebhooks, baseUrl, deliveryTim
       if (url === null) return;
       const { followUp } = found;
       const survey = followUp.source === 'survey' ? await findSurvey(db.kysely, found.projectId, followUp.surveyId) : null;
-      const caseUrl = new URL(`console/cases/${encodeURIComponent(followUp.id)}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+      const caseUrl = caseUrlOf(baseUrl, followUp.id);
       const message = buildSlackMessage(caseNoticeOf(found, survey, caseUrl), event === 'follow_up.overdue' ? 'overdue' : 'opened');
       const delivery = await sendSlack(url, message, { timeoutMs: deliveryTimeoutMs, allowPrivate: allowPrivateWebhooks });
       if (!delivery.ok) throw new Error(`Slack: ${delivery.error ?? `HTTP ${delivery.status}`}`);

@@ -13,3 +13,5 @@ export { createMailTransport } from './mail-transport.js';
 export type { MailTransport } from './mail-transport.js';
 export { sendMail } from './send-mail.js';
 export type { MailDelivery, MailSender } from './send-mail.js';
+export { createMailer } from './mailer.js';
+export type { Mailer } from './mailer.js';
