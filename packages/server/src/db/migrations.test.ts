@@ -159,6 +159,38 @@ describe.each(testDialects)('migration 0006_case_lifecycle on $name', ({ openUnm
   });
 });
 
+describe.each(testDialects)('migration 0010_recovery on $name', ({ openUnmigrated }) => {
+  it('gives the responses a database already holds their NPS score, so earlier detractors count in the stats', async () => {
+    const { kysely: db, cleanup } = await openUnmigrated();
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0010'));
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      // The score is the survey's first NPS question, whatever its id; a CSAT answer is no NPS score.
+      const survey = { id: 'mixed', name: 'Mixed', questions: [{ id: 'csat', type: 'csat', prompt: 'Happy?' }, { id: 'recommend', type: 'nps', prompt: 'How likely?' }] };
+      await db.insertInto('surveys').values({ project_id: 'p', id: 'mixed', definition: JSON.stringify(survey), active: 1, updated_at: at }).execute();
+      const response = (id: string, answers: object) =>
+        db
+          .insertInto('responses')
+          .values({ id, project_id: 'p', survey_id: 'mixed', answers: JSON.stringify(answers), finished: 1, respondent: '{"anonymousId":"a-1"}', user_id: null, verified: 0, context: '{"url":"https://shop.example/"}', answered_at: at, received_at: at, updated_at: at })
+          .execute();
+      await response('scored', { csat: 2, recommend: 4 });
+      await response('unscored', { csat: 5 });
+
+      await migrateToLatest(db as Kysely<unknown>);
+      const rows = await db.selectFrom('responses').select(['id', 'nps_score']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 'scored', nps_score: 4 },
+        { id: 'unscored', nps_score: null },
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe('the case queue on SQLite', () => {
   it('seeks each filter’s page through its own queue index, not a scan and a sort', async () => {
     const { db, cleanup } = await openSqliteTestDb();

@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import { backfillCaseLifecycle } from './backfill-case-lifecycle.js';
+import { backfillNpsScores } from './backfill-nps-scores.js';
 
 /**
  * Every schema change, in order. Names sort lexicographically and are never renamed: Kysely records them in
@@ -340,6 +341,22 @@ export const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('integrations_pk', ['project_id', 'kind'])
         .execute();
+    },
+  },
+  /**
+   * Recovery measured: each response's NPS score as a column (`nps_score`, the answer to the survey's first NPS
+   * question), so the stats find detractors in a time range through the (project_id, received_at) index without
+   * parsing JSON; and on each case the customer's next NPS answer after it was resolved (`recovery_response_id`,
+   * `recovery_score`). UNIQUE(recovery_response_id) keeps one answer to one case, even when two steps race.
+   */
+  '0010_recovery': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('responses').addColumn('nps_score', 'integer').execute();
+      await backfillNpsScores(db);
+      // Erasing the answer unlinks it; the case and its timeline stay.
+      await db.schema.alterTable('follow_ups').addColumn('recovery_response_id', 'text', (c) => c.references('responses.id').onDelete('set null')).execute();
+      await db.schema.alterTable('follow_ups').addColumn('recovery_score', 'integer').execute();
+      await db.schema.createIndex('follow_ups_recovery_response').on('follow_ups').column('recovery_response_id').unique().execute();
     },
   },
 };
