@@ -7,6 +7,7 @@ import { listCases } from '../repos/cases.js';
 import { listAnsweredSurveys } from '../repos/responses.js';
 import { openSqliteTestDb, testDialects } from '../testing/test-dbs.js';
 import { listCaseEvents } from '../repos/case-events.js';
+import { statsCasesQuery, statsDetractorsQuery } from '../repos/follow-up-stats.js';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { migrations } from './migrations.js';
@@ -206,6 +207,29 @@ describe('the case queue on SQLite', () => {
       expect(await planOf("and assignee_id = 'm'")).toMatch(/USING INDEX follow_ups_project_assignee_queue/);
       expect(await planOf("and team_id = 't'")).toMatch(/USING INDEX follow_ups_project_team_queue/);
       for (const where of ['', "and status = 'open'", "and assignee_id = 'm'"]) expect(await planOf(where)).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('reads the stats window by index: cases by opening time, detractors by receipt, one seek per customer for a later answer', async () => {
+    const { db, cleanup } = await openSqliteTestDb();
+    try {
+      const window = { from: '2026-10-24T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' };
+      const planOf = async (query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+        const { sql: text, parameters } = query.compile();
+        const values = [...parameters];
+        const plan = await sql<{ detail: string }>`explain query plan ${sql.raw(text.replace(/\?/g, () => `'${String(values.shift())}'`))}`.execute(db.kysely);
+        return plan.rows.map((r) => r.detail).join('\n');
+      };
+      const cases = await planOf(statsCasesQuery(db.kysely, 'p', window));
+      expect(cases).toMatch(/SEARCH f USING INDEX follow_ups_project_created \(project_id=\? AND created_at>\? AND created_at<\?\)/);
+      expect(cases).toMatch(/SEARCH r USING INDEX sqlite_autoindex_responses_1 \(id=\?\)/);
+      const detractors = await planOf(statsDetractorsQuery(db.kysely, 'p', window));
+      expect(detractors).toMatch(/SEARCH d USING INDEX responses_project_received \(project_id=\? AND received_at>\? AND received_at<\?\)/);
+      expect(detractors).toMatch(/SEARCH r USING (COVERING )?INDEX responses_project_user_received \(project_id=\? AND user_id=\? AND received_at>\?\)/);
+      expect(detractors).toMatch(/SEARCH r USING (COVERING )?INDEX responses_project_anonymous_received \(project_id=\? AND anonymous_id=\? AND received_at>\?\)/);
+      expect(detractors).not.toMatch(/SCAN/);
     } finally {
       await cleanup();
     }

@@ -31,15 +31,8 @@ const ResolvedAt = CaseResolutionRecord.pick({ resolvedAt: true });
  * by primary key to its response's NPS score. The medians need every duration, so the rows come back whole: the
  * window is at most 366 days, and `pnpm bench` (follow-up-stats.bench.ts) times 100,000 cases.
  */
-export async function listStatsCases(conn: Conn, projectId: string, { from, to }: StatsWindow): Promise<StatsCase[]> {
-  const rows = await conn
-    .selectFrom('follow_ups as f')
-    .leftJoin('responses as r', 'r.id', 'f.response_id')
-    .select(['f.team_id', 'f.assignee_id', 'f.status', 'f.created_at', 'f.due_at', 'f.first_contact_at', 'f.resolution', 'f.root_cause', 'f.recovery_score', 'r.nps_score'])
-    .where('f.project_id', '=', projectId)
-    .where('f.created_at', '>=', from)
-    .where('f.created_at', '<', to)
-    .execute();
+export async function listStatsCases(conn: Conn, projectId: string, window: StatsWindow): Promise<StatsCase[]> {
+  const rows = await statsCasesQuery(conn, projectId, window).execute();
   return rows.map((row) => ({
     teamId: row.team_id,
     assigneeId: row.assignee_id,
@@ -53,6 +46,17 @@ export async function listStatsCases(conn: Conn, projectId: string, { from, to }
     openingScore: row.nps_score,
     recoveryScore: row.recovery_score,
   }));
+}
+
+/** The cases' query, apart so a test can read its plan. */
+export function statsCasesQuery(conn: Conn, projectId: string, { from, to }: StatsWindow) {
+  return conn
+    .selectFrom('follow_ups as f')
+    .leftJoin('responses as r', 'r.id', 'f.response_id')
+    .select(['f.team_id', 'f.assignee_id', 'f.status', 'f.created_at', 'f.due_at', 'f.first_contact_at', 'f.resolution', 'f.root_cause', 'f.recovery_score', 'r.nps_score'])
+    .where('f.project_id', '=', projectId)
+    .where('f.created_at', '>=', from)
+    .where('f.created_at', '<', to);
 }
 
 /** A detractor answer (NPS 0–6) received in the window, with its customer, its case if any, and whether they came back. */
@@ -69,12 +73,24 @@ export interface StatsDetractor {
 
 /**
  * The project's detractor answers received in the window: one range scan of the (project_id, received_at, id)
- * index filtered on `nps_score`, each joined to its case through UNIQUE(response_id), and per answer one probe of
- * the customer's responses through (project_id, user_id) or (project_id, anonymous_id) for a later one.
+ * index filtered on `nps_score`, each joined to its case through UNIQUE(response_id), and per answer one seek of
+ * (project_id, user_id | anonymous_id, received_at) for a later answer of the customer (migration 0010).
  */
-export async function listStatsDetractors(conn: Conn, projectId: string, { from, to }: StatsWindow): Promise<StatsDetractor[]> {
+export async function listStatsDetractors(conn: Conn, projectId: string, window: StatsWindow): Promise<StatsDetractor[]> {
+  const rows = await statsDetractorsQuery(conn, projectId, window).execute();
+  return rows.map((row) => ({
+    customer: Number(row.by_user) === 1 ? `user:${row.user_id}` : `browser:${row.anonymous_id}`,
+    teamId: row.team_id,
+    assigneeId: row.assignee_id,
+    followedUp: Number(row.followed_up) === 1,
+    answeredAgain: Number(row.answered_again) === 1,
+  }));
+}
+
+/** The detractors' query, apart so a test can read its plan. */
+export function statsDetractorsQuery(conn: Conn, projectId: string, { from, to }: StatsWindow) {
   const verifiedUser = sql<boolean>`d.verified = 1 and d.user_id is not null`;
-  const rows = await conn
+  return conn
     .selectFrom('responses as d')
     .leftJoin('follow_ups as f', 'f.response_id', 'd.id')
     .select(['d.user_id', 'd.anonymous_id', 'f.team_id', 'f.assignee_id'])
@@ -89,15 +105,7 @@ export async function listStatsDetractors(conn: Conn, projectId: string, { from,
     .where('d.project_id', '=', projectId)
     .where('d.received_at', '>=', from)
     .where('d.received_at', '<', to)
-    .where('d.nps_score', '<=', 6)
-    .execute();
-  return rows.map((row) => ({
-    customer: Number(row.by_user) === 1 ? `user:${row.user_id}` : `browser:${row.anonymous_id}`,
-    teamId: row.team_id,
-    assigneeId: row.assignee_id,
-    followedUp: Number(row.followed_up) === 1,
-    answeredAgain: Number(row.answered_again) === 1,
-  }));
+    .where('d.nps_score', '<=', 6);
 }
 
 /** Every team of the project and every member, deleted ones too (their cases still count), for the stats' names. */
