@@ -1,4 +1,4 @@
-// @closeloop/sdk/node's case, member, team and settings methods against the real server over real HTTP.
+// @closeloop/sdk/node's case, member, team, settings and stats methods against the real server over real HTTP.
 import { randomUUID } from 'node:crypto';
 import { createManagementClient, ManagementApiError, signIdentity } from '@closeloop/sdk/node';
 import type { ManagementClient } from '@closeloop/sdk/node';
@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function detractor(comment: string, respondent: Record<string, unknown> = { anonymousId: 'anon-it' }): Promise<string> {
+async function answer(score: number, comment: string, respondent: Record<string, unknown> = { anonymousId: 'anon-it' }): Promise<string | null> {
   const res = await fetch(`${server.origin}/v1/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -30,14 +30,20 @@ async function detractor(comment: string, respondent: Record<string, unknown> = 
       id: randomUUID(),
       project: 'pk_it',
       surveyId: 'nps',
-      answers: { nps: 2, comment },
+      answers: { nps: score, comment },
       respondent,
       context: { url: 'https://shop.example/' },
       answeredAt: new Date().toISOString(),
     }),
   });
-  const { followUpId } = (await res.json()) as { followUpId: string };
+  const { followUpId } = (await res.json()) as { followUpId: string | null };
   return followUpId;
+}
+
+async function detractor(comment: string, respondent?: Record<string, unknown>): Promise<string> {
+  const id = await answer(2, comment, respondent);
+  if (id === null) throw new Error('the detractor opened no case');
+  return id;
 }
 
 describe('the case lifecycle from Node', () => {
@@ -119,5 +125,30 @@ describe('the case lifecycle from Node', () => {
     const unreachable = await client.followUps.closeLoop(anonymous, { message: 'Fixed', channels: ['email'] }).catch((e: unknown) => e);
     expect(unreachable).toBeInstanceOf(ManagementApiError);
     expect(unreachable).toMatchObject({ status: 422, code: 'customer_unreachable', issues: [{ path: 'channels' }] });
+  });
+
+  it('measures recovery: the next answer after the resolved case is on its timeline, and in the stats', async () => {
+    await client.settings.update({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] });
+    const id = await detractor('The parcel never came');
+    await client.followUps.addNote(id, { body: 'Called the customer', kind: 'contact' });
+    await client.followUps.resolve(id, { resolution: 'fixed', summary: 'Sent it again', rootCause: 'delivery' });
+    expect(await answer(9, 'Great service in the end')).toBeNull();
+    expect((await client.followUps.get(id)).timeline.at(-1)).toMatchObject({ type: 'next_answer', after: { score: 9 } });
+
+    const stats = await client.stats.followUps();
+    expect(stats.overall).toMatchObject({
+      opened: 1,
+      contactedWithinSla: 1,
+      slaBreaches: 0,
+      recoveryRate: 1,
+      rootCauses: [{ id: 'delivery', label: 'Delivery', count: 1 }],
+      nextLoop: { followedUp: { customers: 1, answeredAgain: 1, rate: 1 }, notFollowedUp: { customers: 0, answeredAgain: 0, rate: null } },
+    });
+    expect(Date.parse(stats.to) - Date.parse(stats.from)).toBe(30 * 86_400_000);
+    // A window in the past holds nothing; one the wrong way round is refused by field.
+    expect((await client.stats.followUps({ from: '2020-01-01', to: new Date('2020-02-01T00:00:00Z') })).overall.opened).toBe(0);
+    const refused = await client.stats.followUps({ from: '2020-02-01', to: '2020-01-01' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ManagementApiError);
+    expect(refused).toMatchObject({ status: 422, issues: [{ path: 'to' }] });
   });
 });

@@ -7,6 +7,7 @@ export type {
   ManagementClientOptions,
   ResponseListOptions,
   ResponsePage,
+  StatsWindowOptions,
   WebhookDeliveryListOptions,
   WebhookDeliveryPage,
 } from './management-client.js';

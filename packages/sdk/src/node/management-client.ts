@@ -6,6 +6,7 @@ import {
   ErrorBody,
   FollowUp,
   FollowUpList,
+  FollowUpStats,
   Member,
   MemberList,
   Page,
@@ -61,6 +62,10 @@ export type WebhookDeliveryPage = z.infer<typeof WebhookDeliveryPage>;
 export type WebhookDeliveryListOptions = Partial<z.output<typeof WebhookDeliveryListQuery>>;
 export type ResponseListOptions = Partial<z.output<typeof ResponseListQuery>>;
 export type FollowUpListOptions = Partial<z.output<typeof FollowUpListQuery>>;
+export interface StatsWindowOptions {
+  from?: Date | string;
+  to?: Date | string;
+}
 
 export interface ManagementClient {
   surveys: {
@@ -110,6 +115,14 @@ export interface ManagementClient {
     get(): Promise<ProjectSettings>;
     /** Each setting given replaces the stored one whole. */
     update(patch: ProjectSettingsPatch): Promise<ProjectSettings>;
+  };
+  stats: {
+    /**
+     * The follow-up figures (cases opened, contacted within the SLA, median times, breaches, recovery rate, root
+     * causes, next-loop rate) of the window, overall, per team and per member. `from` inclusive, `to` exclusive, at
+     * most 366 days apart (a Date, or an ISO 8601 date or date-time); default the last 30 days.
+     */
+    followUps(window?: StatsWindowOptions): Promise<FollowUpStats>;
   };
   webhooks: {
     /**
@@ -188,6 +201,9 @@ export function createManagementClient({ host, secretKey, timeout = 10_000, retr
       get: () => call(api, 'get', 'settings', ProjectSettings),
       update: (patch) => call(api, 'patch', 'settings', ProjectSettings, { json: patch }),
     },
+    stats: {
+      followUps: ({ from, to } = {}) => call(api, 'get', 'stats/follow-ups', FollowUpStats, { searchParams: query({ from: instant(from), to: instant(to) }) }),
+    },
     webhooks: {
       create: (webhook) => call(api, 'post', 'webhooks', WebhookCreated, { json: webhook }),
       list: async () => (await call(api, 'get', 'webhooks', WebhookList)).data,
@@ -209,6 +225,11 @@ export function createManagementClient({ host, secretKey, timeout = 10_000, retr
       },
     },
   };
+}
+
+/** A window bound as the query takes it: a Date as its ISO timestamp, a string as given (the server checks it). */
+function instant(value: Date | string | undefined): string | undefined {
+  return value instanceof Date ? value.toISOString() : value;
 }
 
 /** Query parameters without the unset ones, so `{ cursor: undefined }` does not send `cursor=undefined`. */

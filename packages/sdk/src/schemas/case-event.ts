@@ -4,6 +4,7 @@ import { Timestamp, Uuid } from './ids.js';
 /**
  * What happened to a case. `priority_changed` and `due_changed` record PATCHes of those fields, so every change has
  * its event; `loop_closed`, `message_seen`, `escalated` and `notification_*` are written by the features that do them.
+ * `next_answer` records the customer's next NPS answer after the case was resolved (`after`: `responseId`, `score`).
  */
 export const CaseEventType = z.enum([
   'opened',
@@ -15,6 +16,7 @@ export const CaseEventType = z.enum([
   'contacted',
   'resolved',
   'reopened',
+  'next_answer',
   'loop_closed',
   'message_seen',
   'escalated',

@@ -33,6 +33,7 @@ export * from './case-note.js';
 export * from './message.js';
 export * from './follow-up-list-query.js';
 export * from './follow-up-list.js';
+export * from './follow-up-stats.js';
 export * from './member.js';
 export * from './team.js';
 export * from './project-settings.js';

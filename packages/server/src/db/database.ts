@@ -54,6 +54,8 @@ export interface ResponsesTable {
   verified: number;
   /** The respondent's `anonymousId`, copied out so a customer's earlier answers are an index lookup (0006). */
   anonymous_id: Generated<string | null>;
+  /** The answer to the survey's first NPS question, copied out so the stats find detractors by column (0010). */
+  nps_score: Generated<number | null>;
   context: string;
   answered_at: string;
   received_at: string;
@@ -94,6 +96,9 @@ export interface FollowUpsTable {
   /** The customer: the verified userId, else null; and the browser's anonymousId. */
   customer_user_id: Generated<string | null>;
   customer_anonymous_id: Generated<string | null>;
+  /** The customer's next NPS answer after the case was resolved, and its score: recovery measured (0010). */
+  recovery_response_id: Generated<string | null>;
+  recovery_score: Generated<number | null>;
 }
 
 /** The timeline of a case, append-only: rows are inserted, never updated (a trigger refuses it) (0006). */

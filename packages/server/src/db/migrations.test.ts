@@ -7,6 +7,7 @@ import { listCases } from '../repos/cases.js';
 import { listAnsweredSurveys } from '../repos/responses.js';
 import { openSqliteTestDb, testDialects } from '../testing/test-dbs.js';
 import { listCaseEvents } from '../repos/case-events.js';
+import { statsCasesQuery, statsDetractorsQuery } from '../repos/follow-up-stats.js';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { migrations } from './migrations.js';
@@ -159,6 +160,38 @@ describe.each(testDialects)('migration 0006_case_lifecycle on $name', ({ openUnm
   });
 });
 
+describe.each(testDialects)('migration 0010_recovery on $name', ({ openUnmigrated }) => {
+  it('gives the responses a database already holds their NPS score, so earlier detractors count in the stats', async () => {
+    const { kysely: db, schema, cleanup } = await openUnmigrated();
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0010'));
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before }, ...(schema && { migrationTableSchema: schema }) }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      // The score is the survey's first NPS question, whatever its id; a CSAT answer is no NPS score.
+      const survey = { id: 'mixed', name: 'Mixed', questions: [{ id: 'csat', type: 'csat', prompt: 'Happy?' }, { id: 'recommend', type: 'nps', prompt: 'How likely?' }] };
+      await db.insertInto('surveys').values({ project_id: 'p', id: 'mixed', definition: JSON.stringify(survey), active: 1, updated_at: at }).execute();
+      const response = (id: string, answers: object) =>
+        db
+          .insertInto('responses')
+          .values({ id, project_id: 'p', survey_id: 'mixed', answers: JSON.stringify(answers), finished: 1, respondent: '{"anonymousId":"a-1"}', user_id: null, verified: 0, context: '{"url":"https://shop.example/"}', answered_at: at, received_at: at, updated_at: at })
+          .execute();
+      await response('scored', { csat: 2, recommend: 4 });
+      await response('unscored', { csat: 5 });
+
+      await migrateToLatest(db as Kysely<unknown>, { schema });
+      const rows = await db.selectFrom('responses').select(['id', 'nps_score']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 'scored', nps_score: 4 },
+        { id: 'unscored', nps_score: null },
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe('the case queue on SQLite', () => {
   it('seeks each filter’s page through its own queue index, not a scan and a sort', async () => {
     const { db, cleanup } = await openSqliteTestDb();
@@ -174,6 +207,29 @@ describe('the case queue on SQLite', () => {
       expect(await planOf("and assignee_id = 'm'")).toMatch(/USING INDEX follow_ups_project_assignee_queue/);
       expect(await planOf("and team_id = 't'")).toMatch(/USING INDEX follow_ups_project_team_queue/);
       for (const where of ['', "and status = 'open'", "and assignee_id = 'm'"]) expect(await planOf(where)).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('reads the stats window by index: cases by opening time, detractors by receipt, one seek per customer for a later answer', async () => {
+    const { db, cleanup } = await openSqliteTestDb();
+    try {
+      const window = { from: '2026-10-24T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' };
+      const planOf = async (query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+        const { sql: text, parameters } = query.compile();
+        const values = [...parameters];
+        const plan = await sql<{ detail: string }>`explain query plan ${sql.raw(text.replace(/\?/g, () => `'${String(values.shift())}'`))}`.execute(db.kysely);
+        return plan.rows.map((r) => r.detail).join('\n');
+      };
+      const cases = await planOf(statsCasesQuery(db.kysely, 'p', window));
+      expect(cases).toMatch(/SEARCH f USING INDEX follow_ups_project_created \(project_id=\? AND created_at>\? AND created_at<\?\)/);
+      expect(cases).toMatch(/SEARCH r USING INDEX sqlite_autoindex_responses_1 \(id=\?\)/);
+      const detractors = await planOf(statsDetractorsQuery(db.kysely, 'p', window));
+      expect(detractors).toMatch(/SEARCH d USING INDEX responses_project_received \(project_id=\? AND received_at>\? AND received_at<\?\)/);
+      expect(detractors).toMatch(/SEARCH r USING (COVERING )?INDEX responses_project_user_received \(project_id=\? AND user_id=\? AND received_at>\?\)/);
+      expect(detractors).toMatch(/SEARCH r USING (COVERING )?INDEX responses_project_anonymous_received \(project_id=\? AND anonymous_id=\? AND received_at>\?\)/);
+      expect(detractors).not.toMatch(/SCAN/);
     } finally {
       await cleanup();
     }

@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import { backfillCaseLifecycle } from './backfill-case-lifecycle.js';
+import { backfillNpsScores } from './backfill-nps-scores.js';
 
 /**
  * Every schema change, in order. Names sort lexicographically and are never renamed: Kysely records them in
@@ -364,6 +365,30 @@ export const migrations: Record<string, Migration> = {
         .execute();
       // GET /v1/messages: a user's messages in the order they were written.
       await db.schema.createIndex('messages_project_user_created').on('messages').columns(['project_id', 'user_id', 'created_at', 'id']).execute();
+    },
+  },
+  /**
+   * Recovery measured: each response's NPS score as a column (`nps_score`, the answer to the survey's first NPS
+   * question), so the stats find detractors in a time range through the (project_id, received_at) index without
+   * parsing JSON; and on each case the customer's next NPS answer after it was resolved (`recovery_response_id`,
+   * `recovery_score`). UNIQUE(recovery_response_id) keeps one answer to one case, even when two steps race. A
+   * customer's responses are indexed by time too, for the stats' "answered again".
+   */
+  '0010_recovery': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('responses').addColumn('nps_score', 'integer').execute();
+      await backfillNpsScores(db);
+      // Erasing the answer unlinks it; the case and its timeline stay.
+      await db.schema.alterTable('follow_ups').addColumn('recovery_response_id', 'text', (c) => c.references('responses.id').onDelete('set null')).execute();
+      await db.schema.alterTable('follow_ups').addColumn('recovery_score', 'integer').execute();
+      await db.schema.createIndex('follow_ups_recovery_response').on('follow_ups').column('recovery_response_id').unique().execute();
+      // "Did this customer answer again after this answer?" is asked once per detractor in the stats window: with the
+      // receipt time after the customer's id it is one seek per answer; without it SQLite walks the project's
+      // responses by time for each one. The new indexes start with the old ones' columns, which they replace.
+      await db.schema.createIndex('responses_project_user_received').on('responses').columns(['project_id', 'user_id', 'received_at']).execute();
+      await db.schema.dropIndex('responses_project_user').execute();
+      await db.schema.createIndex('responses_project_anonymous_received').on('responses').columns(['project_id', 'anonymous_id', 'received_at']).execute();
+      await db.schema.dropIndex('responses_project_anonymous').execute();
     },
   },
 };

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'webhooks:write',
   'integrations:read',
   'integrations:write',
+  'stats:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -2,6 +2,7 @@ import type { ErrorIssue } from '@closeloop/sdk/schemas';
 import { caseForResponse } from '../cases/case-for-response.js';
 import { responseSearchText } from '../cases/case-search-text.js';
 import { customerOf } from '../cases/customer-of.js';
+import { linkNextAnswerToCase } from '../cases/link-next-answer.js';
 import { openCase } from '../cases/open-case.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
@@ -10,6 +11,7 @@ import { findResponseForMerge, insertResponse, updateResponse } from '../repos/r
 import type { NewResponse, ResponseForMerge, ResponseValues, StoredRespondent } from '../repos/responses.js';
 import { findSurvey } from '../repos/surveys.js';
 import { answerIssues } from './answer-issues.js';
+import { npsScoreOf } from './nps-score.js';
 
 /** One step of a response as the browser sent it, its identity verified and its times settled. */
 export type RecordResponseInput = NewResponse;
@@ -26,7 +28,8 @@ export type RecordResponseResult =
 /**
  * Records one step of a response in one transaction: loads the survey, checks the answers against it, inserts
  * the response or merges the step into the one stored under the same id, and, when the merged answers match the
- * survey's follow-up rule and the response has no case yet, opens its case. The response and its case commit
+ * survey's follow-up rule and the response has no case yet, opens its case. An NPS answer that follows a resolved case
+ * of the same customer is linked to it (`linkNextAnswerToCase`). The response and its cases commit
  * together or not at all. Pass a transaction as `conn` to share it (a batch of responses, one commit).
  *
  * Race-safe on both dialects without retries: the insert comes first with ON CONFLICT DO NOTHING, so a duplicate
@@ -41,18 +44,22 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
     const issues = answerIssues(survey, input.answers);
     if (issues.length > 0) return { outcome: 'invalid_answers', issues };
 
-    const inserted = await insertResponse(trx, input);
+    const inserted = await insertResponse(trx, input, npsScoreOf(survey, input.answers));
     let { answers, respondent } = input;
     if (!inserted) {
       const stored = await findResponseForMerge(trx, input.id);
       if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
       if (stored.projectId !== input.projectId || stored.surveyId !== input.surveyId) return { outcome: 'conflict' };
       const merged = mergeStep(stored, input);
-      await updateResponse(trx, input.id, merged, input.receivedAt);
+      await updateResponse(trx, input.id, merged, npsScoreOf(survey, merged.answers), input.receivedAt);
       ({ answers, respondent } = merged);
     }
 
     const outcome = inserted ? 'created' : 'merged';
+    // The customer's answer after a resolved case of theirs measures whether it won them back (first step with a score).
+    const score = npsScoreOf(survey, answers);
+    if (score !== null) await linkNextAnswerToCase(trx, { projectId: input.projectId, responseId: input.id, score, customer: customerOf(respondent), receivedAt: input.receivedAt });
+
     const searchText = responseSearchText(survey, answers);
     const existingCase = await findCaseIdOf(trx, { responseId: input.id });
     if (existingCase !== null) {

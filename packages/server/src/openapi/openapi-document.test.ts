@@ -36,6 +36,7 @@ describe('openApiDocument', () => {
         '/api/v1/teams',
         '/api/v1/teams/{id}',
         '/api/v1/settings',
+        '/api/v1/stats/follow-ups',
         '/api/v1/responses',
         '/api/v1/surveys',
         '/api/v1/surveys/{id}',

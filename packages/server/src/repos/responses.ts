@@ -58,9 +58,13 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
   });
 }
 
-/** The columns that hold a response's changing state (the verdict and user id are copied out of the respondent). */
-function stateColumns({ answers, finished, respondent: { verified, ...respondent } }: ResponseValues) {
+/**
+ * The columns that hold a response's changing state (the verdict and user id are copied out of the respondent), with
+ * the NPS score the survey gives the answers (`npsScoreOf`), copied out for the stats (migration 0010).
+ */
+function stateColumns({ answers, finished, respondent: { verified, ...respondent } }: ResponseValues, npsScore: number | null) {
   return {
+    nps_score: npsScore,
     answers: JSON.stringify(answers),
     finished: finished ? 1 : 0,
     respondent: JSON.stringify(respondent),
@@ -76,14 +80,14 @@ function stateColumns({ answers, finished, respondent: { verified, ...respondent
  * Inserts the response unless its id is taken; true when it did. ON CONFLICT DO NOTHING makes a concurrent
  * duplicate wait on the first insert (PostgreSQL's row lock, SQLite's write lock) instead of failing.
  */
-export async function insertResponse(conn: Conn, response: NewResponse): Promise<boolean> {
+export async function insertResponse(conn: Conn, response: NewResponse, npsScore: number | null): Promise<boolean> {
   const inserted = await conn
     .insertInto('responses')
     .values({
       id: response.id,
       project_id: response.projectId,
       survey_id: response.surveyId,
-      ...stateColumns(response),
+      ...stateColumns(response, npsScore),
       context: JSON.stringify(response.context),
       answered_at: response.answeredAt,
       received_at: response.receivedAt,
@@ -113,10 +117,10 @@ export async function findResponseForMerge(conn: Conn, id: string): Promise<Resp
   };
 }
 
-export async function updateResponse(conn: Conn, id: string, values: ResponseValues, updatedAt: string): Promise<void> {
+export async function updateResponse(conn: Conn, id: string, values: ResponseValues, npsScore: number | null, updatedAt: string): Promise<void> {
   await conn
     .updateTable('responses')
-    .set({ ...stateColumns(values), updated_at: updatedAt })
+    .set({ ...stateColumns(values, npsScore), updated_at: updatedAt })
     .where('id', '=', id)
     .execute();
 }

@@ -67,7 +67,11 @@ export async function openUnmigratedPostgres(url: string): Promise<UnmigratedTes
  */
 export async function openPostgresTestDb(url: string): Promise<TestDb> {
   const schema = await createTestSchema(url);
-  const db = await openPostgresDb({ connectionString: url, schema });
+  // A schema whose migration failed is dropped too: left behind, it would only clutter the shared database.
+  const db = await openPostgresDb({ connectionString: url, schema }).catch(async (error: unknown) => {
+    await dropTestSchema(url, schema);
+    throw error;
+  });
   const others: Db[] = [];
   return {
     db,

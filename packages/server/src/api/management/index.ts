@@ -8,6 +8,7 @@ import { membersApi } from './members.js';
 import type { ManagementApiOptions } from './options.js';
 import { responsesApi } from './responses.js';
 import { settingsApi } from './settings.js';
+import { statsApi } from './stats.js';
 import { surveysApi } from './surveys.js';
 import { teamsApi } from './teams.js';
 import { webhooksApi } from './webhooks.js';
@@ -30,6 +31,7 @@ export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
     .route('/surveys', surveysApi(options))
     .route('/responses', responsesApi(options))
     .route('/feedback', feedbackApi(options))
+    .route('/stats', statsApi(options))
     // These two carry their own paths (`/webhooks…`, `/integrations/slack`).
     .route('/', webhooksApi(targets))
     .route('/', integrationsApi(targets));

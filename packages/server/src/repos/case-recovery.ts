@@ -1,0 +1,51 @@
+import type { CaseCustomer } from './cases.js';
+import type { Conn } from '../db/db.js';
+
+/**
+ * The case a customer's new NPS answer measures: their newest case (by verified user id when known, else by browser)
+ * that is resolved or closed, was opened before `answeredBy`, has no next answer linked yet and was not opened by
+ * this very response. Through the (project_id, customer_*) indexes: a customer has few cases.
+ */
+export async function findCaseAwaitingNextAnswer(
+  conn: Conn,
+  projectId: string,
+  customer: CaseCustomer,
+  { responseId, answeredBy }: { responseId: string; answeredBy: string },
+): Promise<string | null> {
+  const row = await conn
+    .selectFrom('follow_ups')
+    .select('id')
+    .where('project_id', '=', projectId)
+    .$if(customer.userId !== null, (q) => q.where('customer_user_id', '=', customer.userId))
+    .$if(customer.userId === null, (q) => q.where('customer_anonymous_id', '=', customer.anonymousId))
+    .where('status', 'in', ['resolved', 'closed'])
+    .where('recovery_response_id', 'is', null)
+    .where('created_at', '<', answeredBy)
+    // A feedback case has no response_id: `!=` on null would drop it, so say it in full.
+    .where((eb) => eb.or([eb('response_id', 'is', null), eb('response_id', '!=', responseId)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Whether this response already measures a case (an earlier step of it brought the score). */
+export async function responseMeasuresACase(conn: Conn, responseId: string): Promise<boolean> {
+  const row = await conn.selectFrom('follow_ups').select('id').where('recovery_response_id', '=', responseId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Links the answer to the case, only if no answer is linked yet: true when this call did. UNIQUE(recovery_response_id)
+ * keeps the answer to one case even if two steps of it race.
+ */
+export async function linkNextAnswer(conn: Conn, caseId: string, { responseId, score }: { responseId: string; score: number }): Promise<boolean> {
+  const updated = await conn
+    .updateTable('follow_ups')
+    .set({ recovery_response_id: responseId, recovery_score: score })
+    .where('id', '=', caseId)
+    .where('recovery_response_id', 'is', null)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
