@@ -24,7 +24,7 @@ export async function openPostgresDb({ connectionString, schema, max = 10 }: Pos
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    await migrateToLatest(db as Kysely<unknown>, schema);
   } catch (error) {
     await db.destroy();
     throw error;

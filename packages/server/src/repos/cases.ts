@@ -82,6 +82,16 @@ export async function findCaseIdOf(conn: Conn, cause: { responseId: string } | {
   return row?.id ?? null;
 }
 
+/** Routing's result on a new case: its team and assignee (the case stays at version 1, it is still being opened). */
+export async function setCaseRoute(conn: Conn, caseId: string, route: { teamId: string | null; assigneeId: string | null }): Promise<void> {
+  await conn.updateTable('follow_ups').set({ team_id: route.teamId, assignee_id: route.assigneeId }).where('id', '=', caseId).execute();
+}
+
+/** Marks a case escalated for being overdue (a system flag: the version stays, so no one's pending PATCH goes stale). */
+export async function setCaseEscalated(conn: Conn, caseId: string, at: string): Promise<void> {
+  await conn.updateTable('follow_ups').set({ escalated_at: at }).where('id', '=', caseId).execute();
+}
+
 /** A later step of the response changed what the customer wrote, or who they are. */
 export async function refreshCaseCustomer(conn: Conn, caseId: string, searchText: string, customer: CaseCustomer): Promise<void> {
   await conn
