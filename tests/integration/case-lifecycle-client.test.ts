@@ -22,7 +22,8 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function detractor(comment: string): Promise<string> {
+/** An NPS 5 with a comment: a normal-priority case (NPS 0–3 would open it high). */
+async function detractor(comment: string, path = '/'): Promise<string> {
   const res = await fetch(`${server.origin}/v1/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -30,9 +31,9 @@ async function detractor(comment: string): Promise<string> {
       id: randomUUID(),
       project: 'pk_it',
       surveyId: 'nps',
-      answers: { nps: 2, comment },
+      answers: { nps: 5, comment },
       respondent: { anonymousId: 'anon-it' },
-      context: { url: 'https://shop.example/' },
+      context: { url: `https://shop.example${path}` },
       answeredAt: new Date().toISOString(),
     }),
   });
@@ -55,8 +56,29 @@ describe('the case lifecycle from Node', () => {
     await client.members.delete(bo.id);
     expect((await client.members.list()).map((m) => m.name)).toEqual(['Ana']);
 
-    expect(await client.settings.get()).toEqual({ rootCauses: [] });
-    expect(await client.settings.update({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] })).toEqual({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] });
+    const defaults = { rootCauses: [], businessHours: null, feedbackRouting: [], customerValue: null };
+    expect(await client.settings.get()).toEqual(defaults);
+    expect(await client.settings.update({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] })).toEqual({ ...defaults, rootCauses: [{ id: 'delivery', label: 'Delivery' }] });
+  });
+
+  it('routes new cases by the survey’s rules and dates them in business hours, set through the client', async () => {
+    const [ana, bo] = [await client.members.create({ name: 'Ana', email: 'ana@shop.example' }), await client.members.create({ name: 'Bo', email: 'bo@shop.example' })];
+    const team = await client.teams.create({ name: 'Care', memberIds: [ana.id, bo.id] });
+    const survey = await client.surveys.get('nps');
+    await client.surveys.put({ ...survey, followUp: { ...survey.followUp, dueIn: 8, routing: [{ if: { url: { rules: [{ op: 'starts-with', value: '/checkout' }] } }, to: { teamId: team.id } }] } });
+    const businessHours = { timeZone: 'Europe/Stockholm', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+    expect(await client.settings.update({ businessHours, customerValue: { attribute: 'plan', tiers: [{ equals: ['enterprise'], priority: 'urgent' }] } })).toMatchObject({ businessHours });
+
+    const routed = await Promise.all([detractor('Card refused', '/checkout'), detractor('Card refused again', '/checkout/pay')].map(async (id) => client.followUps.get(await id)));
+    expect(routed.map((d) => d.case.teamId)).toEqual([team.id, team.id]);
+    expect(routed.map((d) => d.case.assigneeId).sort()).toEqual([ana.id, bo.id].sort());
+    expect(routed[0]!.timeline.map((e) => e.type)).toEqual(['opened', 'assigned']);
+    const elsewhere = await client.followUps.get(await detractor('Slow', '/blog'));
+    expect([elsewhere.case.teamId, elsewhere.case.assigneeId]).toEqual([null, null]);
+
+    const refused = await client.surveys.put({ ...survey, followUp: { routing: [{ to: { memberId: randomUUID() } }] } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ManagementApiError);
+    expect((refused as ManagementApiError).status).toBe(422);
   });
 
   it('works a case from open to closed: assign, note, contact, resolve, close, with the queue and the timeline', async () => {

@@ -293,8 +293,8 @@ export function openApiDocument(): JsonSchema {
         patch: managementWrite('Rename a team and/or replace its members', 'TeamPatch', 'Team', '200', [400, 401, 404, 409, 415, 422]),
       },
       '/api/v1/settings': {
-        get: managementRead('The project settings (root causes), defaults filled in', 'ProjectSettings', [401]),
-        patch: managementWrite('Replace the settings given, keep the others', 'ProjectSettingsPatch', 'ProjectSettings', '200', [400, 401, 415, 422]),
+        get: managementRead('The project settings (root causes, business hours, feedback routing, customer value), defaults filled in', 'ProjectSettings', [401]),
+        patch: managementWrite('Replace the settings given, keep the others; feedback routing rules must name the project’s teams and live members', 'ProjectSettingsPatch', 'ProjectSettings', '200', [400, 401, 415, 422]),
       },
       '/api/v1/responses': managementList('Responses, newest first', ResponseListQuery, 'StoredResponsePage', 'A page of responses'),
       '/api/v1/feedback': managementList('Feedback, newest first', FeedbackListQuery, 'StoredFeedbackPage', 'A page of feedback'),
@@ -313,7 +313,7 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'The survey', content: json('SurveyDefinition') }, ...errors(401, 404, 422) },
         },
         put: {
-          summary: 'Create or replace a survey; the body `id` must equal the path `id`',
+          summary: 'Create or replace a survey; the body `id` must equal the path `id`, and its routing rules must name the project’s teams and live members',
           security: bearer,
           requestBody: { required: true, content: json('SurveyDefinitionInput') },
           responses: {
