@@ -1,8 +1,7 @@
 import { withTransaction } from '../../db/with-transaction.js';
 import { SYSTEM_ACTOR } from '../../cases/system-actor.js';
 import { appendCaseEvents } from '../../repos/case-events.js';
-import { setCaseEscalated } from '../../repos/cases.js';
-import { dialectOf } from '../../db/dialect-of.js';
+import { findCaseForEscalation, setCaseEscalated } from '../../repos/cases.js';
 import type { JobDependencies } from '../job-dependencies.js';
 import { defineJob } from '../job-definition.js';
 import { notifyCase } from '../notify-case/notify-case.js';
@@ -19,13 +18,8 @@ export function escalateCaseJob({ db, now }: JobDependencies) {
     ...escalateCaseKind,
     async handle({ caseId, dueAt }) {
       await withTransaction(db.kysely, async (trx) => {
-        const row = await trx
-          .selectFrom('follow_ups')
-          .select(['project_id', 'status', 'due_at', 'escalated_at', 'assignee_id', 'team_id'])
-          .where('id', '=', caseId)
-          .$if(dialectOf(trx) === 'postgres', (q) => q.forUpdate())
-          .executeTakeFirst();
-        if (row === undefined || row.status === 'resolved' || row.status === 'closed') return;
+        const row = await findCaseForEscalation(trx, caseId);
+        if (row === null || row.status === 'resolved' || row.status === 'closed') return;
         if (new Date(row.due_at).getTime() !== new Date(dueAt).getTime()) return;
         if (row.escalated_at !== null && row.escalated_at >= row.due_at) return;
         const at = now();
