@@ -9,5 +9,5 @@ export { contactOf } from './contact-of.js';
 export { deviceOfUserAgent } from './device-of-user-agent.js';
 export type { DeviceType } from './device-of-user-agent.js';
 // URL rules: the browser's targeting and triggers test the page with them, the server's routing the answer's page.
-export { matchUrl } from './match-url.js';
-export type { PageUrl } from './match-url.js';
+export { matchUrl } from '../targeting/match-url.js';
+export type { PageUrl } from '../targeting/match-url.js';
