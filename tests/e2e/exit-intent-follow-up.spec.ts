@@ -1,7 +1,7 @@
 // The whole loop in a real browser: the example shop with the script tag, an NPS survey on exit intent (which
 // leaves the visitor's focus alone and is reached with Tab), a detractor's keyboard-only answer and comment, and the
 // follow-up case it opens, read back through the management API.
-import { FollowUp, Page } from '@closeloop/sdk/schemas';
+import { FollowUp, MemberList, Page } from '@closeloop/sdk/schemas';
 import { expect, test } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
 
@@ -76,11 +76,15 @@ test('a detractor who leaves through the top of the page gets a follow-up case',
     .poll(async () => FollowUpPage.parse(await server.management('/api/v1/follow-ups')).data, { timeout: 10_000 })
     .toHaveLength(1);
   const [followUp] = FollowUpPage.parse(await server.management('/api/v1/follow-ups')).data;
+  // Routed by the demo's rules: an answer given outside the checkout and the cart goes to the team's first member;
+  // an NPS of 3 is a high-priority case.
+  const { data: members } = MemberList.parse(await server.management('/api/v1/members'));
   expect(followUp).toMatchObject({
     source: 'survey',
     surveyId: 'nps',
     status: 'open',
-    assigneeId: null,
+    priority: 'high',
+    assigneeId: members.find((m) => m.name === 'Alex Support')?.id,
     reason: { question: 'nps', value: 3 },
   });
   await expect

@@ -22,7 +22,13 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function answer(score: number, comment: string, respondent: Record<string, unknown> = { anonymousId: 'anon-it' }): Promise<string | null> {
+/** Who answered and on which page: an anonymous visitor on the home page unless said otherwise. */
+interface AnswerContext {
+  respondent?: Record<string, unknown>;
+  path?: string;
+}
+
+async function answer(score: number, comment: string, { respondent = { anonymousId: 'anon-it' }, path = '/' }: AnswerContext = {}): Promise<string | null> {
   const res = await fetch(`${server.origin}/v1/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -32,7 +38,7 @@ async function answer(score: number, comment: string, respondent: Record<string,
       surveyId: 'nps',
       answers: { nps: score, comment },
       respondent,
-      context: { url: 'https://shop.example/' },
+      context: { url: `https://shop.example${path}` },
       answeredAt: new Date().toISOString(),
     }),
   });
@@ -40,8 +46,9 @@ async function answer(score: number, comment: string, respondent: Record<string,
   return followUpId;
 }
 
-async function detractor(comment: string, respondent?: Record<string, unknown>): Promise<string> {
-  const id = await answer(2, comment, respondent);
+/** An NPS 5 with a comment: a normal-priority case (NPS 0–3 would open it high). */
+async function detractor(comment: string, context: AnswerContext = {}): Promise<string> {
+  const id = await answer(5, comment, context);
   if (id === null) throw new Error('the detractor opened no case');
   return id;
 }
@@ -61,8 +68,29 @@ describe('the case lifecycle from Node', () => {
     await client.members.delete(bo.id);
     expect((await client.members.list()).map((m) => m.name)).toEqual(['Ana']);
 
-    expect(await client.settings.get()).toEqual({ rootCauses: [] });
-    expect(await client.settings.update({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] })).toEqual({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] });
+    const defaults = { rootCauses: [], businessHours: null, feedbackRouting: [], customerValue: null };
+    expect(await client.settings.get()).toEqual(defaults);
+    expect(await client.settings.update({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] })).toEqual({ ...defaults, rootCauses: [{ id: 'delivery', label: 'Delivery' }] });
+  });
+
+  it('routes new cases by the survey’s rules and dates them in business hours, set through the client', async () => {
+    const [ana, bo] = [await client.members.create({ name: 'Ana', email: 'ana@shop.example' }), await client.members.create({ name: 'Bo', email: 'bo@shop.example' })];
+    const team = await client.teams.create({ name: 'Care', memberIds: [ana.id, bo.id] });
+    const survey = await client.surveys.get('nps');
+    await client.surveys.put({ ...survey, followUp: { ...survey.followUp, dueIn: 8, routing: [{ if: { url: { rules: [{ op: 'starts-with', value: '/checkout' }] } }, to: { teamId: team.id } }] } });
+    const businessHours = { timeZone: 'Europe/Stockholm', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+    expect(await client.settings.update({ businessHours, customerValue: { attribute: 'plan', tiers: [{ equals: ['enterprise'], priority: 'urgent' }] } })).toMatchObject({ businessHours });
+
+    const routed = await Promise.all([detractor('Card refused', { path: '/checkout' }), detractor('Card refused again', { path: '/checkout/pay' })].map(async (id) => client.followUps.get(await id)));
+    expect(routed.map((d) => d.case.teamId)).toEqual([team.id, team.id]);
+    expect(routed.map((d) => d.case.assigneeId).sort()).toEqual([ana.id, bo.id].sort());
+    expect(routed[0]!.timeline.map((e) => e.type)).toEqual(['opened', 'assigned']);
+    const elsewhere = await client.followUps.get(await detractor('Slow', { path: '/blog' }));
+    expect([elsewhere.case.teamId, elsewhere.case.assigneeId]).toEqual([null, null]);
+
+    const refused = await client.surveys.put({ ...survey, followUp: { routing: [{ to: { memberId: randomUUID() } }] } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ManagementApiError);
+    expect((refused as ManagementApiError).status).toBe(422);
   });
 
   it('works a case from open to closed: assign, note, contact, resolve, close, with the queue and the timeline', async () => {
@@ -110,7 +138,7 @@ describe('the case lifecycle from Node', () => {
   });
 
   it("closes the loop with a signed user in the widget, and names channels when the customer can't be reached", async () => {
-    const signed = await detractor('Refund missing', { anonymousId: 'anon-jo', userId: 'user-jo', signature: signIdentity('it-identity', 'user-jo') });
+    const signed = await detractor('Refund missing', { respondent: { anonymousId: 'anon-jo', userId: 'user-jo', signature: signIdentity('it-identity', 'user-jo') } });
     const resolved = await client.followUps.resolve(signed, { resolution: 'compensated', summary: 'Refunded' });
     const closed = await client.followUps.closeLoop(signed, { message: 'We refunded your order today.', channels: ['widget'], version: resolved.version });
     expect(closed).toMatchObject({ id: signed, status: 'resolved', version: resolved.version + 1 });

@@ -103,7 +103,7 @@ describe('example backend: POST /webhooks/closeloop', () => {
     const { followUpId } = (await res.json()) as { followUpId: string };
     await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 3_000, interval: 10 });
     expect(lines[0]).toMatch(
-      new RegExp(`^follow_up\\.opened case ${followUpId} · normal · nps 2 · "Checkout broke twice" · demo-user-42 · due \\d{4}-\\d\\d-\\d\\dT`),
+      new RegExp(`^follow_up\\.opened case ${followUpId} · high · nps 2 · "Checkout broke twice" · demo-user-42 · due \\d{4}-\\d\\d-\\d\\dT`),
     );
   });
 

@@ -17,7 +17,7 @@ export { recordFeedback } from './ingest/record-feedback.js';
 export type { RecordFeedbackInput, RecordFeedbackResult } from './ingest/record-feedback.js';
 export { followUpReason } from './cases/follow-up-reason.js';
 export { caseForResponse } from './cases/case-for-response.js';
-export { FOLLOW_UP_SLA_MS } from './cases/follow-up-sla.js';
+export { DEFAULT_DUE_IN_HOURS } from './cases/follow-up-sla.js';
 export { afterCommit } from './db/after-commit.js';
 export { createJobRunner } from './jobs/runner.js';
 export type { JobRunner, JobRunnerOptions } from './jobs/runner.js';

@@ -8,3 +8,6 @@ export { contactOf } from './contact-of.js';
 // The device kind from a user agent: the browser picks whom to ask with it, the server shows it to support staff.
 export { deviceOfUserAgent } from './device-of-user-agent.js';
 export type { DeviceType } from './device-of-user-agent.js';
+// URL rules: the browser's targeting and triggers test the page with them, the server's routing the answer's page.
+export { matchUrl } from '../targeting/match-url.js';
+export type { PageUrl } from '../targeting/match-url.js';

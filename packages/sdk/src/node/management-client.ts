@@ -72,7 +72,10 @@ export interface ManagementClient {
     /** Every survey of the project, active or not, by id. */
     list(): Promise<SurveyDefinition[]>;
     get(id: string): Promise<SurveyDefinition>;
-    /** Creates or replaces the survey with this `id`; safe to call on every deploy. Resolves to it as stored. */
+    /**
+     * Creates or replaces the survey with this `id`; safe to call on every deploy. Resolves to it as stored. Its
+     * `followUp.routing` rules must name the project's teams and live members (422 naming the rule otherwise).
+     */
     put(survey: SurveyDefinitionInput): Promise<SurveyDefinition>;
     /** Deactivates the survey (its answers and cases are kept); resolves to it, `active: false`. */
     delete(id: string): Promise<SurveyDefinition>;
@@ -113,8 +116,11 @@ export interface ManagementClient {
   };
   settings: {
     get(): Promise<ProjectSettings>;
-    /** Each setting given replaces the stored one whole. */
-    update(patch: ProjectSettingsPatch): Promise<ProjectSettings>;
+    /**
+     * Each setting given replaces the stored one whole: `rootCauses`, `businessHours` (the SLA clock),
+     * `feedbackRouting` (rules for feedback-button problems), `customerValue` (priority tiers).
+     */
+    update(patch: z.input<typeof ProjectSettingsPatch>): Promise<ProjectSettings>;
   };
   stats: {
     /**

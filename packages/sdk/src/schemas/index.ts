@@ -8,6 +8,7 @@ export * from './display.js';
 export * from './translations.js';
 export * from './nps-flow.js';
 export * from './url-rules.js';
+export * from './routing.js';
 export * from './property-filter.js';
 export * from './trigger.js';
 export * from './targeting.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HttpUrl } from './http-url.js';
 
 export const AttributeValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
+export type AttributeValue = z.infer<typeof AttributeValue>;
 
 /**
  * Who answered. Every browser has a random `anonymousId`; `identify()` adds `userId` and attributes, and the host

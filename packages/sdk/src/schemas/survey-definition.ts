@@ -6,6 +6,7 @@ import { Display } from './display.js';
 import { Frequency } from './frequency.js';
 import { LanguageTag } from './language-tag.js';
 import { Question } from './question.js';
+import { RoutingRule } from './routing.js';
 import { Translations } from './translations.js';
 import { Targeting } from './targeting.js';
 import { Trigger } from './trigger.js';
@@ -20,11 +21,15 @@ export type FollowUpCondition = z.infer<typeof FollowUpCondition>;
 
 /**
  * When an answer opens a follow-up case. Without `conditions` the defaults for the survey's question types apply
- * (NPS ≤ 6); with them, any matching condition opens a case.
+ * (NPS ≤ 6); with them, any matching condition opens a case. `routing` sends the case to a team or member (the
+ * first rule that holds; none: unassigned), and `dueIn` sets when it is due, in hours after it opened (default
+ * 48), counted in the project's business hours when it has them.
  */
 export const FollowUpRule = z.object({
   enabled: z.boolean().default(true),
   conditions: z.array(FollowUpCondition).max(20).optional(),
+  routing: z.array(RoutingRule).max(50).optional(),
+  dueIn: z.number().positive('must be more than 0 hours').max(24 * 366, 'must be at most a year (8784 hours)').optional(),
 });
 export type FollowUpRule = z.infer<typeof FollowUpRule>;
 
@@ -66,6 +71,11 @@ export const SurveyDefinition = z
     survey.followUp.conditions?.forEach((c, i) => {
       if (!seen.has(c.question))
         ctx.addIssue({ code: 'custom', path: ['followUp', 'conditions', i, 'question'], message: `no question "${c.question}" in this survey` });
+    });
+    survey.followUp.routing?.forEach((rule, i) => {
+      const question = rule.if.answer?.question;
+      if (question !== undefined && !seen.has(question))
+        ctx.addIssue({ code: 'custom', path: ['followUp', 'routing', i, 'if', 'answer', 'question'], message: `no question "${question}" in this survey` });
     });
     checkLogic(survey.questions, ctx);
     checkTranslations(survey.questions, survey.translations ?? {}, ctx);

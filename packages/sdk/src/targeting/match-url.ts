@@ -6,9 +6,17 @@ export interface PageUrl {
   url: string;
 }
 
+// What `currentUrl` reads of the browser, declared here so the file also compiles without the DOM library: the
+// server imports `matchUrl` (through `@closeloop/sdk/logic`) for its routing rules and never calls `currentUrl`.
+declare const location: { readonly pathname: string; readonly href: string };
+
 export const currentUrl = (): PageUrl => ({ path: location.pathname, url: location.href });
 
-/** Whether the page's URL passes `rules` (`any`: one rule matches; `all`: every one). */
+/**
+ * Whether the page's URL passes `rules` (`any`: one rule matches; `all`: every one). Shared through
+ * `@closeloop/sdk/logic`: the browser's targeting and triggers test the page with it, the server's routing rules the
+ * page an answer was given on.
+ */
 export function matchUrl({ match, rules }: UrlRules, page: PageUrl): boolean {
   return match === 'all' ? rules.every((rule) => matchRule(rule, page)) : rules.some((rule) => matchRule(rule, page));
 }

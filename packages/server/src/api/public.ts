@@ -22,6 +22,7 @@ import { publicCors } from '../middleware/public-cors/index.js';
 import { listUnseenMessages } from '../repos/messages.js';
 import { listAnsweredSurveys } from '../repos/responses.js';
 import { listActiveSurveys } from '../repos/surveys.js';
+import { publicSurvey } from './public-survey.js';
 import { ConfigQuery } from './config-query.js';
 
 export interface PublicApiOptions {
@@ -69,7 +70,7 @@ export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<App
         const verifiedUser = verifiedUserOf(project, user, signature);
         const verified = verifiedUser !== null;
         const answered = verified ? await listAnsweredSurveys(db.kysely, project.id, verifiedUser) : undefined;
-        const surveys = await listActiveSurveys(db.kysely, project.id);
+        const surveys = (await listActiveSurveys(db.kysely, project.id)).map(publicSurvey);
         const text = JSON.stringify(ConfigResponse.parse({ configVersion: CONFIG_VERSION, project: key, surveys, answered }));
         const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
         const headers = { ETag: etag, 'Cache-Control': verified ? 'private, no-cache' : 'no-cache' };

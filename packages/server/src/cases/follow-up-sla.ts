@@ -1,2 +1,2 @@
-/** Support's first-reply target: a case is due two days after the answer or the feedback that opened it. */
-export const FOLLOW_UP_SLA_MS = 48 * 60 * 60 * 1000;
+/** Support's first-reply target when a survey sets no `followUp.dueIn`, and for feedback problems: two days. */
+export const DEFAULT_DUE_IN_HOURS = 48;

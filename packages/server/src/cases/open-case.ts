@@ -1,30 +1,51 @@
+import type { RoutingTarget } from '@closeloop/sdk/schemas';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
+import { scheduleEscalation } from '../jobs/escalate-case/escalate-case.js';
 import { appendCaseEvents } from '../repos/case-events.js';
+import type { NewCaseEvent } from '../repos/case-events.js';
 import { notifyCase } from '../jobs/notify-case/notify-case.js';
-import { insertCase } from '../repos/cases.js';
+import { insertCase, setCaseRoute } from '../repos/cases.js';
 import type { NewCase } from '../repos/cases.js';
+import { routeCase } from './route-case.js';
 import { SYSTEM_ACTOR } from './system-actor.js';
+
+export interface OpenCaseInput extends NewCase {
+  /** Where the routing rules send the case; null: it opens unassigned. */
+  route: RoutingTarget | null;
+}
 
 /**
  * Opens a case inside the caller's transaction, so the case commits with what caused it or not at all (the type
- * asks for a transaction to make that hard to get wrong), its timeline starting with `opened`, and queues its
- * `follow_up.opened` notification in the same transaction (the outbox: webhooks and Slack hear of the case once it
- * commits, and only then). A cause that already has a case keeps it: the existing id is returned and nothing is
- * written or queued again.
+ * asks for a transaction to make that hard to get wrong): its timeline starts with `opened`, then `assigned` when
+ * routing gave it a team or member (actor system); its `follow_up.opened` (and `.assigned`) notifications and its
+ * escalation at the due time are queued in the same transaction (the outbox: nothing is heard of the case before it
+ * commits). A cause that already has a case keeps it: the existing id is returned and nothing is written or queued
+ * again.
  */
-export async function openCase(trx: Transaction<Database>, input: NewCase): Promise<string> {
+export async function openCase(trx: Transaction<Database>, { route: target, ...input }: OpenCaseInput): Promise<string> {
   const { id, created } = await insertCase(trx, input);
   if (!created) return id;
-  await appendCaseEvents(trx, input.projectId, id, [
+  const at = input.openedAt;
+  const events: NewCaseEvent[] = [
     {
       type: 'opened',
       actor: SYSTEM_ACTOR,
-      at: input.openedAt,
+      at,
       before: null,
       after: { status: 'open', priority: input.priority, assigneeId: null, teamId: null, dueAt: input.dueAt },
     },
-  ]);
-  await notifyCase(trx, { caseId: id, event: 'follow_up.opened', now: new Date(input.openedAt) });
+  ];
+  const route = await routeCase(trx, input.projectId, target);
+  if (route !== null) {
+    await setCaseRoute(trx, id, route);
+    events.push({ type: 'assigned', actor: SYSTEM_ACTOR, at, before: { assigneeId: null, teamId: null }, after: { ...route, routed: true } });
+  }
+  await appendCaseEvents(trx, input.projectId, id, events);
+  const now = new Date(at);
+  await notifyCase(trx, { caseId: id, event: 'follow_up.opened', now });
+  // Version 1: the case is still being opened. A later assignment by PATCH is version 2 or more, its own occurrence.
+  if (route !== null) await notifyCase(trx, { caseId: id, event: 'follow_up.assigned', now, occurrence: 1 });
+  await scheduleEscalation(trx, { caseId: id, dueAt: input.dueAt, now });
   return id;
 }

@@ -2,6 +2,7 @@ import { FollowUpStatus } from '@closeloop/sdk/schemas';
 import type { CaseActor, CasePatch } from '@closeloop/sdk/schemas';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
+import { scheduleEscalation } from '../jobs/escalate-case/escalate-case.js';
 import { notifyCase } from '../jobs/notify-case/notify-case.js';
 import { appendCaseEvents } from '../repos/case-events.js';
 import type { NewCaseEvent } from '../repos/case-events.js';
@@ -90,6 +91,8 @@ export function updateCase(conn: Conn, { projectId, caseId, patch, version, acto
     const occurrence = updated.version;
     if (events.some((e) => e.type === 'assigned')) await notifyCase(trx, { caseId, event: 'follow_up.assigned', now, occurrence });
     if (changes.status !== undefined) await notifyCase(trx, { caseId, event: 'follow_up.status_changed', now, occurrence });
+    // The SLA check follows the new due time; the one queued for the old time finds it changed and does nothing.
+    if (changes.due_at !== undefined) await scheduleEscalation(trx, { caseId, dueAt: changes.due_at, now });
     return { outcome: 'changed', followUp: await caseWithCause(trx, updated) };
   });
 }

@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { listMembers } from '../repos/members.js';
+import { findProjectSettings } from '../repos/project-settings.js';
+import { listTeams } from '../repos/teams.js';
 import { openSqliteTestDb } from '../testing/test-dbs.js';
-import { DEMO_SURVEY, seedDemo } from './seed-demo.js';
+import { DEMO_CUSTOMER_VALUE, DEMO_PROJECT, DEMO_SURVEY, DEMO_TEAM, seedDemo } from './seed-demo.js';
 import { findProjectBySecretKey } from '../repos/projects.js';
 import { findSurvey, listActiveSurveys, upsertSurvey } from '../repos/surveys.js';
 
@@ -12,7 +17,8 @@ describe('seedDemo', () => {
     expect(second).toEqual(first);
     expect(await findProjectBySecretKey(db.kysely, 'sk_demo')).toEqual(first);
     expect(first.allowedOrigins).toEqual(['*']);
-    expect(await listActiveSurveys(db.kysely, first.id)).toEqual([DEMO_SURVEY]);
+    const [survey] = await listActiveSurveys(db.kysely, first.id);
+    expect({ ...survey, followUp: { ...survey!.followUp, routing: undefined } }).toEqual({ ...DEMO_SURVEY, followUp: { ...DEMO_SURVEY.followUp, routing: undefined } });
     expect(DEMO_SURVEY.questions.map((q) => [q.id, q.type])).toEqual([
       ['nps', 'nps'],
       ['comment', 'text'],
@@ -28,6 +34,45 @@ describe('seedDemo', () => {
     await upsertSurvey(db.kysely, project.id, edited, new Date());
     await seedDemo(db, new Date());
     expect(await findSurvey(db.kysely, project.id, 'nps')).toEqual(edited);
+    await cleanup();
+  });
+
+  it('seeds a team of two with the routing rule and customer value once, so a demo detractor’s case arrives routed', async () => {
+    const { db, cleanup } = await openSqliteTestDb();
+    const project = await seedDemo(db, new Date());
+    await seedDemo(db, new Date());
+    const teams = await listTeams(db.kysely, project.id);
+    expect(teams.map((t) => [t.name, t.memberIds.length])).toEqual([[DEMO_TEAM.name, 2]]);
+    expect((await listMembers(db.kysely, project.id)).map((m) => m.email).sort()).toEqual(DEMO_TEAM.members.map((m) => m.email).sort());
+    expect((await findProjectSettings(db.kysely, project.id))?.customerValue).toEqual(DEMO_CUSTOMER_VALUE);
+
+    const app = createApp({ db });
+    const answer = (path: string) =>
+      app.request('/v1/responses', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' },
+        body: JSON.stringify({
+          id: randomUUID(),
+          project: DEMO_PROJECT.publicKey,
+          surveyId: 'nps',
+          answers: { nps: 2 },
+          respondent: { anonymousId: 'demo-visitor' },
+          context: { url: `http://localhost:4000/demo/${path}` },
+          answeredAt: new Date().toISOString(),
+        }),
+      });
+    const cases = [];
+    for (const path of ['checkout.html', 'cart.html', 'index.html']) {
+      const { followUpId } = (await (await answer(path)).json()) as { followUpId: string };
+      const res = await app.request(`/api/v1/follow-ups/${followUpId}`, { headers: { Authorization: `Bearer ${DEMO_PROJECT.secretKey}` } });
+      cases.push(((await res.json()) as { case: { teamId: string | null; assigneeId: string | null; priority: string } }).case);
+    }
+    const [team] = teams;
+    expect(cases.map((c) => [c.teamId, c.assigneeId, c.priority])).toEqual([
+      [team!.id, team!.memberIds[0], 'high'],
+      [team!.id, team!.memberIds[1], 'high'],
+      [null, team!.memberIds[0], 'high'],
+    ]);
     await cleanup();
   });
 });

@@ -134,6 +134,8 @@ export interface TeamsTable {
   id: string;
   project_id: string;
   name: string;
+  /** Round-robin: the member who got the team's last routed case; null before the first (0008). */
+  last_routed_member_id: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -391,4 +391,14 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('responses_project_anonymous').execute();
     },
   },
+  /**
+   * Routing: a team's round-robin cursor, the member who got the team's last routed case. Kept on the team row, so
+   * the routing step locks that row (PostgreSQL) and two cases opened at once take turns instead of both going to
+   * the same member. A member rather than an index, so members joining, leaving or going away never skip a turn.
+   */
+  '0011_routing': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('teams').addColumn('last_routed_member_id', 'text').execute();
+    },
+  },
 };

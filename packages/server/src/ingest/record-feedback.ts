@@ -1,3 +1,4 @@
+import { caseFacts } from '../cases/case-facts.js';
 import { caseForFeedback } from '../cases/case-for-feedback.js';
 import { feedbackSearchText } from '../cases/case-search-text.js';
 import { customerOf } from '../cases/customer-of.js';
@@ -6,6 +7,7 @@ import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
 import { findCaseIdOf } from '../repos/cases.js';
 import { findFeedbackProjectId, insertFeedback } from '../repos/feedback.js';
+import { projectSettingsOf } from '../repos/project-settings.js';
 import type { NewFeedback } from '../repos/feedback.js';
 
 /** What a visitor sent through the feedback button, its identity verified and its times settled. */
@@ -28,7 +30,11 @@ export function recordFeedback(conn: Conn, input: RecordFeedbackInput): Promise<
       if ((await findFeedbackProjectId(trx, input.id)) !== input.projectId) return { outcome: 'conflict' };
       return { outcome: 'repeated', id: input.id, followUpId: await findCaseIdOf(trx, { feedbackId: input.id }) };
     }
-    const terms = caseForFeedback(input.category, new Date(input.sentAt));
+    // The settings (business hours, customer value, routing) are read only for feedback that opens a case.
+    const terms =
+      input.category === 'problem'
+        ? caseForFeedback(input.category, caseFacts(input.respondent, input.context.url, input.sentAt), await projectSettingsOf(trx, input.projectId))
+        : null;
     const followUpId =
       terms &&
       (await openCase(trx, {
@@ -36,6 +42,7 @@ export function recordFeedback(conn: Conn, input: RecordFeedbackInput): Promise<
         cause: { feedbackId: input.id },
         priority: terms.priority,
         dueAt: terms.dueAt,
+        route: terms.route,
         openedAt: input.receivedAt,
         searchText: feedbackSearchText(input.comment),
         customer: customerOf(input.respondent),

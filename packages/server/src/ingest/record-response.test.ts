@@ -38,7 +38,7 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({
       status: 'open',
-      priority: 'normal',
+      priority: 'high', // NPS 3: high by the score
       assigneeId: null,
       version: 1,
       reason: { question: 'nps', value: 3 },

@@ -1,5 +1,7 @@
 import type { ErrorIssue } from '@closeloop/sdk/schemas';
+import { caseFacts } from '../cases/case-facts.js';
 import { caseForResponse } from '../cases/case-for-response.js';
+import { followUpReason } from '../cases/follow-up-reason.js';
 import { responseSearchText } from '../cases/case-search-text.js';
 import { customerOf } from '../cases/customer-of.js';
 import { linkNextAnswerToCase } from '../cases/link-next-answer.js';
@@ -7,6 +9,7 @@ import { openCase } from '../cases/open-case.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
 import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
+import { projectSettingsOf } from '../repos/project-settings.js';
 import { findResponseForMerge, insertResponse, updateResponse } from '../repos/responses.js';
 import type { NewResponse, ResponseForMerge, ResponseValues, StoredRespondent } from '../repos/responses.js';
 import { findSurvey } from '../repos/surveys.js';
@@ -68,7 +71,11 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
       return { outcome, id: input.id, followUpId: existingCase };
     }
 
-    const terms = caseForResponse(survey, answers, new Date(input.answeredAt));
+    // The settings (business hours, customer value) are read only for an answer that opens a case.
+    const terms =
+      followUpReason(survey, answers) === null
+        ? null
+        : caseForResponse(survey, answers, caseFacts(respondent, input.context.url, input.answeredAt), await projectSettingsOf(trx, input.projectId));
     const followUpId =
       terms &&
       (await openCase(trx, {
@@ -76,6 +83,7 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
         cause: { responseId: input.id, surveyId: survey.id, reason: terms.reason },
         priority: terms.priority,
         dueAt: terms.dueAt,
+        route: terms.route,
         openedAt: input.receivedAt,
         searchText,
         customer: customerOf(respondent),

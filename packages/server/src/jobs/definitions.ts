@@ -1,3 +1,4 @@
+import { escalateCaseJob } from './escalate-case/escalate-case-job.js';
 import type { JobDefinition } from './job-definition.js';
 import type { JobDependencies } from './job-dependencies.js';
 import { deliverCustomerEmailJob } from './close-loop/deliver-customer-email-job.js';
@@ -11,5 +12,12 @@ import { notifyCaseJob } from './notify-case/notify-case-job.js';
  * cases queue by kind alone (`notifyCase`), so they never need these dependencies.
  */
 export function jobDefinitions(dependencies: JobDependencies): readonly JobDefinition[] {
-  return [notifyCaseJob(dependencies), deliverWebhookJob(dependencies), deliverSlackJob(dependencies), deliverEmailJob(dependencies), deliverCustomerEmailJob(dependencies)];
+  return [
+    notifyCaseJob(dependencies),
+    deliverWebhookJob(dependencies),
+    deliverSlackJob(dependencies),
+    deliverEmailJob(dependencies),
+    deliverCustomerEmailJob(dependencies),
+    escalateCaseJob(dependencies),
+  ];
 }

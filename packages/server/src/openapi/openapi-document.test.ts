@@ -128,6 +128,14 @@ describe('openApiDocument', () => {
     expect(doc.components.schemas['SurveyDefinition']?.required).toContain('active');
   });
 
+  it('describes routing, due time and the SLA settings from the contract', () => {
+    const schemas = doc.components.schemas as Record<string, { properties?: Record<string, { properties?: Record<string, unknown> }> }>;
+    expect(Object.keys(schemas['SurveyDefinitionInput']?.properties?.['followUp']?.properties ?? {})).toEqual(expect.arrayContaining(['routing', 'dueIn']));
+    for (const name of ['ProjectSettings', 'ProjectSettingsPatch']) {
+      expect(Object.keys(schemas[name]?.properties ?? {}), name).toEqual(expect.arrayContaining(['businessHours', 'feedbackRouting', 'customerValue']));
+    }
+  });
+
   it('documents the webhook events: each one the WebhookEvent body, signed per Standard Webhooks', () => {
     const hooks = (doc as unknown as { webhooks: Record<string, { post: { requestBody: unknown; parameters: Parameter[] } }> }).webhooks;
     expect(Object.keys(hooks)).toEqual([

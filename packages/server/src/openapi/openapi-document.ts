@@ -331,8 +331,8 @@ export function openApiDocument(): JsonSchema {
         patch: managementWrite('Rename a team and/or replace its members', 'TeamPatch', 'Team', '200', [400, 401, 404, 409, 415, 422]),
       },
       '/api/v1/settings': {
-        get: managementRead('The project settings (root causes), defaults filled in', 'ProjectSettings', [401]),
-        patch: managementWrite('Replace the settings given, keep the others', 'ProjectSettingsPatch', 'ProjectSettings', '200', [400, 401, 415, 422]),
+        get: managementRead('The project settings (root causes, business hours, feedback routing, customer value), defaults filled in', 'ProjectSettings', [401]),
+        patch: managementWrite('Replace the settings given, keep the others; feedback routing rules must name the project’s teams and live members', 'ProjectSettingsPatch', 'ProjectSettings', '200', [400, 401, 415, 422]),
       },
       '/api/v1/stats/follow-ups': managementList(
         'Follow-up stats of the cases opened and the detractors who answered in the window (`from` inclusive, `to` exclusive, at most 366 days; default the last 30): overall, per team and per member',
@@ -357,7 +357,7 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'The survey', content: json('SurveyDefinition') }, ...errors(401, 404, 422) },
         },
         put: {
-          summary: 'Create or replace a survey; the body `id` must equal the path `id`',
+          summary: 'Create or replace a survey; the body `id` must equal the path `id`, and its routing rules must name the project’s teams and live members',
           security: bearer,
           requestBody: { required: true, content: json('SurveyDefinitionInput') },
           responses: {

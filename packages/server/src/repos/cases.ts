@@ -82,6 +82,30 @@ export async function findCaseIdOf(conn: Conn, cause: { responseId: string } | {
   return row?.id ?? null;
 }
 
+/** Routing's result on a new case: its team and assignee (the case stays at version 1, it is still being opened). */
+export async function setCaseRoute(conn: Conn, caseId: string, route: { teamId: string | null; assigneeId: string | null }): Promise<void> {
+  await conn.updateTable('follow_ups').set({ team_id: route.teamId, assignee_id: route.assigneeId }).where('id', '=', caseId).execute();
+}
+
+/**
+ * A case by id as its SLA check reads it, the row locked until the transaction ends on PostgreSQL (a PATCH or a
+ * resolve of the same case waits, then sees the escalation). Null when the case is gone.
+ */
+export async function findCaseForEscalation(conn: Conn, id: string) {
+  const row = await conn
+    .selectFrom('follow_ups')
+    .select(['project_id', 'status', 'due_at', 'escalated_at', 'assignee_id', 'team_id'])
+    .where('id', '=', id)
+    .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Marks a case escalated for being overdue (a system flag: the version stays, so no one's pending PATCH goes stale). */
+export async function setCaseEscalated(conn: Conn, caseId: string, at: string): Promise<void> {
+  await conn.updateTable('follow_ups').set({ escalated_at: at }).where('id', '=', caseId).execute();
+}
+
 /** A later step of the response changed what the customer wrote, or who they are. */
 export async function refreshCaseCustomer(conn: Conn, caseId: string, searchText: string, customer: CaseCustomer): Promise<void> {
   await conn

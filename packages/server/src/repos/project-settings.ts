@@ -10,3 +10,10 @@ export async function findProjectSettings(conn: Conn, projectId: string): Promis
 export async function saveProjectSettings(conn: Conn, projectId: string, settings: ProjectSettings): Promise<void> {
   await conn.updateTable('projects').set({ settings: JSON.stringify(settings) }).where('id', '=', projectId).execute();
 }
+
+/** The settings of a project known to exist (a use case's own project): its absence is a bug, not a reply. */
+export async function projectSettingsOf(conn: Conn, projectId: string): Promise<ProjectSettings> {
+  const settings = await findProjectSettings(conn, projectId);
+  if (settings === null) throw new Error(`project ${projectId} has no row`);
+  return settings;
+}

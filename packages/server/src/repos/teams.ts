@@ -3,6 +3,7 @@ import { Team } from '@closeloop/sdk/schemas';
 import type { Selectable } from 'kysely';
 import type { TeamsTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
+import { dialectOf } from '../db/dialect-of.js';
 import { isUniqueViolation } from '../db/is-unique-violation.js';
 
 export interface TeamValues {
@@ -93,4 +94,47 @@ export async function listTeams(conn: Conn, projectId: string): Promise<Team[]> 
 export async function findTeam(conn: Conn, projectId: string, id: string): Promise<Team | null> {
   const row = await conn.selectFrom('teams').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
   return row ? ((await teamsFromRows(conn, [row]))[0] ?? null) : null;
+}
+
+/** A team as routing sees it: its live members in order, whether each is away, and who got its last routed case. */
+export interface TeamRoster {
+  members: { id: string; away: boolean }[];
+  lastRoutedMemberId: string | null;
+}
+
+/**
+ * The team's roster for routing, its row locked until the transaction ends on PostgreSQL (SQLite's writer holds the
+ * lock already): two cases routed to the team at once take turns, the second one reading the first one's cursor.
+ * Null when the project has no such team.
+ */
+export async function lockTeamRoster(conn: Conn, projectId: string, teamId: string): Promise<TeamRoster | null> {
+  const team = await conn
+    .selectFrom('teams')
+    .select('last_routed_member_id')
+    .where('project_id', '=', projectId)
+    .where('id', '=', teamId)
+    .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
+  if (team === undefined) return null;
+  const members = await conn
+    .selectFrom('team_members as tm')
+    .innerJoin('members as m', 'm.id', 'tm.member_id')
+    .select(['m.id', 'm.away'])
+    .where('tm.team_id', '=', teamId)
+    .where('m.deleted_at', 'is', null)
+    .orderBy('tm.position')
+    .execute();
+  return { members: members.map((m) => ({ id: m.id, away: m.away === 1 })), lastRoutedMemberId: team.last_routed_member_id };
+}
+
+/** Moves the team's round-robin cursor to the member who just got a case. */
+export async function setLastRoutedMember(conn: Conn, teamId: string, memberId: string): Promise<void> {
+  await conn.updateTable('teams').set({ last_routed_member_id: memberId }).where('id', '=', teamId).execute();
+}
+
+/** Which of `ids` are teams of the project. */
+export async function existingTeamIds(conn: Conn, projectId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await conn.selectFrom('teams').select('id').where('project_id', '=', projectId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
 }

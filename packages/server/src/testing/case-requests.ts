@@ -21,9 +21,12 @@ export function caseRequests(t: TestApp) {
   return {
     auth,
     send,
-    /** A detractor's answer through the public API; resolves to the id of the case it opened. */
+    /**
+     * A detractor's answer through the public API (NPS 5 unless told: a normal-priority case, so tests that change
+     * the priority start from `normal`); resolves to the id of the case it opened.
+     */
     async openSurveyCase(overrides: Partial<ResponseSubmissionInput> = {}): Promise<string> {
-      const res = await post(t.app, '/v1/responses', submission(overrides));
+      const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 5 }, ...overrides }));
       expect(res.status).toBe(201);
       const { followUpId } = ResponseAccepted.parse(await res.json());
       if (followUpId === null) throw new Error('the answer opened no case');

@@ -37,6 +37,40 @@ describe.each(testDialects)('/api/v1/surveys on $name', ({ open }) => {
     expect(got.name).toBe('Checkout satisfaction');
   });
 
+  it("keeps routing rules that point at the project's teams and members, and /v1/config never shows them", async () => {
+    const member = (await (await t.app.request('/api/v1/members', { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Ann', email: 'ann@shop.example' }) })).json()) as { id: string };
+    const team = (await (await t.app.request('/api/v1/teams', { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Care', memberIds: [member.id] }) })).json()) as { id: string };
+    const routing = [
+      { if: { answer: { question: 'csat', op: 'lte', value: 1 } }, to: { memberId: member.id } },
+      { if: { url: { rules: [{ op: 'starts-with', value: '/checkout' }] }, attribute: { name: 'plan', op: 'in', value: ['pro'] } }, to: { teamId: team.id } },
+      { to: { teamId: team.id } },
+    ];
+    const saved = await put('after-checkout', { ...csat, followUp: { routing, dueIn: 8 } });
+    expect(saved.status).toBe(201);
+    const got = SurveyDefinition.parse(await (await t.app.request('/api/v1/surveys/after-checkout', { headers: auth() })).json());
+    expect(got.followUp).toMatchObject({ enabled: true, dueIn: 8, routing: [{ to: { memberId: member.id } }, { to: { teamId: team.id } }, { if: {}, to: { teamId: team.id } }] });
+    const served = (await config()).surveys.find((s) => s.id === 'after-checkout');
+    expect(served?.followUp).toEqual({ enabled: true });
+  });
+
+  it('refuses routing rules by field: unknown team or member, a question the survey lacks, a bad target or dueIn', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const unknown = await put('after-checkout', { ...csat, followUp: { routing: [{ to: { memberId: nobody } }, { to: { teamId: nobody } }] } });
+    expect(unknown.status).toBe(422);
+    const body = ErrorBody.parse(await unknown.json());
+    expect(body.error.code).toBe('unknown_routing_target');
+    expect(body.error.issues).toEqual([
+      { path: 'followUp.routing.0.to.memberId', message: `project has no member "${nobody}"` },
+      { path: 'followUp.routing.1.to.teamId', message: `project has no team "${nobody}"` },
+    ]);
+    const shape = await put('after-checkout', { ...csat, followUp: { dueIn: 0, routing: [{ to: { team: 'care' } }] } });
+    expect(shape.status).toBe(422);
+    expect((await issuesOf(shape))?.sort()).toEqual(['followUp.dueIn', 'followUp.routing.0.to']);
+    const question = await put('after-checkout', { ...csat, followUp: { routing: [{ if: { answer: { question: 'nps', op: 'lte', value: 6 } }, to: { teamId: nobody } }] } });
+    expect(await issuesOf(question)).toEqual(['followUp.routing.0.if.answer.question']);
+    expect((await t.app.request('/api/v1/surveys/after-checkout', { headers: auth() })).status).toBe(404);
+  });
+
   it('lists every survey by id, inactive ones included', async () => {
     await put('after-checkout', { ...csat, active: false });
     const res = await t.app.request('/api/v1/surveys', { headers: auth() });

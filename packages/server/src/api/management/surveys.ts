@@ -3,6 +3,7 @@ import { Slug, SurveyDefinition } from '@closeloop/sdk/schemas';
 import type { SurveyList } from '@closeloop/sdk/schemas';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-env.js';
+import { routingTargetIssues } from '../../cases/routing-target-issues.js';
 import { HttpError } from '../../http/http-error.js';
 import { readJsonBody } from '../../http/read-json-body.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
@@ -36,13 +37,16 @@ export function surveysApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
       /**
        * `PUT /api/v1/surveys/:id`: creates (201) or replaces (200) the survey whole, so a deploy script can PUT the
        * same definition on every start. The body's `id` must be the path's: a typo must not silently create a second
-       * survey. A survey with translations into many languages is bigger than a response, still far below 1 MiB.
+       * survey. Routing rules must point at the project's teams and live members (422 naming the rule's field).
+       * A survey with translations into many languages is bigger than a response, still far below 1 MiB.
        */
       .put('/:id', requirePermission('surveys:write'), bodySizeLimit({ maxBytes: 1024 * 1024 }), async (c) => {
         const { id } = parseOrThrow(SurveyPath, c.req.param(), 'path');
         const survey = parseOrThrow(SurveyDefinition, await readJsonBody(c), 'survey');
         if (survey.id !== id) throw HttpError.field(422, 'id_mismatch', 'id', `is "${survey.id}" in the body but "${id}" in the path`);
         const projectId = c.get('principal').project.id;
+        const issues = await routingTargetIssues(db.kysely, projectId, survey.followUp.routing ?? [], 'followUp.routing');
+        if (issues.length > 0) throw new HttpError(422, 'unknown_routing_target', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
         const existed = (await findSurvey(db.kysely, projectId, id)) !== null;
         await upsertSurvey(db.kysely, projectId, survey, now());
         return c.json(survey, existed ? 200 : 201);
