@@ -4,6 +4,7 @@ import { ResolutionKind } from './case-resolution.js';
 import { FollowUp, FollowUpPriority, FollowUpStatus } from './follow-up.js';
 import { HttpUrl } from './http-url.js';
 import { Timestamp, Uuid } from './ids.js';
+import { ContactAnswer } from './question.js';
 import { StoredResponse } from './stored-response.js';
 
 /** Another case of the same customer, in brief. */
@@ -20,7 +21,9 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 /**
  * Who the customer is and where they were: the respondent (ids, attributes, verified), the page, device and locale
  * of the answer or feedback, and their earlier responses and cases (the same `userId` when verified, else the same
- * browser's `anonymousId`), newest first, 20 of each at most.
+ * browser's `anonymousId`), newest first, 20 of each at most. `contact` is how they agreed to be reached about this
+ * case: the survey's contact step (`{ consent: false }` when they declined), or the email left with a feedback; null
+ * when neither was given.
  */
 export const CustomerContext = z.object({
   respondent: StoredResponse.shape.respondent,
@@ -31,6 +34,7 @@ export const CustomerContext = z.object({
   device: z.enum(['desktop', 'tablet', 'mobile']).nullable(),
   earlierResponses: z.array(StoredResponse),
   earlierCases: z.array(CaseSummary),
+  contact: ContactAnswer.nullable(),
 });
 export type CustomerContext = z.infer<typeof CustomerContext>;
 

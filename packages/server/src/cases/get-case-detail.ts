@@ -1,9 +1,10 @@
-import { deviceOfUserAgent } from '@closeloop/sdk/logic';
-import type { CaseDetail } from '@closeloop/sdk/schemas';
+import { contactOf, deviceOfUserAgent } from '@closeloop/sdk/logic';
+import type { CaseDetail, ContactAnswer, FollowUp } from '@closeloop/sdk/schemas';
 import type { Conn } from '../db/db.js';
 import { listCaseEvents } from '../repos/case-events.js';
 import { caseWithCause, findCaseRow, listCustomerCases } from '../repos/cases.js';
 import { listCustomerResponses } from '../repos/responses.js';
+import { findSurvey } from '../repos/surveys.js';
 import { customerOf } from './customer-of.js';
 
 /** How many earlier responses and cases the detail shows; the rest are a search away. */
@@ -32,7 +33,18 @@ export async function getCaseDetail(conn: Conn, projectId: string, caseId: strin
       device: context.userAgent === undefined ? null : deviceOfUserAgent(context.userAgent, 0),
       earlierResponses,
       earlierCases,
+      contact: await contactFor(conn, projectId, followUp),
     },
     timeline: await listCaseEvents(conn, row.id),
   };
+}
+
+/**
+ * How the customer agreed to be reached about this case: a survey case reads its survey's contact step (the survey as
+ * it is now: a step removed since reads as none); a feedback case, the email the visitor left so we could reply.
+ */
+async function contactFor(conn: Conn, projectId: string, followUp: FollowUp): Promise<ContactAnswer | null> {
+  if (followUp.source === 'feedback') return followUp.feedback.email === undefined ? null : { consent: true, channel: 'email', address: followUp.feedback.email };
+  const survey = await findSurvey(conn, projectId, followUp.surveyId);
+  return survey === null ? null : contactOf(survey, followUp.response.answers);
 }

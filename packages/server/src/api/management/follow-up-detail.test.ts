@@ -1,6 +1,8 @@
 import { signIdentity } from '@closeloop/sdk/node';
 import { describe, expect, it } from 'vitest';
+import { SurveyDefinition } from '@closeloop/sdk/schemas';
 import { NOW } from '../../testing/fixtures.js';
+import { upsertSurvey } from '../../repos/surveys.js';
 import { caseRequests } from '../../testing/case-requests.js';
 import { useTestApp } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-dbs.js';
@@ -36,6 +38,27 @@ describe.each(testDialects)('GET /api/v1/follow-ups/:id: the case with its custo
     expect(customer.earlierResponses.map((r) => r.followUpId)).toEqual([earlier]);
     expect(customer.earlierCases).toEqual([{ id: earlier, source: 'survey', status: 'open', priority: 'normal', resolution: null, createdAt: NOW.toISOString() }]);
     expect(timeline.map((e) => e.type)).toEqual(['opened']);
+  });
+
+  it('says how the customer agreed to be reached: the contact step, or the email left with feedback; null when neither', async () => {
+    const withContact = SurveyDefinition.parse({
+      id: 'nps',
+      name: 'NPS with a contact step',
+      questions: [
+        { id: 'nps', type: 'nps', prompt: 'How likely?' },
+        { id: 'reach', type: 'contact', prompt: 'May we contact you about this?' },
+      ],
+    });
+    await upsertSurvey(t.db.kysely, t.shop.project.id, withContact, NOW);
+    const phone = await api.openSurveyCase({ answers: { nps: 3, reach: { consent: true, channel: 'phone', address: '+46 70-123 45 67' } } });
+    const declined = await api.openSurveyCase({ answers: { nps: 3, reach: { consent: false } } });
+    const skipped = await api.openSurveyCase({ answers: { nps: 3 } });
+    const feedback = await api.openFeedbackCase({ email: 'ana@example.com' });
+
+    expect((await api.detail(phone)).customer.contact).toEqual({ consent: true, channel: 'phone', address: '+46701234567' });
+    expect((await api.detail(declined)).customer.contact).toEqual({ consent: false });
+    expect((await api.detail(skipped)).customer.contact).toBeNull();
+    expect((await api.detail(feedback)).customer.contact).toEqual({ consent: true, channel: 'email', address: 'ana@example.com' });
   });
 
   it('matches an anonymous customer by browser, feedback cases included', async () => {
