@@ -19,8 +19,6 @@ describe.skipIf(pgUrl === undefined)('two server instances on one PostgreSQL dat
   let t: TestDb;
   let instances: { db: Db; served: ServedApp }[] = [];
   let receiver: HttpReceiver | undefined;
-  const runners = useNotifyRunners();
-
   beforeEach(async () => {
     t = await openPostgresTestDb(pgUrl!);
     const other = await t.openAnother();
@@ -34,6 +32,9 @@ describe.skipIf(pgUrl === undefined)('two server instances on one PostgreSQL dat
     for (const { served } of instances) await served.close();
     await t.cleanup();
   });
+  // Registered after the cleanup above so its own afterEach runs first (vitest runs after-hooks last-in, first-out):
+  // the runners stop before their databases close.
+  const runners = useNotifyRunners();
 
   it(`delivers each of ${N} detractors' cases exactly once: ${N} distinct webhook-ids at the receiver, none twice`, async () => {
     const { secretKey } = await seedProject(t.db);
