@@ -15,7 +15,7 @@ export { recordResponse } from './ingest/record-response.js';
 export type { RecordResponseInput, RecordResponseResult } from './ingest/record-response.js';
 export { recordFeedback } from './ingest/record-feedback.js';
 export type { RecordFeedbackInput, RecordFeedbackResult } from './ingest/record-feedback.js';
-export { followUpReason } from './cases/follow-up-reason.js';
+export { followUpReason } from '@closeloop/sdk/logic';
 export { caseForResponse } from './cases/case-for-response.js';
 export { DEFAULT_DUE_IN_HOURS } from './cases/follow-up-sla.js';
 export { afterCommit } from './db/after-commit.js';

@@ -14,7 +14,7 @@ import { matchesEtag } from '../http/static-file.js';
 import { parseOrThrow } from '../http/zod-issues.js';
 import { recordMessageSeen } from '../cases/record-message-seen.js';
 import { readJsonBody } from '../http/read-json-body.js';
-import { verifiedUserOf } from '../http/verified-user.js';
+import { verifiedUserOf } from '../identity/verified-user.js';
 import { recordFeedback } from '../ingest/record-feedback.js';
 import { recordResponse } from '../ingest/record-response.js';
 import { bodySizeLimit } from '../middleware/body-size-limit/index.js';

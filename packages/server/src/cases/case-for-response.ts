@@ -3,7 +3,7 @@ import { dueAt } from './business-hours-due.js';
 import { casePriority } from './case-priority.js';
 import type { CaseFacts } from './case-facts.js';
 import { DEFAULT_DUE_IN_HOURS } from './follow-up-sla.js';
-import { followUpReason } from './follow-up-reason.js';
+import { followUpReason } from '@closeloop/sdk/logic';
 import { routingTarget } from './routing-target.js';
 
 /** The case a response's answers call for: the answer that matched, and the case's terms. */

@@ -1,7 +1,7 @@
 import type { ErrorIssue } from '@closeloop/sdk/schemas';
 import { caseFacts } from '../cases/case-facts.js';
 import { caseForResponse } from '../cases/case-for-response.js';
-import { followUpReason } from '../cases/follow-up-reason.js';
+import { followUpReason } from '@closeloop/sdk/logic';
 import { responseSearchText } from '../cases/case-search-text.js';
 import { customerOf } from '../cases/customer-of.js';
 import { linkNextAnswerToCase } from '../cases/link-next-answer.js';
@@ -47,20 +47,21 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
     const issues = answerIssues(survey, input.answers);
     if (issues.length > 0) return { outcome: 'invalid_answers', issues };
 
-    const inserted = await insertResponse(trx, input, npsScoreOf(survey, input.answers));
+    let score = npsScoreOf(survey, input.answers);
+    const inserted = await insertResponse(trx, input, score);
     let { answers, respondent } = input;
     if (!inserted) {
       const stored = await findResponseForMerge(trx, input.id);
       if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
       if (stored.projectId !== input.projectId || stored.surveyId !== input.surveyId) return { outcome: 'conflict' };
       const merged = mergeStep(stored, input);
-      await updateResponse(trx, input.id, merged, npsScoreOf(survey, merged.answers), input.receivedAt);
+      score = npsScoreOf(survey, merged.answers);
+      await updateResponse(trx, input.id, merged, score, input.receivedAt);
       ({ answers, respondent } = merged);
     }
 
     const outcome = inserted ? 'created' : 'merged';
     // The customer's answer after a resolved case of theirs measures whether it won them back (first step with a score).
-    const score = npsScoreOf(survey, answers);
     if (score !== null) await linkNextAnswerToCase(trx, { projectId: input.projectId, responseId: input.id, score, customer: customerOf(respondent), receivedAt: input.receivedAt });
 
     const searchText = responseSearchText(survey, answers);
