@@ -161,6 +161,9 @@ describe.each(testDialects)('console sessions on $name', ({ open }) => {
 
   it('GET without a cookie, or with an unknown one, is a 401', async () => {
     expect((await t.app.request('/api/v1/session')).status).toBe(401);
-    expect((await t.app.request('/api/v1/session', { headers: { Cookie: 'closeloop_session=forged' } })).status).toBe(401);
+    for (const cookie of ['closeloop_session=forged', 'closeloop_session=%E0%A4%A', 'closeloop_session=']) {
+      expect((await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).status, cookie).toBe(401);
+      expect((await t.app.request('/api/v1/follow-ups', { headers: { Cookie: cookie } })).status, cookie).toBe(401);
+    }
   });
 });
