@@ -20,6 +20,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   integrations: IntegrationsTable;
   messages: MessagesTable;
+  person_erasures: PersonErasuresTable;
 }
 
 export interface ProjectsTable {
@@ -115,6 +116,8 @@ export interface CaseEventsTable {
   /** JSON objects of the changed fields, or null. */
   before: string | null;
   after: string | null;
+  /** When the personal values in before/after were replaced (0012): the one update the trigger allows, once. */
+  erased_at: Generated<string | null>;
 }
 
 /** People who work cases (0006). Deleted members are kept (events name them), marked by `deleted_at`. */
@@ -157,6 +160,8 @@ export interface FeedbackTable {
   context: string;
   sent_at: string;
   received_at: string;
+  /** The respondent's `userId`, copied out of `respondent` so a person's feedback is an index lookup (0012). */
+  user_id: Generated<string | null>;
 }
 
 export interface JobsTable {
@@ -234,4 +239,14 @@ export interface MessagesTable {
   created_at: string;
   /** When the user saw a widget message; null until then. */
   seen_at: string | null;
+}
+
+/**
+ * People erased from a project (0012), by `subject`: the hex HMAC-SHA256 of their user id under the project's
+ * identity secret, never the id itself, so a repeated erasure is recognised.
+ */
+export interface PersonErasuresTable {
+  project_id: string;
+  subject: string;
+  erased_at: string;
 }

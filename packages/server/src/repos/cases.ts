@@ -290,3 +290,40 @@ export async function caseWithCause(conn: Conn, row: CaseRow): Promise<FollowUp>
   if (followUp === undefined) throw new Error(`follow-up ${row.id} could not be read`);
   return followUp;
 }
+
+/**
+ * The cases about one person: opened by one of their responses or feedback, or whose verified customer they are.
+ * Oldest first.
+ */
+export async function listPersonCaseRows(
+  conn: Conn,
+  projectId: string,
+  { userId, responseIds, feedbackIds }: { userId: string; responseIds: string[]; feedbackIds: string[] },
+): Promise<CaseRow[]> {
+  return conn
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where((eb) =>
+      eb.or([
+        eb('customer_user_id', '=', userId),
+        ...(responseIds.length > 0 ? [eb('response_id', 'in', responseIds)] : []),
+        ...(feedbackIds.length > 0 ? [eb('feedback_id', 'in', feedbackIds)] : []),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Clears a case's copies of its customer's personal data: the searchable text, who the customer is, and the
+ * resolution as erasure leaves it. The version moves on, so a view opened before the erasure is stale.
+ */
+export async function eraseCaseRow(conn: Conn, row: CaseRow, resolution: string | null, at: string): Promise<void> {
+  await conn
+    .updateTable('follow_ups')
+    .set({ search_text: '', customer_user_id: null, customer_anonymous_id: null, resolution, version: row.version + 1, updated_at: at })
+    .where('id', '=', row.id)
+    .execute();
+}

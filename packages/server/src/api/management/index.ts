@@ -6,6 +6,7 @@ import { followUpsApi } from './follow-ups.js';
 import { integrationsApi } from './integrations.js';
 import { membersApi } from './members.js';
 import type { ManagementApiOptions } from './options.js';
+import { peopleApi } from './people.js';
 import { responsesApi } from './responses.js';
 import { settingsApi } from './settings.js';
 import { statsApi } from './stats.js';
@@ -32,6 +33,7 @@ export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
     .route('/responses', responsesApi(options))
     .route('/feedback', feedbackApi(options))
     .route('/stats', statsApi(options))
+    .route('/people', peopleApi(options))
     // These two carry their own paths (`/webhooks…`, `/integrations/slack`).
     .route('/', webhooksApi(targets))
     .route('/', integrationsApi(targets));
