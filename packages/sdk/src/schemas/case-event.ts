@@ -5,6 +5,8 @@ import { Timestamp, Uuid } from './ids.js';
  * What happened to a case. `priority_changed` and `due_changed` record PATCHes of those fields, so every change has
  * its event; `loop_closed`, `message_seen`, `escalated` and `notification_*` are written by the features that do them.
  * `next_answer` records the customer's next NPS answer after the case was resolved (`after`: `responseId`, `score`).
+ * `personal_data_erased` records that the customer's personal data was erased (`DELETE /api/v1/people/:userId`):
+ * who and when, and in `after` only counts, never what was erased.
  */
 export const CaseEventType = z.enum([
   'opened',
@@ -22,6 +24,7 @@ export const CaseEventType = z.enum([
   'escalated',
   'notification_delivered',
   'notification_failed',
+  'personal_data_erased',
 ]);
 export type CaseEventType = z.infer<typeof CaseEventType>;
 

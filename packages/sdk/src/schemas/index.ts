@@ -32,6 +32,7 @@ export * from './case-detail.js';
 export * from './case-patch.js';
 export * from './case-note.js';
 export * from './message.js';
+export * from './person-data.js';
 export * from './follow-up-list-query.js';
 export * from './follow-up-list.js';
 export * from './follow-up-stats.js';

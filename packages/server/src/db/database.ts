@@ -22,6 +22,7 @@ export interface Database {
   messages: MessagesTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  person_erasures: PersonErasuresTable;
 }
 
 export interface ProjectsTable {
@@ -119,6 +120,8 @@ export interface CaseEventsTable {
   after: string | null;
   /** Insertion order across cases (0012): the cursor of `GET /api/v1/events`. Set by the database on PostgreSQL. */
   stream_position: Generated<number>;
+  /** When the personal values in before/after were replaced (0013): the one update the trigger allows, once. */
+  erased_at: Generated<string | null>;
 }
 
 /** People who work cases (0006). Deleted members are kept (events name them), marked by `deleted_at`. */
@@ -182,6 +185,8 @@ export interface FeedbackTable {
   context: string;
   sent_at: string;
   received_at: string;
+  /** The respondent's `userId`, copied out of `respondent` so a person's feedback is an index lookup (0013). */
+  user_id: Generated<string | null>;
 }
 
 export interface JobsTable {
@@ -259,4 +264,14 @@ export interface MessagesTable {
   created_at: string;
   /** When the user saw a widget message; null until then. */
   seen_at: string | null;
+}
+
+/**
+ * People erased from a project (0013), by `subject`: the hex HMAC-SHA256 of their user id under the project's
+ * identity secret, never the id itself, so a repeated erasure is recognised.
+ */
+export interface PersonErasuresTable {
+  project_id: string;
+  subject: string;
+  erased_at: string;
 }

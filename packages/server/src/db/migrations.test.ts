@@ -192,6 +192,34 @@ describe.each(testDialects)('migration 0010_recovery on $name', ({ openUnmigrate
   });
 });
 
+describe.each(testDialects)('migration 0013_person_erasure on $name', ({ openUnmigrated }) => {
+  it('gives the feedback a database already holds its user id, so a person’s feedback is found for export and erasure', async () => {
+    const { kysely: db, schema, cleanup } = await openUnmigrated();
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0013'));
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before }, ...(schema && { migrationTableSchema: schema }) }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      const feedback = (id: string, respondent: object) =>
+        db
+          .insertInto('feedback')
+          .values({ id, project_id: 'p', category: 'problem', comment: 'x', email: null, respondent: JSON.stringify(respondent), verified: 0, context: '{"url":"https://shop.example/"}', sent_at: at, received_at: at })
+          .execute();
+      await feedback('f1', { anonymousId: 'a', userId: 'u-"1"' });
+      await feedback('f2', { anonymousId: 'b' });
+
+      await migrateToLatest(db as Kysely<unknown>, { schema });
+      expect(await db.selectFrom('feedback').select(['id', 'user_id']).orderBy('id').execute()).toEqual([
+        { id: 'f1', user_id: 'u-"1"' },
+        { id: 'f2', user_id: null },
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe('the case queue on SQLite', () => {
   it('seeks each filter’s page through its own queue index, not a scan and a sort', async () => {
     const { db, cleanup } = await openSqliteTestDb();

@@ -454,4 +454,53 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('case_events_project_position').on('case_events').columns(['project_id', 'stream_position']).execute();
     },
   },
+  /**
+   * Erasing a person (`DELETE /api/v1/people/:userId`). Feedback gets the `user_id` column responses have had since
+   * 0003 (copied out of `respondent`, backfilled here), so a person's feedback is an index lookup. The timeline stays
+   * append-only with one exception, the erasure itself: a row may be updated once, from `erased_at` null to set, with
+   * its identity (id, case, seq, type, actor, time) unchanged, so only the personal values in `before`/`after` can be
+   * replaced, and never twice. `person_erasures` remembers which people were erased, by a keyed hash of their id (never
+   * the id), so a repeated request is told "nothing left" rather than "unknown person".
+   */
+  '0013_person_erasure': {
+    async up(db: Kysely<unknown>) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      await db.schema.alterTable('feedback').addColumn('user_id', 'text').execute();
+      if (postgres) await sql`update feedback set user_id = respondent::json->>'userId'`.execute(db);
+      else await sql`update feedback set user_id = json_extract(respondent, '$.userId')`.execute(db);
+      await db.schema.createIndex('feedback_project_user').on('feedback').columns(['project_id', 'user_id']).execute();
+      // A person's messages (widget ones name the user) and cases, erased with them.
+      await db.schema.createIndex('messages_case').on('messages').column('case_id').execute();
+
+      await db.schema.alterTable('case_events').addColumn('erased_at', 'text').execute();
+      const identityKept = (o: string, n: string) =>
+        ['id', 'project_id', 'case_id', 'seq', 'type', 'actor', 'at'].map((c) => `${n}.${c} = ${o}.${c}`).join(' and ');
+      if (postgres) {
+        await sql
+          .raw(
+            `create or replace function case_events_append_only() returns trigger language plpgsql as $$ begin ` +
+              `if old.erased_at is null and new.erased_at is not null and ${identityKept('old', 'new')} then return new; end if; ` +
+              `raise exception 'case events are append-only'; end $$`,
+          )
+          .execute(db);
+      } else {
+        await sql`drop trigger case_events_append_only`.execute(db);
+        await sql
+          .raw(
+            `create trigger case_events_append_only before update on case_events ` +
+              `when not (old.erased_at is null and new.erased_at is not null and ${identityKept('old', 'new')}) ` +
+              `begin select raise(abort, 'case events are append-only'); end`,
+          )
+          .execute(db);
+      }
+
+      await db.schema
+        .createTable('person_erasures')
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('erased_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('person_erasures_pk', ['project_id', 'subject'])
+        .execute();
+    },
+  },
 };

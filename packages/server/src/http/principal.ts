@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'integrations:read',
   'integrations:write',
   'stats:read',
+  'people:read',
+  'people:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -132,6 +132,78 @@ describe.each(testDialects)('job runner on $name', ({ open }) => {
     });
   });
 
+  /** A definition whose runs wait until the test releases them, by note; records which started and finished. */
+  function gate() {
+    const started: string[] = [];
+    const finished: string[] = [];
+    const releases = new Map<string, () => void>();
+    const definition = defineJob({
+      kind: 'test.gate',
+      payload: z.object({ note: z.string() }),
+      async handle({ note }) {
+        started.push(note);
+        await new Promise<void>((resolve) => releases.set(note, resolve));
+        finished.push(note);
+      },
+    });
+    const release = (note: string) => releases.get(note)?.();
+    return { started, finished, release, definition };
+  }
+
+  it('runs a job queued while a slow one is still running, without waiting for the slow one (no head-of-line blocking)', async () => {
+    const { started, finished, release, definition } = gate();
+    runner([definition]);
+    await queue(definition, 'slow');
+    await vi.waitFor(() => expect(started).toEqual(['slow']), { timeout: 2_000, interval: 5 });
+    await queue(definition, 'fast');
+    await vi.waitFor(() => expect(started).toEqual(['slow', 'fast']), { timeout: 2_000, interval: 5 });
+    release('fast');
+    await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, 'fast')).toMatchObject({ status: 'done' }), { timeout: 2_000, interval: 5 });
+    expect(finished).toEqual(['fast']);
+    expect(await findJobByKey(t.db.kysely, 'slow')).toMatchObject({ status: 'running' });
+    release('slow');
+    await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, 'slow')).toMatchObject({ status: 'done' }), { timeout: 2_000, interval: 5 });
+  });
+
+  it('runs at most `concurrency` jobs at once, and starts the next as soon as one finishes', async () => {
+    const { started, release, definition } = gate();
+    runner([definition], { concurrency: 2 });
+    const notes = ['a', 'b', 'c', 'd'];
+    await withTransaction(t.db.kysely, async (trx) => {
+      for (const note of notes) await enqueue(trx, definition, { note }, { key: note, now: new Date() });
+    });
+    await vi.waitFor(() => expect(started).toHaveLength(2), { timeout: 2_000, interval: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).toHaveLength(2);
+    // One slot frees: exactly one more starts, with no wake and long before the next poll.
+    release(started[0]!);
+    await vi.waitFor(() => expect(started).toHaveLength(3), { timeout: 2_000, interval: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).toHaveLength(3);
+    for (const note of notes) release(note);
+    await vi.waitFor(() => expect(started).toHaveLength(4), { timeout: 2_000, interval: 5 });
+    for (const note of notes) release(note);
+    await vi.waitFor(async () => {
+      for (const note of notes) expect(await findJobByKey(t.db.kysely, note)).toMatchObject({ status: 'done' });
+    }, { timeout: 2_000, interval: 5 });
+  });
+
+  it('stop() waits for the jobs already running, and claims nothing more', async () => {
+    const { started, finished, release, definition } = gate();
+    const active = runner([definition]);
+    await queue(definition, 'running');
+    await vi.waitFor(() => expect(started).toEqual(['running']), { timeout: 2_000, interval: 5 });
+    let stopped = false;
+    const stopping = active.stop().then(() => (stopped = true));
+    await queue(definition, 'after-stop');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release('running');
+    await stopping;
+    expect(finished).toEqual(['running']);
+    expect(await findJobByKey(t.db.kysely, 'after-stop')).toMatchObject({ status: 'pending' });
+  });
+
   it('shares the queue between two instances: each of many jobs runs exactly once', async () => {
     const { runs, definition } = recorder();
     const other = await t.openAnother();

@@ -14,8 +14,14 @@ export interface JobRunnerOptions {
   pollMs?: number;
   /** How long a claim lasts; a job still running after it is taken over by another runner. Default 5 min. */
   leaseMs?: number;
-  /** Jobs claimed (and run concurrently) per round. Default 10. */
+  /** The most jobs one claim takes. Default 10. */
   batch?: number;
+  /**
+   * The most jobs running at once. A job is mostly waiting (on a receiver, on the database), so a slot that frees
+   * is refilled at once, without waiting for the rest of its claim: one slow receiver holds one slot, not the
+   * queue. Default 32.
+   */
+  concurrency?: number;
   backoff?: BackoffOptions;
   now?: () => Date;
   random?: () => number;
@@ -27,7 +33,7 @@ export interface JobRunner {
   start(): void;
   /** Stops claiming and resolves once the jobs already claimed have finished. */
   stop(): Promise<void>;
-  /** Claim now (coalesced with a round already under way). */
+  /** Claim now (coalesced with a claim already under way). */
   wake(): void;
 }
 
@@ -43,6 +49,7 @@ export function createJobRunner({
   pollMs = 1_000,
   leaseMs = 5 * 60_000,
   batch = 10,
+  concurrency = 32,
   backoff = { baseMs: 1_000, maxMs: 60 * 60_000 },
   now = () => new Date(),
   random = Math.random,
@@ -50,8 +57,13 @@ export function createJobRunner({
 }: JobRunnerOptions): JobRunner {
   const byKind = new Map(definitions.map((d) => [d.kind, d]));
   let running = false;
-  let round: Promise<void> | null = null;
+  /** The claim under way, if any: claims never overlap, so a wake during one is never lost. */
+  let claiming: Promise<void> | null = null;
   let again = false;
+  /** Jobs claimed and not yet finished. */
+  const inFlight = new Set<Promise<void>>();
+  /** The last claim filled every slot it asked for: more may be due, so a slot that frees claims again. */
+  let backlog = false;
   let timer: ReturnType<typeof setInterval> | undefined;
   let unsubscribe = () => {};
 
@@ -86,26 +98,46 @@ export function createJobRunner({
     await finishJob(db.kysely, job, { status: 'done' }, now());
   }
 
-  async function drain(): Promise<void> {
+  function launch(job: ClaimedJob): void {
+    const run: Promise<void> = runOne(job)
+      // Only recording the outcome can throw here (the database is down): the lease lapses and the job runs again.
+      .catch((error: unknown) => console.error(`closeloop: job ${job.kind} ${job.key}: recording its outcome failed: ${messageOf(error)}`))
+      .finally(() => {
+        inFlight.delete(run);
+        if (backlog) wake();
+      });
+    inFlight.add(run);
+  }
+
+  /** Claims due jobs into the free slots until none are due or no slot is free; started jobs run on their own. */
+  async function fill(): Promise<void> {
     do {
       again = false;
-      const jobs = await claimJobs(db.kysely, { now: now(), leaseMs, limit: batch });
-      await Promise.all(jobs.map(runOne));
-      // A full batch means more may be due: go on without waiting for the next poll.
-      if (jobs.length === batch) again = true;
+      const free = concurrency - inFlight.size;
+      if (free <= 0) {
+        // Full: the first job to finish claims again.
+        backlog = true;
+        return;
+      }
+      const limit = Math.min(free, batch);
+      const jobs = await claimJobs(db.kysely, { now: now(), leaseMs, limit });
+      for (const job of jobs) launch(job);
+      // As many as asked for means more may be due: go on without waiting for a wake or the next poll.
+      backlog = jobs.length === limit;
+      if (backlog) again = true;
     } while (again && running);
   }
 
   function wake(): void {
     if (!running) return;
-    if (round) {
+    if (claiming) {
       again = true;
       return;
     }
-    round = drain()
+    claiming = fill()
       .catch((error: unknown) => console.error(`closeloop: claiming jobs failed: ${messageOf(error)}`))
       .finally(() => {
-        round = null;
+        claiming = null;
       });
   }
 
@@ -122,7 +154,9 @@ export function createJobRunner({
       running = false;
       unsubscribe();
       clearInterval(timer);
-      await round;
+      await claiming;
+      // Jobs started by the last claims run to the end; each finishing job may not start another (running is false).
+      await Promise.all(inFlight);
     },
     wake,
   };

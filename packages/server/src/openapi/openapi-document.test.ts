@@ -38,6 +38,8 @@ describe('openApiDocument', () => {
         '/api/v1/settings',
         '/api/v1/stats/follow-ups',
         '/api/v1/responses',
+        '/api/v1/people/{userId}',
+        '/api/v1/people/{userId}/export',
         '/api/v1/surveys',
         '/api/v1/surveys/{id}',
         '/api/v1/webhooks',

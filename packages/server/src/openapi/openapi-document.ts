@@ -25,6 +25,9 @@ import {
   MemberList,
   MemberPatch,
   Page,
+  PersonErasure,
+  PersonExport,
+  PersonPath,
   ProjectSettings,
   ProjectSettingsPatch,
   ResponseAccepted,
@@ -81,6 +84,8 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   ProjectSettings: { schema: ProjectSettings, io: 'output' },
   ProjectSettingsPatch: { schema: ProjectSettingsPatch, io: 'input' },
   FollowUpStats: { schema: FollowUpStats, io: 'output' },
+  PersonExport: { schema: PersonExport, io: 'output' },
+  PersonErasure: { schema: PersonErasure, io: 'output' },
   StoredResponsePage: { schema: Page(StoredResponse), io: 'output' },
   StoredFeedbackPage: { schema: Page(StoredFeedback), io: 'output' },
   ErrorBody: { schema: ErrorBody, io: 'output' },
@@ -123,7 +128,7 @@ function errors(...statuses: number[]): Record<string, unknown> {
     400: 'The body is not JSON',
     401: 'Missing or wrong secret key (`authorization`), or no live console session (`session`)',
     403: 'Management: the console role may not do this (`forbidden`), or a session request that changes something lacks its `X-CSRF-Token` (`csrf_failed`). Public: the page origin is not allowed by the project (`origin`); for messages, an unsigned or wrongly signed user (`signature`)',
-    404: 'Unknown project, survey, case, member, team, webhook, integration, file or route',
+    404: 'Unknown project, survey, case, member, team, webhook, integration, person (`userId`), file or route',
     409: 'A conflict: the id belongs to another project or survey (`id`); a stale case `version` (the reply names the current one) or an illegal status transition (`status`); an email or team name already taken',
     413: 'The body is larger than the limit',
     415: 'The body is neither application/json nor text/plain',
@@ -138,6 +143,7 @@ function errors(...statuses: number[]): Record<string, unknown> {
 /** Every management route: the project's secret key, or a console session (cookie, plus X-CSRF-Token on changes). */
 const bearer = [{ bearer: [] }, { session: [] }];
 const surveyIdParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Slug, 'input') };
+const userIdParameter = { name: 'userId', in: 'path', required: true, description: 'The user id the host page gives identify()', schema: schemaOf(PersonPath.shape.userId, 'input') };
 const uuidParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Uuid, 'input') };
 const ifMatch = {
   name: 'If-Match',
@@ -357,6 +363,22 @@ export function openApiDocument(): JsonSchema {
         'FollowUpStats',
         'The figures',
       ),
+      '/api/v1/people/{userId}/export': {
+        parameters: [userIdParameter],
+        get: managementRead(
+          'Everything stored about one person (verified or not): responses, feedback, and each case about them with its timeline and messages; 404 naming `userId` when nothing is',
+          'PersonExport',
+          [401, 404, 422],
+        ),
+      },
+      '/api/v1/people/{userId}': {
+        parameters: [userIdParameter],
+        delete: managementRead(
+          "Erase one person's personal data in one transaction (answers' text, identity, contact, comments, notes, messages, delivery errors); scores and cases stay, anonymous, for the stats; one `personal_data_erased` event per affected case; a repeat reports zero counts; 404 naming `userId` for someone never stored",
+          'PersonErasure',
+          [401, 404, 422],
+        ),
+      },
       '/api/v1/responses': managementList('Responses, newest first', ResponseListQuery, 'StoredResponsePage', 'A page of responses'),
       '/api/v1/feedback': managementList('Feedback, newest first', FeedbackListQuery, 'StoredFeedbackPage', 'A page of feedback'),
       '/api/v1/surveys': {

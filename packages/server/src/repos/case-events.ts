@@ -103,3 +103,28 @@ export async function listCaseEvents(conn: Conn, caseId: string): Promise<CaseEv
     }),
   );
 }
+
+/** An event as erasure reads it: its changed fields, not yet erased. */
+export interface ErasableCaseEvent {
+  id: string;
+  before: EventFields | null;
+  after: EventFields | null;
+}
+
+/** A case's events whose personal values were never erased, in timeline order. */
+export async function listUnerasedCaseEvents(conn: Conn, caseId: string): Promise<ErasableCaseEvent[]> {
+  const rows = await conn.selectFrom('case_events').select(['id', 'before', 'after']).where('case_id', '=', caseId).where('erased_at', 'is', null).orderBy('seq').execute();
+  return rows.map((row) => ({ id: row.id, before: row.before === null ? null : JSON.parse(row.before), after: row.after === null ? null : JSON.parse(row.after) }));
+}
+
+/**
+ * Replaces an event's changed fields with their erased form: the one update the timeline's trigger lets through
+ * (migration 0013), once per event, its id, type, actor and time unchanged.
+ */
+export async function eraseCaseEvent(conn: Conn, event: ErasableCaseEvent, at: string): Promise<void> {
+  await conn
+    .updateTable('case_events')
+    .set({ before: event.before === null ? null : JSON.stringify(event.before), after: event.after === null ? null : JSON.stringify(event.after), erased_at: at })
+    .where('id', '=', event.id)
+    .execute();
+}

@@ -88,6 +88,15 @@ export async function setCaseRoute(conn: Conn, caseId: string, route: { teamId: 
 }
 
 /**
+ * Whose a case is, by id alone: its project, assignee and team, what a notification's fan-out needs to choose its
+ * receivers. One indexed read, without the response or feedback that `findCaseById` parses. Null when the case is gone.
+ */
+export async function findCaseOwners(conn: Conn, id: string): Promise<{ projectId: string; assigneeId: string | null; teamId: string | null } | null> {
+  const row = await conn.selectFrom('follow_ups').select(['project_id', 'assignee_id', 'team_id']).where('id', '=', id).executeTakeFirst();
+  return row === undefined ? null : { projectId: row.project_id, assigneeId: row.assignee_id, teamId: row.team_id };
+}
+
+/**
  * A case by id as its SLA check reads it, the row locked until the transaction ends on PostgreSQL (a PATCH or a
  * resolve of the same case waits, then sees the escalation). Null when the case is gone.
  */
@@ -280,4 +289,41 @@ export async function caseWithCause(conn: Conn, row: CaseRow): Promise<FollowUp>
   const [followUp] = await casesWithCauses(conn, [row]);
   if (followUp === undefined) throw new Error(`follow-up ${row.id} could not be read`);
   return followUp;
+}
+
+/**
+ * The cases about one person: opened by one of their responses or feedback, or whose verified customer they are.
+ * Oldest first.
+ */
+export async function listPersonCaseRows(
+  conn: Conn,
+  projectId: string,
+  { userId, responseIds, feedbackIds }: { userId: string; responseIds: string[]; feedbackIds: string[] },
+): Promise<CaseRow[]> {
+  return conn
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where((eb) =>
+      eb.or([
+        eb('customer_user_id', '=', userId),
+        ...(responseIds.length > 0 ? [eb('response_id', 'in', responseIds)] : []),
+        ...(feedbackIds.length > 0 ? [eb('feedback_id', 'in', feedbackIds)] : []),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Clears a case's copies of its customer's personal data: the searchable text, who the customer is, and the
+ * resolution as erasure leaves it. The version moves on, so a view opened before the erasure is stale.
+ */
+export async function eraseCaseRow(conn: Conn, row: CaseRow, resolution: string | null, at: string): Promise<void> {
+  await conn
+    .updateTable('follow_ups')
+    .set({ search_text: '', customer_user_id: null, customer_anonymous_id: null, resolution, version: row.version + 1, updated_at: at })
+    .where('id', '=', row.id)
+    .execute();
 }

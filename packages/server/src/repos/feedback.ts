@@ -21,7 +21,7 @@ export interface NewFeedback {
   receivedAt: string;
 }
 
-export type FeedbackRow = FeedbackTable & { follow_up_id: string | null };
+export type FeedbackRow = Selectable<FeedbackTable> & { follow_up_id: string | null };
 
 // Parsed through the contract on the way out, like every row.
 export function feedbackFromRow(row: FeedbackRow): StoredFeedback {
@@ -51,6 +51,8 @@ export async function insertFeedback(conn: Conn, feedback: NewFeedback): Promise
       comment: feedback.comment,
       email: feedback.email ?? null,
       respondent: JSON.stringify(respondent),
+      // Copied out of `respondent` so a person's feedback is found by index (migration 0013).
+      user_id: respondent.userId ?? null,
       verified: verified ? 1 : 0,
       context: JSON.stringify(feedback.context),
       sent_at: feedback.sentAt,
@@ -85,4 +87,28 @@ export async function feedbackRowsById(conn: Conn, ids: string[]): Promise<Map<s
   if (ids.length === 0) return new Map();
   const rows = await conn.selectFrom('feedback').selectAll().where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The feedback sent under `userId` in this project, verified or not, oldest first, each with its case id. */
+export async function listPersonFeedback(conn: Conn, projectId: string, userId: string): Promise<StoredFeedback[]> {
+  const rows = await conn
+    .selectFrom('feedback as b')
+    .leftJoin('follow_ups as f', 'f.feedback_id', 'b.id')
+    .selectAll('b')
+    .select('f.id as follow_up_id')
+    .where('b.project_id', '=', projectId)
+    .where('b.user_id', '=', userId)
+    .orderBy('b.received_at')
+    .orderBy('b.id')
+    .execute();
+  return rows.map(feedbackFromRow);
+}
+
+/** Replaces a feedback's personal values: comment and email gone, no identity, the page context given; the category stays. */
+export async function eraseFeedback(conn: Conn, id: string, erased: { respondent: { anonymousId: string }; context: ResponseContext }): Promise<void> {
+  await conn
+    .updateTable('feedback')
+    .set({ comment: '', email: null, respondent: JSON.stringify(erased.respondent), context: JSON.stringify(erased.context), user_id: null, verified: 0 })
+    .where('id', '=', id)
+    .execute();
 }

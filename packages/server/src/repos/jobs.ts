@@ -119,3 +119,19 @@ export async function findJobByKey(conn: Conn, key: string): Promise<StoredJob |
   if (row === undefined) return null;
   return { id: row.id, kind: row.kind, key: row.key, status: JobStatus.parse(row.status), attempts: row.attempts, runAt: row.run_at, lastError: row.last_error };
 }
+
+/**
+ * Replaces with `erased` the last errors of the jobs whose key starts with one of `prefixes` (a case's `case:<id>:`,
+ * a message's `message:<id>:`): a mail server's refusal quotes the address. How many changed.
+ */
+export async function eraseJobErrors(conn: Conn, prefixes: string[], erased: string): Promise<number> {
+  if (prefixes.length === 0) return 0;
+  const result = await conn
+    .updateTable('jobs')
+    .set({ last_error: erased })
+    .where((eb) => eb.or(prefixes.map((prefix) => eb('key', 'like', `${prefix}%`))))
+    .where('last_error', 'is not', null)
+    .where('last_error', '!=', erased)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -91,3 +91,30 @@ export async function markMessageSeen(conn: Conn, id: string, at: string): Promi
   const result = await conn.updateTable('messages').set({ seen_at: at }).where('id', '=', id).where('seen_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The messages of these cases, and any widget message for `userId`, oldest first. */
+export async function listPersonMessages(conn: Conn, projectId: string, caseIds: string[], userId: string): Promise<StoredMessage[]> {
+  const rows = await conn
+    .selectFrom('messages')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where((eb) => eb.or([eb('user_id', '=', userId), ...(caseIds.length > 0 ? [eb('case_id', 'in', caseIds)] : [])]))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(storedFromRow);
+}
+
+/**
+ * Replaces a message's body with `body` and forgets where it went (user, address); true when it held anything still.
+ * A widget message without its user is shown to nobody; an email not yet sent goes nowhere.
+ */
+export async function eraseMessage(conn: Conn, id: string, body: string): Promise<boolean> {
+  const result = await conn
+    .updateTable('messages')
+    .set({ body, user_id: null, recipient: null })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('body', '!=', body), eb('user_id', 'is not', null), eb('recipient', 'is not', null)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

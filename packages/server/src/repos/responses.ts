@@ -190,3 +190,37 @@ export async function listCustomerResponses(
     .execute();
   return rows.map(responseFromRow);
 }
+
+/** The responses given under `userId` in this project, verified or not, oldest first, each with its case id. */
+export async function listPersonResponses(conn: Conn, projectId: string, userId: string): Promise<StoredResponse[]> {
+  const rows = await conn
+    .selectFrom('responses as r')
+    .leftJoin('follow_ups as f', 'f.response_id', 'r.id')
+    .selectAll('r')
+    .select('f.id as follow_up_id')
+    .where('r.project_id', '=', projectId)
+    .where('r.user_id', '=', userId)
+    .orderBy('r.received_at')
+    .orderBy('r.id')
+    .execute();
+  return rows.map(responseFromRow);
+}
+
+/**
+ * Replaces a response's personal values with what erasure leaves (`people/erased-values.ts`): no identity (user id,
+ * anonymous id and verdict cleared), the answers and page context given. The NPS score column stays for the stats.
+ */
+export async function eraseResponse(conn: Conn, id: string, erased: { answers: Answers; respondent: { anonymousId: string }; context: ResponseContext }): Promise<void> {
+  await conn
+    .updateTable('responses')
+    .set({
+      answers: JSON.stringify(erased.answers),
+      respondent: JSON.stringify(erased.respondent),
+      context: JSON.stringify(erased.context),
+      user_id: null,
+      anonymous_id: null,
+      verified: 0,
+    })
+    .where('id', '=', id)
+    .execute();
+}

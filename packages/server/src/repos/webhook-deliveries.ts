@@ -57,3 +57,18 @@ export function listDeliveries(conn: Conn, webhookId: string, page: PageRequest)
   const query = conn.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId);
   return keysetPage(query, { at: 'at', id: 'id' }, page, deliveryFromRow, (d) => ({ at: d.at, id: d.id }));
 }
+
+/**
+ * Replaces with `erased` the recorded errors of the deliveries of this case's events (job keys `case:<id>:…`): a
+ * receiver's reply may quote the payload it got, which named the customer. How many changed.
+ */
+export async function eraseCaseDeliveryErrors(conn: Conn, caseId: string, erased: string): Promise<number> {
+  const result = await conn
+    .updateTable('webhook_deliveries')
+    .set({ error: erased })
+    .where('job_key', 'like', `case:${caseId}:%`)
+    .where('error', 'is not', null)
+    .where('error', '!=', erased)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -7,6 +7,7 @@ import { followUpsApi } from './follow-ups.js';
 import { integrationsApi } from './integrations.js';
 import { membersApi } from './members.js';
 import type { ManagementApiOptions } from './options.js';
+import { peopleApi } from './people.js';
 import { responsesApi } from './responses.js';
 import { settingsApi } from './settings.js';
 import { statsApi } from './stats.js';
@@ -34,6 +35,7 @@ export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
     .route('/feedback', feedbackApi(options))
     .route('/stats', statsApi(options))
     .route('/events', eventsApi({ db: options.db, ...options.eventStream }))
+    .route('/people', peopleApi(options))
     // These two carry their own paths (`/webhooks…`, `/integrations/slack`).
     .route('/', webhooksApi(targets))
     .route('/', integrationsApi(targets));

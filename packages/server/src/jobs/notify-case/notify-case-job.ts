@@ -1,5 +1,5 @@
 import { withTransaction } from '../../db/with-transaction.js';
-import { findCaseById } from '../../repos/case-by-id.js';
+import { findCaseOwners } from '../../repos/cases.js';
 import { findIntegrationUrl } from '../../repos/integrations.js';
 import { listSubscribedWebhooks } from '../../repos/webhooks.js';
 import { enqueue } from '../enqueue.js';
@@ -23,7 +23,8 @@ export function notifyCaseJob({ db, now, mail }: JobDependencies) {
     ...notifyCaseKind,
     async handle({ caseId, event, occurredAt }, { key }) {
       await withTransaction(db.kysely, async (trx) => {
-        const found = await findCaseById(trx, caseId);
+        // The owners, not the whole case: each delivery reads the case itself when it sends, as it is then.
+        const found = await findCaseOwners(trx, caseId);
         if (found === null) return;
         const at = now();
         for (const webhook of await listSubscribedWebhooks(trx, found.projectId, event)) {
@@ -33,7 +34,7 @@ export function notifyCaseJob({ db, now, mail }: JobDependencies) {
           await enqueue(trx, deliverSlackKind, { caseId, event, occurredAt }, { key: `${key}:slack`, now: at });
         }
         if (mail != null && STAFF_MAIL_EVENTS.has(event)) {
-          for (const member of await staffRecipients(trx, found.projectId, found.followUp)) {
+          for (const member of await staffRecipients(trx, found.projectId, found)) {
             await enqueue(trx, deliverEmailKind, { caseId, memberId: member.id, event, occurredAt }, { key: `${key}:email:${member.id}`, now: at });
           }
         }
