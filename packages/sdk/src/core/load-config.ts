@@ -4,7 +4,7 @@ import { warn } from './warn.js';
 
 /**
  * Fetches the project's surveys. Never rejects: a network error, an error status or a config this core cannot
- * read means no surveys on this page, with one warning. A signed identified user is sent along, so the reply says
+ * read means no surveys on this page, with one warning (naming the error: fetch and parseConfig throw Errors only). A signed identified user is sent along, so the reply says
  * which surveys this user answered on other devices. (The browser's HTTP cache revalidates the ETag on its own.)
  */
 export async function loadConfig(host: string, project: string, signal: AbortSignal, { userId, signature }: Respondent): Promise<Config> {
@@ -14,7 +14,7 @@ export async function loadConfig(host: string, project: string, signal: AbortSig
     if (!response.ok) throw new Error(`status ${response.status}`);
     return parseConfig(await response.json());
   } catch (error) {
-    if (!signal.aborted) warn(`no surveys on this page: could not load the config (${error instanceof Error ? error.message : String(error)})`);
+    if (!signal.aborted) warn(`no surveys on this page: could not load the config (${error})`);
     return { surveys: [], answered: [] };
   }
 }
