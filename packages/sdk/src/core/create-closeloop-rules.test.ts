@@ -222,6 +222,9 @@ describe('createCloseloop: deciding when a survey shows', () => {
       closeloop.identify('u-2', {}, { signature: 'cd'.repeat(32) });
       expect(signed).toHaveBeenCalledTimes(2);
       expect(signed.mock.calls[1]![0]).toMatchObject({ userId: 'u-2', signature: 'cd'.repeat(32) });
+      // The config is asked again for each new signature too: both replies are in before the server closes.
+      await vi.waitFor(() => expect(server.received.filter((r) => r.path.startsWith('/v1/config'))).toHaveLength(3));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     });
   });
 
