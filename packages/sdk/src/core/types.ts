@@ -86,6 +86,8 @@ export interface SignedVisitor {
   signature: string;
   /** The attributes given to `identify()`: the panel reads the visitor's `locale`/`language` there. */
   attributes?: Readonly<Attributes> | undefined;
+  /** The device's anonymous id; the core passes it along, the message panel has no use for it. */
+  anonymousId?: string;
 }
 
 export interface IdentifyOptions {
