@@ -1,6 +1,6 @@
 // Measures what a page downloads from packages/widget/dist/browser and fails when a budget is exceeded.
 // Every page pays for closeloop.js; the UI chunk is fetched only when a survey shows, the feedback chunk only when a
-// visitor opens the feedback tab. Brotli at quality 11 is what a CDN serves for static files, so the budgets are
+// visitor opens the feedback tab, the messages chunk only for a visitor with a signed identity. Brotli at quality 11 is what a CDN serves for static files, so the budgets are
 // brotli bytes (1 KB = 1024 bytes).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -10,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'packages/widget/dist/browser');
 const KB = 1024;
-const BUDGETS = { core: 8 * KB, ui: 18 * KB, total: 26 * KB, feedback: 4 * KB };
+const BUDGETS = { core: 8 * KB, ui: 18 * KB, total: 26 * KB, feedback: 4 * KB, messages: 3.5 * KB };
 
 function fail(message) {
   console.error(`size: ${message}`);
@@ -38,6 +38,10 @@ const feedbackNames = readdirSync(dir).filter((name) => /^closeloop-feedback-[\w
 if (feedbackNames.length !== 1)
   fail(`expected one closeloop-feedback-<hash>.js in ${relative(root, dir)}, found ${feedbackNames.length ? feedbackNames.join(', ') : 'none'}; rebuild the widget`);
 
+const messagesNames = readdirSync(dir).filter((name) => /^closeloop-messages-[\w-]+\.js$/.test(name));
+if (messagesNames.length !== 1)
+  fail(`expected one closeloop-messages-<hash>.js in ${relative(root, dir)}, found ${messagesNames.length ? messagesNames.join(', ') : 'none'}; rebuild the widget`);
+
 const core = readFileSync(coreFile);
 const ui = readFileSync(join(dir, uiNames[0]));
 // Two separate downloads, so the total is the sum of each file compressed on its own.
@@ -53,6 +57,7 @@ const rows = [
     budget: BUDGETS.total,
   },
   { label: feedbackNames[0], size: feedbackSize, budget: BUDGETS.feedback },
+  { label: messagesNames[0], size: measure(readFileSync(join(dir, messagesNames[0]))), budget: BUDGETS.messages },
 ];
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;

@@ -10,6 +10,7 @@ export type {
   IdentifyOptions,
   LifecycleEvents,
   Presenter,
+  SignedVisitor,
   SurveySession,
   TriggerSource,
 } from './core/types.js';

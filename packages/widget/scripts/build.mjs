@@ -4,6 +4,7 @@
 //                                        chunk only for a visitor who reads that language
 //   dist/browser/closeloop-feedback-<hash>.js  the feedback form: ES module, plain DOM, loaded when the tab opens
 //   dist/browser/closeloop-<lang>-feedback-<hash>.js  the form's words in one language but English, imported by it
+//   dist/browser/closeloop-messages-<hash>.js  the message panel: ES module, plain DOM, loaded for signed visitors
 //   dist/browser/closeloop.js            the script tag: core + loader, a classic IIFE that imports the chunk above
 //   dist/npm/index.js + dist/types/      the npm package: ESM with preact, signals and the sdk left to the app
 // Workspace packages resolve to their TypeScript sources ("@closeloop/source" condition), so the sdk needs no
@@ -86,12 +87,23 @@ const feedback = await browserBuild({
   output: { format: 'es', entryFileNames: 'closeloop-feedback-[hash].js', chunkFileNames: 'closeloop-[name]-feedback-[hash].js' },
 });
 
+// 1c. The message panel's chunk, loaded only for a visitor with a signed identity (the core's `signed`): plain DOM,
+//     every language inside. Built for `coreTarget` too (native `?.`; it has no optional call with a spread either).
+const messages = await browserBuild({
+  input: 'src/messages/messages-chunk.ts',
+  target: coreTarget,
+  output: { format: 'es', entryFileNames: 'closeloop-messages-[hash].js' },
+});
+
 // 2. closeloop.js. A classic script (a page can include it without type="module"); its dynamic import() of the
 //    UI chunk stays native, with the chunk's file name written in.
 const core = await browserBuild({
   input: 'src/script-tag.ts',
   target: coreTarget,
-  define: { __CLOSELOOP_UI_FILE__: JSON.stringify(ui.fileName), __CLOSELOOP_FEEDBACK_FILE__: JSON.stringify(feedback.fileName) },
+  define: {
+    __CLOSELOOP_UI_FILE__: JSON.stringify(ui.fileName), __CLOSELOOP_FEEDBACK_FILE__: JSON.stringify(feedback.fileName),
+    __CLOSELOOP_MESSAGES_FILE__: JSON.stringify(messages.fileName),
+  },
   output: { format: 'iife', entryFileNames: 'closeloop.js' },
 });
 
@@ -115,4 +127,4 @@ await build({
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
-process.stdout.write(`built dist/browser/${core.fileName} → ${ui.fileName} + ${feedback.fileName}, dist/npm/index.js, dist/types/index.d.ts\n`);
+process.stdout.write(`built dist/browser/${core.fileName} → ${ui.fileName} + ${feedback.fileName} + ${messages.fileName}, dist/npm/index.js, dist/types/index.d.ts\n`);

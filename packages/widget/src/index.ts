@@ -6,3 +6,6 @@ export { feedbackButton } from './feedback/feedback-button.js';
 export { feedbackOpen } from './feedback/feedback-open.js';
 export type { FeedbackButtonOptions } from './feedback/feedback-button.js';
 export type { FeedbackPosition } from './feedback/feedback-settings.js';
+export { messages } from './messages/messages.js';
+export type { MessagesColorScheme, MessagesOptions } from './messages/show-messages.js';
+export { surfaceOpen } from './surfaces/surface-open.js';

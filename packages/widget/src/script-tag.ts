@@ -4,9 +4,11 @@ import { createCloseloop } from '@closeloop/sdk';
 import { boot } from './loader/boot.js';
 import type { FeedbackModule } from './feedback/start-feedback-button.js';
 import type { UiModule } from './loader/lazy-presenter.js';
+import type { MessagesModule } from './messages/messages-module.js';
 
 declare const __CLOSELOOP_UI_FILE__: string;
 declare const __CLOSELOOP_FEEDBACK_FILE__: string;
+declare const __CLOSELOOP_MESSAGES_FILE__: string;
 
 boot({
   window,
@@ -15,4 +17,6 @@ boot({
   loadUi: (url) => import(/* @vite-ignore */ url) as Promise<UiModule>,
   feedbackFile: __CLOSELOOP_FEEDBACK_FILE__,
   loadFeedback: (url) => import(/* @vite-ignore */ url) as Promise<FeedbackModule>,
+  messagesFile: __CLOSELOOP_MESSAGES_FILE__,
+  loadMessages: (url) => import(/* @vite-ignore */ url) as Promise<MessagesModule>,
 });

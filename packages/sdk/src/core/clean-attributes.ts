@@ -17,7 +17,7 @@ export function cleanAttributes(attributes: Attributes): Attributes {
   for (const [key, value] of entries) {
     const type = typeof value;
     if (kept < MAX_ATTRIBUTES && key && key.length <= MAX_KEY && (value === null || type === 'number' || type === 'boolean' || type === 'string')) {
-      clean[key] = typeof value === 'string' ? value.slice(0, MAX_STRING) : value;
+      clean[key] = type === 'string' ? (value as string).slice(0, MAX_STRING) : value;
       kept++;
     }
   }

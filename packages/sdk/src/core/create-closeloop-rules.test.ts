@@ -5,7 +5,7 @@ import { startLocalServer, type LocalServer } from '../test-support/local-server
 import { memoryStorage } from '../test-support/memory-storage.js';
 import { survey } from '../test-support/survey.js';
 import { createCloseloop } from './create-closeloop.js';
-import type { Closeloop, SurveySession } from './types.js';
+import type { Closeloop, SignedVisitor, SurveySession } from './types.js';
 
 type Events = { checkout_completed: { total: number } };
 
@@ -171,6 +171,61 @@ describe('createCloseloop: deciding when a survey shows', () => {
     expect(configs()).toEqual(['/v1/config?project=pk_test', `/v1/config?project=pk_test&user=u-1&signature=${'ab'.repeat(32)}`]);
     closeloop.track('checkout_completed', { total: 1 });
     expect(sessions).toHaveLength(0);
+  });
+
+  describe('signed: the hook that loads messages for a signed visitor only', () => {
+    const signature = 'ab'.repeat(32);
+    const startWith = (signed: (visitor: SignedVisitor) => void, storage = memoryStorage()) => {
+      const closeloop = createCloseloop({ project: 'pk_test', host: `${server.url}/`, storage, signed });
+      instances.push(closeloop);
+      return closeloop;
+    };
+
+    test('is called at start for a signed identify() made before the config request, with the project and host', async () => {
+      const signed = vi.fn();
+      const closeloop = startWith(signed);
+      closeloop.identify('u-1', { locale: 'sv' }, { signature });
+      await closeloop.ready;
+      expect(signed).toHaveBeenCalledExactlyOnceWith({ project: 'pk_test', host: server.url, anonymousId: expect.any(String), userId: 'u-1', attributes: { locale: 'sv' }, signature });
+    });
+
+    test('is called for the signed identity an earlier page view kept, without a new identify()', async () => {
+      const storage = memoryStorage();
+      const first = startWith(() => {}, storage);
+      first.identify('u-1', {}, { signature });
+      await first.ready;
+      const signed = vi.fn();
+      await startWith(signed, storage).ready;
+      expect(signed).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ userId: 'u-1', signature }));
+    });
+
+    test('is never called for an anonymous visitor, an unsigned identity or a malformed signature', async () => {
+      const signed = vi.fn();
+      await startWith(signed).ready;
+      const unsigned = startWith(signed);
+      unsigned.identify('u-1', { plan: 'pro' });
+      await unsigned.ready;
+      const forged = startWith(signed);
+      forged.identify('u-1', {}, { signature: 'not-a-signature' });
+      await forged.ready;
+      expect(signed).not.toHaveBeenCalled();
+    });
+
+    test('is called again after a login on this page (a new signature), not for the same signature twice', async () => {
+      const signed = vi.fn();
+      const closeloop = startWith(signed);
+      await closeloop.ready;
+      expect(signed).not.toHaveBeenCalled();
+      closeloop.identify('u-1', {}, { signature });
+      closeloop.identify('u-1', { plan: 'pro' }, { signature });
+      expect(signed).toHaveBeenCalledOnce();
+      closeloop.identify('u-2', {}, { signature: 'cd'.repeat(32) });
+      expect(signed).toHaveBeenCalledTimes(2);
+      expect(signed.mock.calls[1]![0]).toMatchObject({ userId: 'u-2', signature: 'cd'.repeat(32) });
+      // The config is asked again for each new signature too: both replies are in before the server closes.
+      await vi.waitFor(() => expect(server.received.filter((r) => r.path.startsWith('/v1/config'))).toHaveLength(3));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
   });
 
   test("'followup:opened' fires once when the server opens a case for the response", async () => {

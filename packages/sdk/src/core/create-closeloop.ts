@@ -12,7 +12,7 @@ import { loadConfig } from './load-config.js';
 import { safeStorage } from './safe-storage.js';
 import { sendFeedback } from './send-feedback.js';
 import { createSession } from './create-session.js';
-import type { Closeloop, CloseloopOptions, EventMap, LifecycleEvents, SurveySession, TriggerSource } from './types.js';
+import type { Closeloop, CloseloopOptions, EventMap, LifecycleEvents, SignedVisitor, SurveySession, TriggerSource } from './types.js';
 import { createVisitCounter } from './visit-counter.js';
 import { currentVisitor } from './visitor.js';
 import { warn } from './warn.js';
@@ -24,7 +24,7 @@ import { warn } from './warn.js';
  * reported with one console warning each.
  */
 export function createCloseloop<Events extends EventMap = EventMap>(options: CloseloopOptions): Closeloop<Events> {
-  const { project, present, busy } = options;
+  const { project, present, busy, signed } = options;
   const host = options.host.replace(/\/+$/, '');
   const lifetime = new AbortController();
   const { signal } = lifetime;
@@ -129,9 +129,13 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
   void outbox.flush();
   // The identity signature the config was last asked with; `false` until the first request has gone out.
   let askedWith: string | undefined | false = false;
+  // Asked at start and again for each new signature: the two moments a signed visitor may have messages waiting
+  // too, so `signed` hangs on the same spot and costs the core one call.
   const askConfig = () => {
     const respondent = identity.respondent();
     askedWith = respondent.signature;
+    // A signature comes only with a userId (identity.ts), so the spread is a SignedVisitor.
+    if (askedWith) signed?.({ project, host, ...respondent } as SignedVisitor);
     return loadConfig(host, project, signal, respondent);
   };
   // One microtask later, so an `identify()` made right after creating the core (the script tag replays its queue

@@ -4,8 +4,9 @@ import { warn } from './warn.js';
 
 /**
  * Fetches the project's surveys. Never rejects: a network error, an error status or a config this core cannot
- * read means no surveys on this page, with one warning. A signed identified user is sent along, so the reply says
- * which surveys this user answered on other devices. (The browser's HTTP cache revalidates the ETag on its own.)
+ * read means no surveys on this page, with one warning naming the error (fetch and parseConfig throw Errors only,
+ * which a template literal names in full). A signed identified user is sent along, so the reply says which surveys
+ * this user answered on other devices. (The browser's HTTP cache revalidates the ETag on its own.)
  */
 export async function loadConfig(host: string, project: string, signal: AbortSignal, { userId, signature }: Respondent): Promise<Config> {
   try {
@@ -14,7 +15,7 @@ export async function loadConfig(host: string, project: string, signal: AbortSig
     if (!response.ok) throw new Error(`status ${response.status}`);
     return parseConfig(await response.json());
   } catch (error) {
-    if (!signal.aborted) warn(`no surveys on this page: could not load the config (${error instanceof Error ? error.message : String(error)})`);
+    if (!signal.aborted) warn(`no surveys on this page: could not load the config (${error})`);
     return { surveys: [], answered: [] };
   }
 }

@@ -65,8 +65,29 @@ export interface CloseloopOptions {
    * not shown and not counted as shown (`show(id)` still shows). Called at each firing; it must not throw.
    */
   busy?: () => boolean;
+  /**
+   * Called when the visitor has a signed identity: at start (an `identify()` with a signature made before the config
+   * request, or one kept from an earlier page view) and after each `identify()` with a new signature. The widget
+   * gives its message panel here (`showMessages` from `@closeloop/widget`; the script tag wires it itself), so the
+   * messages that close the loop load for signed visitors only. It must not throw.
+   */
+  signed?: (visitor: SignedVisitor) => void;
   /** Where ids, caps and the outbox persist; defaults to `window.localStorage` (memory when it is unavailable). */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+}
+
+/** A visitor whose identity the host backend signed, and the project they visit: what reads their messages. */
+export interface SignedVisitor {
+  project: string;
+  /** The Closeloop server's origin, without a trailing slash. */
+  host: string;
+  userId: string;
+  /** Hex HMAC-SHA256(identity secret, userId). */
+  signature: string;
+  /** The attributes given to `identify()`: the panel reads the visitor's `locale`/`language` there. */
+  attributes?: Readonly<Attributes> | undefined;
+  /** The device's anonymous id; the core passes it along, the message panel has no use for it. */
+  anonymousId?: string;
 }
 
 export interface IdentifyOptions {

@@ -13,7 +13,8 @@ export async function postSubmission(url: string, body: string): Promise<Outcome
   try {
     response = await post(url, body);
   } catch (error) {
-    return { retry: error instanceof Error ? error.message : String(error) };
+    // fetch rejects with a TypeError (or the abort's DOMException): an Error, which a template names in full.
+    return { retry: `${error}` };
   }
   // Any JSON reply: `ResponseAccepted` on success, the error body otherwise; anything else (an empty 2xx, a
   // proxy's error page) reads as {}.

@@ -18,7 +18,8 @@ export interface FeedbackTab {
 export function mountFeedbackTab(doc: Document, settings: FeedbackSettings, onOpen: (tab: FeedbackTab) => void): FeedbackTab {
   const existing = doc.querySelector<HTMLElement>(FEEDBACK_HOST_TAG);
   const found = existing?.shadowRoot?.querySelector<HTMLButtonElement>('.tab');
-  if (existing?.shadowRoot && found) return { host: existing, root: existing.shadowRoot, button: found, remove: () => existing.remove() };
+  // A tab found inside the host's open root: both are there.
+  if (found) return { host: existing!, root: existing!.shadowRoot!, button: found, remove: () => existing!.remove() };
 
   const host = doc.createElement(FEEDBACK_HOST_TAG);
   existing?.remove();

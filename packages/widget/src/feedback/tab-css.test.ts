@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { widgetCss } from '../styles/widget-css.js';
+import { messagesCss } from '../messages/messages-css.js';
 import { formCss } from './form-css.js';
 import { tabCss } from './tab-css.js';
 
@@ -22,6 +23,17 @@ describe('the feedback button’s theme', () => {
   });
 
   it('sizes in px only, so a page’s html font-size cannot reach in', () => {
-    expect(tabCss + formCss).not.toMatch(/\drem\b/);
+    expect(tabCss + formCss + messagesCss).not.toMatch(/\drem\b/);
+  });
+});
+
+describe('the message panel’s theme', () => {
+  it('uses the survey’s default theme values, light and dark, for every variable it declares', () => {
+    for (const after of ['', 'prefers-color-scheme']) {
+      const survey = hostVariables(widgetCss, after);
+      const panel = hostVariables(messagesCss, after);
+      expect(panel.size).toBeGreaterThan(after ? 6 : 10);
+      for (const [name, value] of panel) expect([name, value]).toEqual([name, survey.get(name)]);
+    }
   });
 });

@@ -45,8 +45,10 @@ function addScript(attributes: Record<string, string>) {
   return script;
 }
 
+const MESSAGES = { messagesFile: 'closeloop-messages-abc123.js', loadMessages: vi.fn() };
+
 function run(create: BootDeps['createCloseloop'], loadUi: BootDeps['loadUi'] = vi.fn()) {
-  boot({ window: win, createCloseloop: create, uiFile: 'closeloop-ui-abc123.js', loadUi });
+  boot({ window: win, createCloseloop: create, uiFile: 'closeloop-ui-abc123.js', loadUi, ...MESSAGES });
 }
 
 beforeEach(() => {
@@ -79,7 +81,7 @@ describe('boot (closeloop.js)', () => {
     addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo', 'data-feedback-button': 'Feedback' });
     const core = fakeCore();
     const loadFeedback = vi.fn(async () => ({ openFeedbackForm }));
-    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', loadUi: vi.fn(), feedbackFile: 'feedback.js', loadFeedback });
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', loadUi: vi.fn(), feedbackFile: 'feedback.js', loadFeedback, ...MESSAGES });
     const busy = core.options[0]!.busy;
     expect(busy?.()).toBe(false);
     const tab = document.querySelector('closeloop-feedback')!.shadowRoot!.querySelector<HTMLButtonElement>('.tab')!;
@@ -88,6 +90,39 @@ describe('boot (closeloop.js)', () => {
     document.querySelector('closeloop-feedback')!.shadowRoot!.querySelector<HTMLButtonElement>('button.close')!.click();
     expect(busy?.()).toBe(false);
     document.querySelector('closeloop-feedback')!.remove();
+  });
+
+  it('loads the messages chunk beside closeloop.js only when the core has a signed visitor, and counts its panel as busy', async () => {
+    addScript({ src: 'https://feedback.example/assets/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    const showMessages = vi.fn();
+    const loadMessages = vi.fn(async () => ({ showMessages }));
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', loadUi: vi.fn(), messagesFile: 'closeloop-messages-abc123.js', loadMessages });
+    expect(loadMessages).not.toHaveBeenCalled();
+
+    const visitor = { project: 'pk_demo', host: 'https://feedback.example', userId: 'u1', signature: 'a'.repeat(64) };
+    core.options[0]!.signed?.(visitor);
+    await vi.waitFor(() => expect(showMessages).toHaveBeenCalledExactlyOnceWith(visitor));
+    expect(loadMessages).toHaveBeenCalledExactlyOnceWith('https://feedback.example/assets/closeloop-messages-abc123.js');
+
+    // While the panel's host is in the page, a survey trigger is dropped (the core's busy).
+    const busy = core.options[0]!.busy!;
+    expect(busy()).toBe(false);
+    const panelHost = document.body.appendChild(document.createElement('closeloop-messages'));
+    expect(busy()).toBe(true);
+    panelHost.remove();
+    expect(busy()).toBe(false);
+  });
+
+  it('reports a messages chunk that fails to load, and never throws into the page', async () => {
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    const loadMessages = vi.fn(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', loadUi: vi.fn(), messagesFile: 'm.js', loadMessages });
+    expect(() => core.options[0]!.signed?.({ project: 'pk_demo', host: 'https://feedback.example', userId: 'u1', signature: 'a'.repeat(64) })).not.toThrow();
+    await vi.waitFor(() => expect(vi.mocked(console.error).mock.calls[0]![0]).toMatch(/could not load the messages/));
   });
 
   it('replays the queued calls in order, then dispatches new calls straight to the core', () => {

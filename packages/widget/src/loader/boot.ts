@@ -1,8 +1,9 @@
 import type { Closeloop, CloseloopOptions } from '@closeloop/sdk';
-import { feedbackOpen } from '../feedback/feedback-open.js';
 import { readFeedbackSettings } from '../feedback/feedback-settings.js';
 import { startFeedbackButton } from '../feedback/start-feedback-button.js';
 import type { FeedbackModule } from '../feedback/start-feedback-button.js';
+import type { MessagesModule } from '../messages/messages-module.js';
+import { surfaceOpen } from '../surfaces/surface-open.js';
 import { createDispatcher, isDispatcher, queuedCalls } from './command-queue.js';
 import { findOwnScript } from './find-script.js';
 import type { UiModule } from './lazy-presenter.js';
@@ -21,13 +22,17 @@ export interface BootDeps {
   feedbackFile?: string;
   /** Loads the feedback chunk from an absolute URL. */
   loadFeedback?: (url: string) => Promise<FeedbackModule>;
+  /** File name of the message panel's chunk, beside closeloop.js. */
+  messagesFile: string;
+  /** Loads the messages chunk from an absolute URL. */
+  loadMessages: (url: string) => Promise<MessagesModule>;
 }
 
 /**
  * What closeloop.js does when it runs: read its settings, start the core with a UI that loads on demand, then
  * take over `window.closeloop` and replay the calls the snippet queued, in order. Runs at most once per page.
  */
-export function boot({ window: win, createCloseloop, uiFile, loadUi, feedbackFile, loadFeedback }: BootDeps): void {
+export function boot({ window: win, createCloseloop, uiFile, loadUi, feedbackFile, loadFeedback, messagesFile, loadMessages }: BootDeps): void {
   try {
     const script = findOwnScript(win.document);
     const settings = readSettings(script, win.location.href);
@@ -43,8 +48,15 @@ export function boot({ window: win, createCloseloop, uiFile, loadUi, feedbackFil
       project: settings.project,
       host: settings.host,
       present: lazyPresenter(() => loadUi(uiUrl)),
-      // One surface at a time: a survey trigger that fires while the feedback form is open is dropped (see the core).
-      busy: () => feedbackOpen(win.document),
+      // One surface at a time: a survey trigger that fires while the feedback form or a message is open is dropped.
+      busy: () => surfaceOpen(win.document),
+      // Only a signed visitor can have messages: the chunk loads for them alone. A failed load is reported, and
+      // tried again at the next signed identify.
+      signed: (visitor) =>
+        void loadMessages(new URL(messagesFile, settings.base).href).then(
+          (chunk) => chunk.showMessages(visitor),
+          (error: unknown) => report('error', 'could not load the messages:', error),
+        ),
     });
     const feedback = readFeedbackSettings(script);
     if (feedback && feedbackFile && loadFeedback) {

@@ -17,7 +17,7 @@ describe('lazyPresenter', () => {
     const present = vi.fn();
     const load = vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module')).mockResolvedValueOnce({ present });
     const lazy = lazyPresenter(load);
-    await expect(lazy(fakeSession())).rejects.toThrow('could not load the survey UI: Failed to fetch dynamically imported module');
+    await expect(lazy(fakeSession())).rejects.toThrow('could not load the survey UI: TypeError: Failed to fetch dynamically imported module');
     await lazy(fakeSession());
     expect(load).toHaveBeenCalledTimes(2);
     expect(present).toHaveBeenCalledOnce();

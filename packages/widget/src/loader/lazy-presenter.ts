@@ -13,7 +13,8 @@ export function lazyPresenter(load: () => Promise<UiModule>): Presenter {
   return async function present(session) {
     ui ??= load().catch((error: unknown) => {
       ui = undefined;
-      throw new Error(`could not load the survey UI: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      // import() rejects with an Error (TypeError), which the template names in full (type and message).
+      throw new Error(`could not load the survey UI: ${error}`);
     });
     const { present: show } = await ui;
     return show(session);

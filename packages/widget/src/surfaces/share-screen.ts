@@ -6,7 +6,8 @@
  * A survey that opens by itself never sets the form aside: the core drops its trigger while the form is open.
  */
 const OPENED = 'closeloop:surface-opened';
-const CLOSED = 'closeloop:surface-closed';
+/** Dispatched on the document when a surface closes: what waits for a free screen listens for it. */
+export const CLOSED = 'closeloop:surface-closed';
 
 /** `surface` is on screen again at the visitor's request: any other surface steps aside. */
 export function claimScreen(surface: HTMLElement): void {
