@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { CasePage } from './pages/case/case-page.js';
 import { InboxPage } from './pages/inbox/inbox-page.js';
 import type { Permission } from './session/permissions.js';
 
@@ -19,4 +20,5 @@ export interface ConsoleRoute {
  */
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
+  { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read' },
 ];
