@@ -12,6 +12,8 @@ export interface ConsoleRoute {
   label?: string;
   /** Who may open it: members whose role lacks it see neither the entry nor the page. */
   permission: Permission;
+  /** The navigation entry it belongs under (a case under the inbox), marked current while it is shown. */
+  section?: `/${string}`;
 }
 
 /**
@@ -20,5 +22,5 @@ export interface ConsoleRoute {
  */
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
-  { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read' },
+  { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read', section: '/inbox' },
 ];
