@@ -29,7 +29,7 @@ test('an agent works a case from opened to loop closed', async ({ page }) => {
 
   // Assigned to me.
   await page.getByRole('button', { name: 'Assign to me' }).click();
-  await expect(timeline).toContainText('Assigned to Alex Support');
+  await expect(timeline).toContainText('Assigned to Demo Agent');
   await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
 
   // Work starts: the status offers only the moves the server allows.

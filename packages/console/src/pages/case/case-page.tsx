@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { RootCause } from '@closeloop/sdk/schemas';
-import { useLocation } from 'preact-iso';
+import { useLocation } from 'preact-iso/router';
 import { useEffect, useMemo } from 'preact/hooks';
 import { followCaseEvents } from '../../api/events.js';
 import { PRIORITY_WORDS, STATUS_WORDS, caseHeadline, customerName } from '../../cases/case-words.js';
