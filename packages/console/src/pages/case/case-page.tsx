@@ -34,8 +34,10 @@ export function CasePage({ id }: { id: string }) {
   useEffect(() => {
     void model.load();
     // A colleague's change (or the customer seeing the message) shows up without a reload.
-    return followCaseEvents(() => void model.load(), services.EventSource);
-  }, [model]);
+    return followCaseEvents((event) => {
+      if (event === null || event.caseId === id) void model.load();
+    }, services.EventSource);
+  }, [model, id]);
 
   useEffect(() => {
     if (!canWrite) return;
