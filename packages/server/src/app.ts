@@ -4,6 +4,7 @@ import { managementApi } from './api/management/index.js';
 import { publicApi } from './api/public.js';
 import type { Db } from './db/db.js';
 import { notFound, onError } from './http/error-handler.js';
+import type { Mailer } from './notify/email/mailer.js';
 import { demoSite } from './routes/demo/index.js';
 import { healthz } from './routes/healthz/index.js';
 import { openApi } from './routes/openapi/index.js';
@@ -22,10 +23,12 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** `--allow-private-webhooks`: webhooks and Slack may target loopback and private networks (the demo, tests). Default false. */
   allowPrivateWebhooks?: boolean;
+  /** The server's SMTP settings, for the email "send test"; null or absent: the server sends no email. */
+  mail?: Mailer | null;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
@@ -34,7 +37,7 @@ export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxB
 
   // One sub-app per surface, each with its own auth and CORS: the console's joins next.
   app.route('/v1', publicApi({ db, now, maxBodyBytes }));
-  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks }));
+  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks, mail }));
 
   app.get('/openapi.json', openApi());
 

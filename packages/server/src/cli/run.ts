@@ -67,7 +67,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
   if (args.command === 'demo') await seedDemo(db, new Date());
 
   const widgetDir = widgetBrowserDir();
-  const app = createApp({ db, widgetDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks });
+  const mail = mailConfig === null ? null : createMailer(mailConfig);
+  const app = createApp({ db, widgetDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail });
   let listening: Listening;
   try {
     listening = await listen(app, args);
@@ -80,7 +81,6 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
   const widgetBuilt = widgetDir !== undefined && existsSync(resolve(widgetDir, 'closeloop.js'));
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt }));
   // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
-  const mail = mailConfig === null ? null : createMailer(mailConfig);
   const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date(), mail });
   const runner = createJobRunner({ db, definitions });
   runner.start();
