@@ -13,6 +13,8 @@ export interface ConsoleRoute {
   label?: string;
   /** Who may open it: members whose role lacks it see neither the entry nor the page. */
   permission: Permission;
+  /** The navigation entry it belongs under (a case under the inbox), marked current while it is shown. */
+  section?: `/${string}`;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ConsoleRoute {
  */
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
-  { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read' },
+  { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read', section: '/inbox' },
   // Admins only: every role reads settings through the API, but only changing them is this page's job.
   { path: '/settings', component: SettingsPage, label: 'Settings', permission: 'settings:write' },
 ];
