@@ -100,8 +100,13 @@ export async function setIdentitySecret(conn: Conn, projectId: string, identityS
   await conn.updateTable('projects').set({ identity_secret: identitySecret }).where('id', '=', projectId).execute();
 }
 
-/** The project by id (a principal's own project, read again after a change). */
-export async function findProjectById(conn: Conn, projectId: string): Promise<Project | null> {
-  const row = await conn.selectFrom('projects').selectAll().where('id', '=', projectId).executeTakeFirst();
+export async function findProjectById(conn: Conn, id: string): Promise<Project | null> {
+  const row = await conn.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? projectFromRow(row) : null;
+}
+
+/** Every project on the instance, oldest first: the CLI picks the only one when no `--project` is given. */
+export async function listProjects(conn: Conn): Promise<Project[]> {
+  const rows = await conn.selectFrom('projects').selectAll().orderBy('created_at').orderBy('id').execute();
+  return rows.map(projectFromRow);
 }
