@@ -50,7 +50,10 @@ export function KeysSection() {
   return (
     <section class="card settings-section" id="keys" aria-labelledby="keys-title">
       <h2 id="keys-title">Secret keys</h2>
-      <p class="muted">Your backend calls the management API with one of these (`Authorization: Bearer sk_…`). Give each backend its own, so one can be revoked without breaking the others.</p>
+      <p class="muted">
+        Your backend calls the management API with one of these (<code>Authorization: Bearer sk_…</code>). Give each backend its own, so one can be revoked
+        without breaking the others.
+      </p>
       {created.value && (
         <ShownOnce
           label={`Secret key "${created.value.label}"`}

@@ -66,7 +66,7 @@ export function MembersSection({ people }: { people: PeopleModel }) {
           rowKey={(m) => m.id}
           columns={[
             { label: 'Name', cell: (m) => m.name },
-            { label: 'Email', cell: (m) => <span class="break">{m.email}</span> },
+            { label: 'Email', cell: (m) => m.email },
             {
               label: 'Role',
               cell: (m) => (

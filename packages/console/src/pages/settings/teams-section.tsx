@@ -39,7 +39,7 @@ export function TeamsSection({ people }: { people: PeopleModel }) {
     <section class="card settings-section" id="teams" aria-labelledby="teams-title">
       <h2 id="teams-title">Teams</h2>
       {data?.teams.length === 0 && <p>No teams yet.</p>}
-      <ul class="plain-list">
+      <ul class="plain-list team-list">
         {data?.teams.map((team) => (
           <TeamMembers key={team.id} team={team} members={data.members} onSaved={() => void people.reload()} />
         ))}

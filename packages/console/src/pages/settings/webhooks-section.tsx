@@ -80,8 +80,10 @@ export function WebhooksSection() {
           <div class="checkbox-grid">
             {WebhookEventType.options.map((type) => (
               <label key={type}>
-                <input type="checkbox" name="events" value={type} checked={events.value.includes(type)} onChange={(e) => toggle(type, e.currentTarget.checked)} /> {EVENT_WORDS[type]}{' '}
-                <code class="muted">{type}</code>
+                <input type="checkbox" name="events" value={type} checked={events.value.includes(type)} onChange={(e) => toggle(type, e.currentTarget.checked)} />
+                <span class="choice-text">
+                  {EVENT_WORDS[type]} <code class="muted">{type}</code>
+                </span>
               </label>
             ))}
           </div>
