@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
+import type { EventStreamOptions } from './api/management/events.js';
 import { managementApi } from './api/management/index.js';
 import { publicApi } from './api/public.js';
 import { sessionApi } from './api/session.js';
@@ -29,10 +30,12 @@ export interface AppOptions {
   allowPrivateWebhooks?: boolean;
   /** The server's SMTP settings, for the email "send test"; null or absent: the server sends no email. */
   mail?: Mailer | null;
+  /** `GET /api/v1/events`: poll and ping intervals (1 s, 15 s), and a signal that ends open streams (shutdown). */
+  eventStream?: EventStreamOptions;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
@@ -43,7 +46,7 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
   // management API, whose auth (key or session) they do not go through.
   app.route('/v1', publicApi({ db, now, maxBodyBytes }));
   app.route('/api/v1/session', sessionApi({ db, now }));
-  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks, mail }));
+  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks, mail, eventStream }));
 
   app.get('/openapi.json', openApi());
 

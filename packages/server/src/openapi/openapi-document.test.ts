@@ -52,6 +52,7 @@ describe('openApiDocument', () => {
         '/api/v1/webhooks/{id}/deliveries',
         '/api/v1/integrations/slack',
         '/api/v1/session',
+        '/api/v1/events',
         '/console',
         '/console/{path}',
         '/demo',

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/db.js';
 import type { Mailer } from '../../notify/email/mailer.js';
+import type { EventStreamOptions } from './events.js';
 
 /** What every management sub-app is built with. */
 export interface ManagementApiOptions {
@@ -9,4 +10,6 @@ export interface ManagementApiOptions {
   allowPrivateWebhooks?: boolean;
   /** The server's SMTP settings (for "send test"); null or absent: the server sends no email. */
   mail?: Mailer | null;
+  /** `GET /api/v1/events`: poll and ping intervals, and the signal that ends open streams at shutdown. */
+  eventStream?: EventStreamOptions;
 }
