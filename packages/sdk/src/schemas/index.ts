@@ -48,4 +48,3 @@ export * from './slack-integration.js';
 export * from './secret-key.js';
 export * from './project-profile.js';
 export * from './integration-test.js';
-export * from './console-session.js';
