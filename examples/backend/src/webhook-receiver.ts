@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifyWebhook, WebhookVerificationError } from '@closeloop/sdk/node';
-import type { WebhookEvent } from '@closeloop/sdk/schemas';
+import type { WebhookEvent, WebhookMessage } from '@closeloop/sdk/schemas';
 
 export interface WebhookReceiverOptions {
   /** The `whsec_…` secret shown when the webhook was registered (`POST /api/v1/webhooks`). */
@@ -16,14 +16,15 @@ const REMEMBERED_IDS = 5_000;
  * `POST /webhooks/closeloop`: reads the raw body, verifies its Standard Webhooks signature with `verifyWebhook`
  * (never parse the JSON first: re-serialised JSON no longer matches the signature), drops an event whose
  * `webhook-id` it handled already (Closeloop retries with the same id), and logs one line per case event. A real
- * backend would open a ticket or ping the account manager here. Answers 204 when handled, 400 when refused: a
+ * backend would open a ticket or ping the account manager here; a `webhook.test` ("send test" in the settings) is
+ * only logged. Answers 204 when handled, 400 when refused: a
  * non-2xx makes Closeloop retry, which is right for a failure of ours and harmless for a forgery.
  */
 export function createWebhookReceiver({ secret, log = (line) => console.log(line) }: WebhookReceiverOptions) {
   const handled = new Set<string>();
   return async function receiveWebhook(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
-    let event: WebhookEvent;
+    let event: WebhookMessage;
     try {
       event = verifyWebhook(body, request.headers, secret);
     } catch (error) {
@@ -36,7 +37,7 @@ export function createWebhookReceiver({ secret, log = (line) => console.log(line
     if (!handled.has(id)) {
       handled.add(id);
       if (handled.size > REMEMBERED_IDS) handled.delete(handled.values().next().value as string);
-      log(describeEvent(event));
+      log(event.type === 'webhook.test' ? `webhook.test for webhook ${event.data.webhookId}: the signature checks out` : describeEvent(event));
     }
     response.writeHead(204).end();
   };

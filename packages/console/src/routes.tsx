@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { CasePage } from './pages/case/case-page.js';
 import { InboxPage } from './pages/inbox/inbox-page.js';
+import { SettingsPage } from './pages/settings/settings-page.js';
 import type { Permission } from './session/permissions.js';
 
 export interface ConsoleRoute {
@@ -23,4 +24,6 @@ export interface ConsoleRoute {
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
   { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read', section: '/inbox' },
+  // Admins only: every role reads settings through the API, but only changing them is this page's job.
+  { path: '/settings', component: SettingsPage, label: 'Settings', permission: 'settings:write' },
 ];

@@ -3,11 +3,15 @@ import { useContext } from 'preact/hooks';
 import { createApiClient } from './api/client.js';
 import type { EventSourceConstructor } from './api/events.js';
 import { followUpsApi } from './api/follow-ups.js';
+import { integrationsApi } from './api/integrations.js';
+import { keysApi } from './api/keys.js';
 import { membersApi } from './api/members.js';
+import { projectApi } from './api/project.js';
 import { sessionApi } from './api/session.js';
 import { settingsApi } from './api/settings.js';
 import { surveysApi } from './api/surveys.js';
 import { teamsApi } from './api/teams.js';
+import { webhooksApi } from './api/webhooks.js';
 import { createSessionModel } from './session/session-model.js';
 import { createToasts } from './ui/toasts.js';
 
@@ -32,6 +36,10 @@ export function createServices({ fetch, EventSource }: ServicesOptions = {}) {
       teams: teamsApi(client),
       surveys: surveysApi(client),
       settings: settingsApi(client),
+      keys: keysApi(client),
+      project: projectApi(client),
+      webhooks: webhooksApi(client),
+      integrations: integrationsApi(client),
     },
   };
 }

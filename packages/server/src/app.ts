@@ -7,6 +7,7 @@ import { sessionApi } from './api/session.js';
 import type { Db } from './db/db.js';
 import { notFound, onError } from './http/error-handler.js';
 import { consoleAssets } from './routes/console-assets/index.js';
+import type { Mailer } from './notify/email/mailer.js';
 import { demoSite } from './routes/demo/index.js';
 import { healthz } from './routes/healthz/index.js';
 import { openApi } from './routes/openapi/index.js';
@@ -27,12 +28,14 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** `--allow-private-webhooks`: webhooks and Slack may target loopback and private networks (the demo, tests). Default false. */
   allowPrivateWebhooks?: boolean;
+  /** The server's SMTP settings, for the email "send test"; null or absent: the server sends no email. */
+  mail?: Mailer | null;
   /** `GET /api/v1/events`: poll and ping intervals (1 s, 15 s), and a signal that ends open streams (shutdown). */
   eventStream?: EventStreamOptions;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, eventStream }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
@@ -43,7 +46,7 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
   // management API, whose auth (key or session) they do not go through.
   app.route('/v1', publicApi({ db, now, maxBodyBytes }));
   app.route('/api/v1/session', sessionApi({ db, now }));
-  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks, eventStream }));
+  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks, mail, eventStream }));
 
   app.get('/openapi.json', openApi());
 

@@ -24,7 +24,9 @@ export function Table<Row>({ caption, captionHidden = false, columns, rows, rowK
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column) => (
-                <td key={column.label}>{column.cell(row)}</td>
+                <td key={column.label} data-label={column.label}>
+                  {column.cell(row)}
+                </td>
               ))}
             </tr>
           ))}

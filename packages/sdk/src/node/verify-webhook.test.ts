@@ -23,7 +23,13 @@ describe('verifyWebhook', () => {
     const body = JSON.stringify(event);
     const verified = verifyWebhook(body, signed(body), secret);
     expect(verified.type).toBe('follow_up.opened');
-    expect(verified.data.followUp.id).toBe(event.data.followUp.id);
+    expect(verified.type !== 'webhook.test' && verified.data.followUp.id).toBe(event.data.followUp.id);
+  });
+
+  it('returns the test event an admin sends from the settings, so a receiver can answer it 2xx', () => {
+    const test = { type: 'webhook.test', timestamp: '2026-11-23T10:00:00.000Z', data: { webhookId: '0193a0a0-0000-7000-8000-000000000001', message: 'A test from Closeloop' } };
+    const body = JSON.stringify(test);
+    expect(verifyWebhook(body, signed(body), secret)).toEqual(test);
   });
 
   it('reads headers whatever their case, and from a Headers object (fetch, hono, Next.js)', () => {

@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import { WebhookEvent } from '../schemas/index.js';
+import { WebhookMessage } from '../schemas/index.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
 /** Node's `req.headers`, a fetch `Headers`, or a plain object: any of them, names in any case. */
@@ -10,11 +10,12 @@ const TOLERANCE_SECONDS = 5 * 60;
 const HEADER_NAMES = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
 
 /**
- * Checks a Closeloop webhook and returns its event, parsed with the contract. `body` must be the raw request body,
+ * Checks a Closeloop webhook and returns its event, parsed with the contract: a case event, or the `webhook.test`
+ * an admin sends from the settings (answer it 2xx and act on nothing). `body` must be the raw request body,
  * exactly as received (parse the JSON after, never before: re-serialised JSON no longer matches the signature);
  * `secret` is the `whsec_…` secret shown when the webhook was registered. Throws {@link WebhookVerificationError}.
  */
-export function verifyWebhook(body: string, headers: WebhookHeaders, secret: string): WebhookEvent {
+export function verifyWebhook(body: string, headers: WebhookHeaders, secret: string): WebhookMessage {
   const signer = webhookFor(secret);
   const [id, timestamp, signature] = HEADER_NAMES.map((name) => header(headers, name));
   const missing = HEADER_NAMES.filter((_, i) => [id, timestamp, signature][i] === undefined);
@@ -34,7 +35,7 @@ export function verifyWebhook(body: string, headers: WebhookHeaders, secret: str
   } catch (error) {
     throw new WebhookVerificationError('invalid_payload', 'webhook refused: the signed body is not JSON', id, [], { cause: error });
   }
-  const parsed = WebhookEvent.safeParse(json);
+  const parsed = WebhookMessage.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
     const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');

@@ -46,3 +46,6 @@ export * from './list-queries.js';
 export * from './webhook-event.js';
 export * from './webhook.js';
 export * from './slack-integration.js';
+export * from './secret-key.js';
+export * from './project-profile.js';
+export * from './integration-test.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FollowUp } from './follow-up.js';
-import { Timestamp } from './ids.js';
+import { Timestamp, Uuid } from './ids.js';
 
 /** What happened to a case, one webhook event type each; a subscription names the ones it wants. */
 export const WebhookEventType = z.enum([
@@ -24,3 +24,23 @@ export const WebhookEvent = z.object({
   data: z.object({ followUp: FollowUp }),
 });
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
+
+/**
+ * What "send test" (`POST /api/v1/webhooks/:id/test`) delivers: signed like every event, so a receiver's check of
+ * the signature is tested too, and named apart from the case events, so a receiver can answer 2xx and act on nothing.
+ * Never subscribed to: every webhook can be sent one.
+ */
+export const WebhookTestEvent = z.object({
+  type: z.literal('webhook.test'),
+  timestamp: Timestamp,
+  data: z.object({ webhookId: Uuid, message: z.string() }),
+});
+export type WebhookTestEvent = z.infer<typeof WebhookTestEvent>;
+
+/** Everything a webhook may receive: a case event, or a test sent from the settings. */
+export const WebhookMessage = z.discriminatedUnion('type', [WebhookEvent, WebhookTestEvent]);
+export type WebhookMessage = z.infer<typeof WebhookMessage>;
+
+/** What a delivery attempt carried: a case event type, or `webhook.test`. */
+export const WebhookDeliveryType = z.union([WebhookEventType, z.literal('webhook.test')]);
+export type WebhookDeliveryType = z.infer<typeof WebhookDeliveryType>;

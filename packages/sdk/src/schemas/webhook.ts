@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from './ids.js';
 import { ListQuery } from './page.js';
-import { WebhookEventType } from './webhook-event.js';
+import { WebhookDeliveryType, WebhookEventType } from './webhook-event.js';
 
 /** The events a webhook subscribes to: at least one, each once. */
 const WebhookEvents = z
@@ -43,7 +43,8 @@ export type WebhookList = z.infer<typeof WebhookList>;
 export const WebhookDelivery = z.object({
   id: Uuid,
   webhookId: Uuid,
-  type: WebhookEventType,
+  /** The case event it carried, or `webhook.test` for a test sent from the settings. */
+  type: WebhookDeliveryType,
   /** The `webhook-id` header: the same on every attempt of one event to one webhook. */
   messageId: z.string(),
   /** 1 for the first try, 2 for the first retry, … */

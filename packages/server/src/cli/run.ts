@@ -72,10 +72,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   if (args.command === 'demo') await seedDemo(db, new Date());
 
   const widgetDir = widgetBrowserDir();
+  const mail = mailConfig === null ? null : createMailer(mailConfig);
   const consoleDir = consoleDistDir();
   // Open event streams would hold the server's close() forever: they end when this aborts.
   const streams = new AbortController();
-  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, eventStream: { signal: streams.signal } });
+  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal } });
   let listening: Listening;
   try {
     listening = await listen(app, args);
@@ -90,7 +91,6 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   const logins = args.command === 'demo' ? DEMO_LOGINS : [];
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt, consoleBuilt, logins }));
   // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
-  const mail = mailConfig === null ? null : createMailer(mailConfig);
   const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date(), mail });
   const runner = createJobRunner({ db, definitions });
   runner.start();

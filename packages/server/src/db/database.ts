@@ -23,12 +23,14 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   person_erasures: PersonErasuresTable;
+  project_keys: ProjectKeysTable;
 }
 
 export interface ProjectsTable {
   id: string;
   name: string;
   public_key: string;
+  /** Retired by 0015 (keys live in `project_keys`): holds `retired:<id>`, the hash of no key. */
   secret_key_hash: string;
   identity_secret: string;
   allowed_origins: string;
@@ -274,4 +276,17 @@ export interface PersonErasuresTable {
   project_id: string;
   subject: string;
   erased_at: string;
+}
+
+/** A project's secret keys (0015): only their SHA-256 is stored; revoked ones stay for the record. */
+export interface ProjectKeysTable {
+  id: string;
+  project_id: string;
+  label: string;
+  /** The key's first characters, shown to tell keys apart (`sk_live_ab12`). */
+  prefix: string;
+  key_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

@@ -7,6 +7,9 @@ import { listCases } from '../repos/cases.js';
 import { listAnsweredSurveys } from '../repos/responses.js';
 import { openSqliteTestDb, testDialects } from '../testing/test-dbs.js';
 import { listCaseEvents } from '../repos/case-events.js';
+import { hashSecretKey } from '../repos/hash-secret-key.js';
+import { listProjectKeys } from '../repos/project-keys.js';
+import { findProjectBySecretKey } from '../repos/projects.js';
 import { statsCasesQuery, statsDetractorsQuery } from '../repos/follow-up-stats.js';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
@@ -214,6 +217,27 @@ describe.each(testDialects)('migration 0013_person_erasure on $name', ({ openUnm
         { id: 'f1', user_id: 'u-"1"' },
         { id: 'f2', user_id: null },
       ]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe.each(testDialects)('migration 0015_project_keys on $name', ({ openUnmigrated }) => {
+  it('carries each project’s secret key over: the key in use keeps working, listed as the original key, and the old column holds no hash', async () => {
+    const { kysely: db, schema, cleanup } = await openUnmigrated();
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0015'));
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before }, ...(schema && { migrationTableSchema: schema }) }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: hashSecretKey('sk_old_key'), identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+
+      await migrateToLatest(db as Kysely<unknown>, { schema });
+      expect((await findProjectBySecretKey(db, 'sk_old_key'))?.id).toBe('p');
+      expect(await listProjectKeys(db, 'p')).toEqual([{ id: expect.any(String), label: 'Original key', prefix: 'sk_', createdAt: at, lastUsedAt: expect.any(String), revokedAt: null }]);
+      const { secret_key_hash } = await db.selectFrom('projects').select('secret_key_hash').where('id', '=', 'p').executeTakeFirstOrThrow();
+      expect(secret_key_hash).toBe('retired:p');
     } finally {
       await cleanup();
     }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import { backfillCaseLifecycle } from './backfill-case-lifecycle.js';
@@ -501,6 +502,36 @@ export const migrations: Record<string, Migration> = {
         .addColumn('erased_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('person_erasures_pk', ['project_id', 'subject'])
         .execute();
+    },
+  },
+  /**
+   * Several secret keys per project (create one per integration, revoke one without breaking the others): the one
+   * hash a project held moves to `project_keys`, where requests look keys up by hash (unique index). The old column
+   * stays, retired: SQLite cannot drop a UNIQUE column without rebuilding `projects`, which ten tables reference.
+   * It is overwritten with `retired:<project id>` (unique, and the hash of no key), so a copy of it in a backup or a
+   * forgotten query can never authenticate anything. The original key's plain text was never stored, so its prefix
+   * is only `sk_`. (Numbered 0015 so the other migrations of this release can sort before it.)
+   */
+  '0015_project_keys': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('project_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_used_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.createIndex('project_keys_project_created').on('project_keys').columns(['project_id', 'created_at', 'id']).execute();
+      const projects = await sql<{ id: string; secret_key_hash: string; created_at: string }>`select id, secret_key_hash, created_at from projects`.execute(db);
+      for (const project of projects.rows) {
+        await sql`insert into project_keys (id, project_id, label, prefix, key_hash, created_at)
+          values (${randomUUID()}, ${project.id}, 'Original key', 'sk_', ${project.secret_key_hash}, ${project.created_at})`.execute(db);
+      }
+      await sql`update projects set secret_key_hash = 'retired:' || id`.execute(db);
     },
   },
 };

@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { verifyWebhook } from '@closeloop/sdk/node';
+import { WebhookEvent } from '@closeloop/sdk/schemas';
 import { bench, describe } from 'vitest';
 import { openSqliteDb } from '../db/sqlite.js';
 import { seedProject, submission } from '../testing/fixtures.js';
@@ -32,7 +33,7 @@ async function answerToWebhook(concurrency: number): Promise<void> {
   let allArrived = () => {};
   const arrived = new Promise<void>((resolve) => (allArrived = resolve));
   const receiver = await startHttpReceiver((request, res) => {
-    const event = verifyWebhook(request.body, request.headers, secret);
+    const event = WebhookEvent.parse(verifyWebhook(request.body, request.headers, secret));
     const { followUp } = event.data;
     const responseId = followUp.source === 'survey' ? followUp.response.id : followUp.feedback.id;
     latencies.push(performance.now() - (postedAt.get(responseId) ?? NaN));

@@ -36,6 +36,13 @@ describe('openApiDocument', () => {
         '/api/v1/teams',
         '/api/v1/teams/{id}',
         '/api/v1/settings',
+        '/api/v1/settings/project',
+        '/api/v1/settings/identity-secret/rotate',
+        '/api/v1/keys',
+        '/api/v1/keys/{id}',
+        '/api/v1/webhooks/{id}/test',
+        '/api/v1/integrations/slack/test',
+        '/api/v1/integrations/email/test',
         '/api/v1/stats/follow-ups',
         '/api/v1/responses',
         '/api/v1/people/{userId}',
@@ -154,9 +161,11 @@ describe('openApiDocument', () => {
       'follow_up.overdue',
       'follow_up.resolved',
       'follow_up.loop_closed',
+      'webhook.test',
     ]);
-    for (const hook of Object.values(hooks)) {
-      expect(hook.post.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } } });
+    for (const [type, hook] of Object.entries(hooks)) {
+      const body = type === 'webhook.test' ? 'WebhookTestEvent' : 'WebhookEvent';
+      expect(hook.post.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${body}` } } } });
       expect(hook.post.parameters.map((p) => p.name)).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
     }
     expect(doc.components.schemas['WebhookEvent']?.required).toEqual(['type', 'timestamp', 'data']);

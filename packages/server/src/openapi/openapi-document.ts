@@ -52,6 +52,15 @@ import {
   WebhookEvent,
   WebhookEventType,
   WebhookList,
+  WebhookTestEvent,
+  NewSecretKey,
+  SecretKeyCreated,
+  SecretKeyList,
+  ProjectProfile,
+  ProjectProfilePatch,
+  IdentitySecretRotated,
+  EmailTestRequest,
+  IntegrationTestResult,
 } from '@closeloop/sdk/schemas';
 import { ConfigQuery } from '../api/config-query.js';
 
@@ -99,6 +108,16 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   WebhookDeliveryPage: { schema: Page(WebhookDelivery), io: 'output' },
   WebhookEvent: { schema: WebhookEvent, io: 'output' },
   SlackIntegration: { schema: SlackIntegration, io: 'input' },
+  WebhookDelivery: { schema: WebhookDelivery, io: 'output' },
+  WebhookTestEvent: { schema: WebhookTestEvent, io: 'output' },
+  NewSecretKey: { schema: NewSecretKey, io: 'input' },
+  SecretKeyCreated: { schema: SecretKeyCreated, io: 'output' },
+  SecretKeyList: { schema: SecretKeyList, io: 'output' },
+  ProjectProfile: { schema: ProjectProfile, io: 'output' },
+  ProjectProfilePatch: { schema: ProjectProfilePatch, io: 'input' },
+  IdentitySecretRotated: { schema: IdentitySecretRotated, io: 'output' },
+  EmailTestRequest: { schema: EmailTestRequest, io: 'input' },
+  IntegrationTestResult: { schema: IntegrationTestResult, io: 'output' },
   LoginRequest: { schema: LoginRequest, io: 'input' },
   ConsoleSession: { schema: ConsoleSession, io: 'output' },
   FollowUpStreamEvent: { schema: FollowUpStreamEvent, io: 'output' },
@@ -172,19 +191,19 @@ function managementRead(summary: string, reply: keyof typeof components, statuse
 /** A change to a case: the version it was made against (body or If-Match), the case as it now is in reply (ETag: its version). */
 const caseChangeErrors = [400, 401, 404, 409, 415, 422];
 
-/** What the server POSTs to a registered webhook for one event: the signed WebhookEvent (OpenAPI 3.1 `webhooks`). */
-function webhookEvent(type: WebhookEventType): JsonSchema {
+/** What the server POSTs to a registered webhook: a signed body (OpenAPI 3.1 `webhooks`). */
+function signedPost(summary: string, body: 'WebhookEvent' | 'WebhookTestEvent'): JsonSchema {
   const header = (name: string, description: string) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
   return {
     post: {
-      summary: `\`${type}\`: the case as it is after the change, in \`data.followUp\``,
+      summary,
       parameters: [
         header('webhook-id', 'The same on every retry of this event to this webhook: drop an id you handled already'),
         header('webhook-timestamp', 'When this attempt was signed, Unix seconds'),
         header('webhook-signature', '`v1,<base64 HMAC-SHA256 of "id.timestamp.body">` with the whsec_ secret (verifyWebhook in @closeloop/sdk/node)'),
       ],
-      requestBody: { required: true, content: json('WebhookEvent') },
-      responses: { '2XX': { description: 'Delivered; anything else (or no answer within 10 s) is retried with backoff' } },
+      requestBody: { required: true, content: json(body) },
+      responses: { '2XX': { description: 'Delivered; anything else (or no answer within 10 s) is retried with backoff (a test is never retried)' } },
     },
   };
 }
@@ -357,6 +376,29 @@ export function openApiDocument(): JsonSchema {
         get: managementRead('The project settings (root causes, business hours, feedback routing, customer value), defaults filled in', 'ProjectSettings', [401]),
         patch: managementWrite('Replace the settings given, keep the others; feedback routing rules must name the project’s teams and live members', 'ProjectSettingsPatch', 'ProjectSettings', '200', [400, 401, 415, 422]),
       },
+      '/api/v1/settings/project': {
+        get: managementRead('The project’s name, public key (for the script tag) and allowed origins; never the identity secret', 'ProjectProfile', [401]),
+        patch: managementWrite('Rename the project and/or replace its allowed origins (each a bare origin such as https://shop.example, or *)', 'ProjectProfilePatch', 'ProjectProfile', '200', [400, 401, 415, 422]),
+      },
+      '/api/v1/settings/identity-secret/rotate': {
+        post: {
+          summary: 'Replace the identity secret; the new one is shown this once. Signatures made with the old one stop verifying at once: until the host backend signs with the new one, its users count as unverified',
+          security: bearer,
+          responses: { '200': { description: 'Rotated', content: json('IdentitySecretRotated') }, ...errors(401) },
+        },
+      },
+      '/api/v1/keys': {
+        get: managementRead('The project’s secret keys, revoked ones too, oldest first: label, prefix, created, last used, revoked; never the keys', 'SecretKeyList', [401]),
+        post: managementWrite('Create a secret key; the reply holds its sk_live_ secret, shown this once', 'NewSecretKey', 'SecretKeyCreated', '201', [400, 401, 415, 422]),
+      },
+      '/api/v1/keys/{id}': {
+        parameters: [uuidParameter],
+        delete: {
+          summary: 'Revoke a key: it gets 401 from the next request on. The key the request itself uses is refused (409 `key_in_use`), as is a key revoked already (409 `key_revoked`)',
+          security: bearer,
+          responses: { '204': { description: 'Revoked' }, ...errors(401, 404, 409, 422) },
+        },
+      },
       '/api/v1/stats/follow-ups': managementList(
         'Follow-up stats of the cases opened and the detractors who answered in the window (`from` inclusive, `to` exclusive, at most 366 days; default the last 30): overall, per team and per member',
         FollowUpStatsQuery,
@@ -444,6 +486,24 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'A page of attempts', content: json('WebhookDeliveryPage') }, ...errors(401, 404, 422) },
         },
       },
+      '/api/v1/webhooks/{id}/test': {
+        parameters: [uuidParameter],
+        post: {
+          summary: 'Send a signed `webhook.test` now, once (never retried), through the same signing and guarded POST as case events; the attempt is recorded in the delivery log and returned, a refusal included',
+          security: bearer,
+          responses: { '200': { description: 'The recorded attempt', content: json('WebhookDelivery') }, ...errors(401, 404, 422) },
+        },
+      },
+      '/api/v1/integrations/slack/test': {
+        post: {
+          summary: 'Post a test message to the Slack URL now, once; how it went in the reply (409 when no Slack URL is set)',
+          security: bearer,
+          responses: { '200': { description: 'How it went', content: json('IntegrationTestResult') }, ...errors(401, 409) },
+        },
+      },
+      '/api/v1/integrations/email/test': {
+        post: managementWrite('Send a test mail through the server’s SMTP settings now, once; how it went in the reply (409 when the server has no mail settings)', 'EmailTestRequest', 'IntegrationTestResult', '200', [400, 401, 409, 415, 422]),
+      },
       '/api/v1/integrations/slack': {
         put: {
           summary: 'Set the Slack incoming-webhook URL (https) where new and overdue cases are posted',
@@ -521,7 +581,10 @@ export function openApiDocument(): JsonSchema {
       },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
-    webhooks: Object.fromEntries(WebhookEventType.options.map((type) => [type, webhookEvent(type)])),
+    webhooks: {
+      ...Object.fromEntries(WebhookEventType.options.map((type) => [type, signedPost(`\`${type}\`: the case as it is after the change, in \`data.followUp\``, 'WebhookEvent')])),
+      'webhook.test': signedPost('`webhook.test`: sent by "send test" in the settings, signed like every event; answer 2xx, nothing to act on', 'WebhookTestEvent'),
+    },
   };
   return withRoleRefusals(doc);
 }

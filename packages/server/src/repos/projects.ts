@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Conn } from '../db/db.js';
 import type { ProjectsTable } from '../db/database.js';
 import { hashSecretKey } from './hash-secret-key.js';
+import { insertProjectKey, touchProjectKey } from './project-keys.js';
 
-/** A project as the server uses it. The secret key is never held in memory after creation: only its hash is stored. */
+/** A project as the server uses it. Its secret keys live in `project_keys`, only their hashes stored. */
 export interface Project {
   id: string;
   name: string;
@@ -20,7 +21,7 @@ export interface NewProject {
   id?: string;
   name: string;
   publicKey: string;
-  /** The plain `sk_…` key; only its SHA-256 is stored. */
+  /** The plain `sk_…` key, the project's first (`project_keys`, labelled `Default key`); only its SHA-256 is stored. */
   secretKey: string;
   identitySecret: string;
   allowedOrigins: string[];
@@ -42,16 +43,19 @@ function projectFromRow(row: Omit<ProjectsTable, 'settings'>): Project {
 }
 
 export async function createProject(conn: Conn, input: NewProject, now: Date): Promise<Project> {
+  const id = input.id ?? randomUUID();
   const row = {
-    id: input.id ?? randomUUID(),
+    id,
     name: input.name,
     public_key: input.publicKey,
-    secret_key_hash: hashSecretKey(input.secretKey),
+    // Retired by 0015: the key goes to project_keys below.
+    secret_key_hash: `retired:${id}`,
     identity_secret: input.identitySecret,
     allowed_origins: JSON.stringify(input.allowedOrigins),
     created_at: now.toISOString(),
   };
   await conn.insertInto('projects').values(row).execute();
+  await insertProjectKey(conn, id, 'Default key', input.secretKey, now);
   return projectFromRow(row);
 }
 
@@ -60,10 +64,40 @@ export async function findProjectByPublicKey(conn: Conn, publicKey: string): Pro
   return row ? projectFromRow(row) : null;
 }
 
-/** Hashes `secretKey` and looks the hash up, so the plain key is never compared or stored. */
-export async function findProjectBySecretKey(conn: Conn, secretKey: string): Promise<Project | null> {
-  const row = await conn.selectFrom('projects').selectAll().where('secret_key_hash', '=', hashSecretKey(secretKey)).executeTakeFirst();
-  return row ? projectFromRow(row) : null;
+/**
+ * Hashes `secretKey` and looks the hash up among the live keys, so the plain key is never compared or stored; a
+ * revoked key finds nothing from the moment it is revoked. A key found has its last use recorded (to the minute),
+ * so the settings can show which keys are still in use before one is revoked.
+ */
+export async function findProjectBySecretKey(conn: Conn, secretKey: string, now = new Date()): Promise<Project | null> {
+  const keyHash = hashSecretKey(secretKey);
+  const row = await conn
+    .selectFrom('project_keys')
+    .innerJoin('projects', 'projects.id', 'project_keys.project_id')
+    .selectAll('projects')
+    .where('project_keys.key_hash', '=', keyHash)
+    .where('project_keys.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  await touchProjectKey(conn, keyHash, now);
+  return projectFromRow(row);
+}
+
+/** Renames the project and/or replaces its allowed origins; the fields not given stay. */
+export async function updateProjectProfile(conn: Conn, projectId: string, patch: { name?: string; allowedOrigins?: string[] }): Promise<void> {
+  await conn
+    .updateTable('projects')
+    .set({
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.allowedOrigins !== undefined && { allowed_origins: JSON.stringify(patch.allowedOrigins) }),
+    })
+    .where('id', '=', projectId)
+    .execute();
+}
+
+/** Replaces the secret identities are signed with: signatures made with the old one stop verifying at once. */
+export async function setIdentitySecret(conn: Conn, projectId: string, identitySecret: string): Promise<void> {
+  await conn.updateTable('projects').set({ identity_secret: identitySecret }).where('id', '=', projectId).execute();
 }
 
 export async function findProjectById(conn: Conn, id: string): Promise<Project | null> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WebhookDelivery } from '@closeloop/sdk/schemas';
-import type { WebhookEventType } from '@closeloop/sdk/schemas';
+import type { WebhookDeliveryType } from '@closeloop/sdk/schemas';
 import type { Selectable } from 'kysely';
 import type { WebhookDeliveriesTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
@@ -10,7 +10,7 @@ import type { ListPage, PageRequest } from './keyset.js';
 export interface NewDelivery {
   webhookId: string;
   jobKey: string;
-  type: WebhookEventType;
+  type: WebhookDeliveryType;
   messageId: string;
   attempt: number;
   statusCode: number | null;
@@ -33,23 +33,22 @@ function deliveryFromRow(row: Selectable<WebhookDeliveriesTable>): WebhookDelive
   });
 }
 
-/** Records one attempt, failed or not. */
-export async function insertDelivery(conn: Conn, delivery: NewDelivery): Promise<void> {
-  await conn
-    .insertInto('webhook_deliveries')
-    .values({
-      id: randomUUID(),
-      webhook_id: delivery.webhookId,
-      job_key: delivery.jobKey,
-      event_type: delivery.type,
-      message_id: delivery.messageId,
-      attempt: delivery.attempt,
-      status_code: delivery.statusCode,
-      duration_ms: Math.max(0, Math.round(delivery.durationMs)),
-      error: delivery.error,
-      at: delivery.at.toISOString(),
-    })
-    .execute();
+/** Records one attempt, failed or not, and returns it as the delivery log lists it. */
+export async function insertDelivery(conn: Conn, delivery: NewDelivery): Promise<WebhookDelivery> {
+  const row = {
+    id: randomUUID(),
+    webhook_id: delivery.webhookId,
+    job_key: delivery.jobKey,
+    event_type: delivery.type,
+    message_id: delivery.messageId,
+    attempt: delivery.attempt,
+    status_code: delivery.statusCode,
+    duration_ms: Math.max(0, Math.round(delivery.durationMs)),
+    error: delivery.error,
+    at: delivery.at.toISOString(),
+  };
+  await conn.insertInto('webhook_deliveries').values(row).execute();
+  return deliveryFromRow(row);
 }
 
 /** A webhook's attempts, newest first, keyset paged through the (webhook_id, at, id) index. */

@@ -1,6 +1,6 @@
 import { signIdentity, verifyWebhook } from '@closeloop/sdk/node';
-import { MessageList, SurveyDefinition, WebhookCreated } from '@closeloop/sdk/schemas';
-import type { CaseEvent, ResponseSubmissionInput, WebhookEvent } from '@closeloop/sdk/schemas';
+import { MessageList, SurveyDefinition, WebhookCreated, WebhookEvent } from '@closeloop/sdk/schemas';
+import type { CaseEvent, ResponseSubmissionInput } from '@closeloop/sdk/schemas';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMailer } from '../../notify/email/mailer.js';
 import type { Mailer } from '../../notify/email/mailer.js';
@@ -157,7 +157,7 @@ describe.each(testDialects)('closing the loop on $name', ({ open }) => {
     let secret = '';
     const events: WebhookEvent[] = [];
     const receiver = await startHttpReceiver((request, res) => {
-      events.push(verifyWebhook(request.body, request.headers, secret));
+      events.push(WebhookEvent.parse(verifyWebhook(request.body, request.headers, secret)));
       res.writeHead(204).end();
     });
     receivers.push(receiver);

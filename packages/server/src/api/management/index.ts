@@ -5,10 +5,12 @@ import { eventsApi } from './events.js';
 import { feedbackApi } from './feedback.js';
 import { followUpsApi } from './follow-ups.js';
 import { integrationsApi } from './integrations.js';
+import { keysApi } from './keys.js';
 import { membersApi } from './members.js';
 import type { ManagementApiOptions } from './options.js';
 import { peopleApi } from './people.js';
 import { responsesApi } from './responses.js';
+import { projectProfileApi } from './project-profile.js';
 import { settingsApi } from './settings.js';
 import { statsApi } from './stats.js';
 import { surveysApi } from './surveys.js';
@@ -30,6 +32,8 @@ export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
     .route('/members', membersApi(options))
     .route('/teams', teamsApi(options))
     .route('/settings', settingsApi(options))
+    .route('/settings', projectProfileApi(options))
+    .route('/keys', keysApi(options))
     .route('/surveys', surveysApi(options))
     .route('/responses', responsesApi(options))
     .route('/feedback', feedbackApi(options))

@@ -8,6 +8,7 @@ import { HttpError } from '../../http/http-error.js';
 import { pageBody, pageRequest } from '../../http/list-page.js';
 import { readJsonBody } from '../../http/read-json-body.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
+import { sendWebhookTest } from '../../integrations/send-webhook-test.js';
 import { generateWebhookSecret } from '../../notify/webhook/webhook-secret.js';
 import { listDeliveries } from '../../repos/webhook-deliveries.js';
 import { deleteWebhook, findWebhook, insertWebhook, listWebhooks, publicWebhook } from '../../repos/webhooks.js';
@@ -52,6 +53,18 @@ export function webhooksApi({ db, now, allowPrivateWebhooks }: WebhooksApiOption
         const { id } = parseOrThrow(WebhookPath, c.req.param(), 'path');
         if (!(await deleteWebhook(db.kysely, c.get('principal').project.id, id, now()))) throw webhookNotFound(id);
         return c.body(null, 204);
+      })
+
+      /**
+       * `POST /api/v1/webhooks/:id/test` → 200 the recorded attempt: a signed `webhook.test` sent now, once, through
+       * the same signing and guarded POST as case events, and listed in the delivery log. A receiver that refuses
+       * is still a 200 here: the attempt's `statusCode` and `error` say how it went.
+       */
+      .post('/webhooks/:id/test', requirePermission('webhooks:write'), async (c) => {
+        const { id } = parseOrThrow(WebhookPath, c.req.param(), 'path');
+        const webhook = await findWebhook(db.kysely, c.get('principal').project.id, id);
+        if (webhook === null || webhook.deletedAt !== null) throw webhookNotFound(id);
+        return c.json(await sendWebhookTest(webhook, { db, now, allowPrivate: allowPrivateWebhooks }));
       })
 
       /** `GET /api/v1/webhooks/:id/deliveries`: every attempt, newest first, a page at a time; a deleted webhook's too. */

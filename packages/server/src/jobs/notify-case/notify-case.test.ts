@@ -1,6 +1,6 @@
 import { verifyWebhook } from '@closeloop/sdk/node';
-import { ErrorBody, Page, WebhookCreated, WebhookDelivery } from '@closeloop/sdk/schemas';
-import type { WebhookEvent, WebhookEventType } from '@closeloop/sdk/schemas';
+import { ErrorBody, Page, WebhookCreated, WebhookDelivery, WebhookEvent } from '@closeloop/sdk/schemas';
+import type { WebhookEventType } from '@closeloop/sdk/schemas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feedbackSubmission, submission } from '../../testing/fixtures.js';
 import { startHttpReceiver } from '../../testing/http-receiver.js';
@@ -41,7 +41,7 @@ async function verifyingReceiver(secret: () => string, status: (request: Receive
   let index = 0;
   const receiver = await startHttpReceiver((request, res) => {
     try {
-      const event = verifyWebhook(request.body, request.headers, secret());
+      const event = WebhookEvent.parse(verifyWebhook(request.body, request.headers, secret()));
       events.push({ id: String(request.headers['webhook-id']), event, at: performance.now() });
     } catch (error) {
       refusals.push(error);

@@ -1,8 +1,7 @@
 import type { WebhookEvent, WebhookEventType } from '@closeloop/sdk/schemas';
 import type { Delivery } from './delivery.js';
-import { postJson } from './post-json.js';
 import type { ResolveAll } from './guarded-lookup.js';
-import { signWebhook } from './sign-webhook.js';
+import { sendSigned } from './send-signed.js';
 
 export interface SendWebhookOptions {
   url: string;
@@ -31,8 +30,6 @@ export interface SendWebhookOptions {
  */
 export function sendWebhook({ url, secret, id, type, payload, occurredAt, timeoutMs = 10_000, allowPrivate, now = () => new Date(), resolveAll }: SendWebhookOptions): Promise<Delivery> {
   const signedAt = now();
-  const event: WebhookEvent = { type, timestamp: (occurredAt ?? signedAt).toISOString(), data: payload };
-  const body = JSON.stringify(event);
-  const headers = { ...signWebhook({ secret, id, body, signedAt }) };
-  return postJson({ url, body, headers, timeoutMs, allowPrivate, resolveAll });
+  const message: WebhookEvent = { type, timestamp: (occurredAt ?? signedAt).toISOString(), data: payload };
+  return sendSigned({ url, secret, id, message, timeoutMs, allowPrivate, signedAt, resolveAll });
 }
