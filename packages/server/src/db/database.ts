@@ -20,6 +20,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   integrations: IntegrationsTable;
   messages: MessagesTable;
+  response_reads: ResponseReadsTable;
 }
 
 export interface ProjectsTable {
@@ -56,6 +57,8 @@ export interface ResponsesTable {
   anonymous_id: Generated<string | null>;
   /** The answer to the survey's first NPS question, copied out so the stats find detractors by column (0010). */
   nps_score: Generated<number | null>;
+  /** The path of the page it was answered on (`context.url` without origin, query or fragment), for the page filters (0013). */
+  page_path: Generated<string | null>;
   context: string;
   answered_at: string;
   received_at: string;
@@ -138,6 +141,13 @@ export interface TeamsTable {
   last_routed_member_id: Generated<string | null>;
   created_at: string;
   updated_at: string;
+}
+
+/** A member has read a response (console results): a row while read, none while unread (0013). */
+export interface ResponseReadsTable {
+  member_id: string;
+  response_id: string;
+  read_at: string;
 }
 
 export interface TeamMembersTable {

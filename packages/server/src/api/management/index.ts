@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { managementAuth } from '../../middleware/management-auth/index.js';
+import { exportsApi } from './exports.js';
 import { feedbackApi } from './feedback.js';
 import { followUpsApi } from './follow-ups.js';
 import { integrationsApi } from './integrations.js';
@@ -32,6 +33,7 @@ export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
     .route('/responses', responsesApi(options))
     .route('/feedback', feedbackApi(options))
     .route('/stats', statsApi(options))
+    .route('/export', exportsApi(options))
     // These two carry their own paths (`/webhooks…`, `/integrations/slack`).
     .route('/', webhooksApi(targets))
     .route('/', integrationsApi(targets));
