@@ -4,6 +4,7 @@ import { createApiClient } from './api/client.js';
 import type { EventSourceConstructor } from './api/events.js';
 import { followUpsApi } from './api/follow-ups.js';
 import { membersApi } from './api/members.js';
+import { resultsApi } from './api/results.js';
 import { sessionApi } from './api/session.js';
 import { settingsApi } from './api/settings.js';
 import { surveysApi } from './api/surveys.js';
@@ -32,6 +33,7 @@ export function createServices({ fetch, EventSource }: ServicesOptions = {}) {
       teams: teamsApi(client),
       surveys: surveysApi(client),
       settings: settingsApi(client),
+      results: resultsApi(client),
     },
   };
 }
