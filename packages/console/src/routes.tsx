@@ -14,6 +14,8 @@ export interface ConsoleRoute {
   label?: string;
   /** Who may open it: members whose role lacks it see neither the entry nor the page. */
   permission: Permission;
+  /** The navigation entry it belongs under (a case under the inbox), marked current while it is shown. */
+  section?: `/${string}`;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ConsoleRoute {
  */
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
-  { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read' },
+  { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read', section: '/inbox' },
   { path: '/results', component: ResultsPage, label: 'Results', permission: 'stats:read' },
-  { path: '/results/responses', component: ResponsesPage, permission: 'responses:read' },
+  { path: '/results/responses', component: ResponsesPage, permission: 'responses:read', section: '/results' },
 ];

@@ -119,6 +119,17 @@ describe('the inbox', () => {
     expect(patch.body).toEqual({ assigneeId: AGENT_ID, version: 1 });
     expect(patch.headers.get('X-CSRF-Token')).toBe('csrf-token-1');
 
+    // Enter on a button presses that button; on the page it opens the selected case.
+    const shortcuts = screen.getByRole('button', { name: 'Keyboard shortcuts' });
+    shortcuts.focus();
+    fireEvent.keyDown(shortcuts, { key: 'Enter' });
+    expect(location.pathname).toBe('/inbox');
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+    await waitFor(() => expect(location.pathname).toBe(`/cases/${second.id}`));
+    history.back();
+    await waitFor(() => expect(location.pathname).toBe('/inbox'));
+    await screen.findByRole('list', { name: 'Cases, most urgent first' });
+
     const priority = screen.getByLabelText('Priority');
     priority.focus();
     fireEvent.keyDown(priority, { key: '?' });
