@@ -65,7 +65,9 @@ test('the NPS of the seeded answers, detractors clicked through, read state kept
 
   const csv = await downloaded(page, 'Download responses (CSV)');
   const lines = csv.trim().split('\r\n');
-  expect(lines[0]).toBe('id,survey_id,received_at,answered_at,finished,nps_score,group,comment,answers_json,page_url,locale,user_id,verified,anonymous_id,attributes_json,case_id,read');
+  expect(lines[0]?.split(',').map((cell) => cell.replace(/"/g, ''))).toEqual(
+    ['id', 'survey_id', 'received_at', 'answered_at', 'finished', 'nps_score', 'group', 'comment', 'answers_json', 'page_url', 'locale', 'user_id', 'verified', 'anonymous_id', 'attributes_json', 'case_id', 'read'],
+  );
   expect(csv.match(/^"[0-9a-f-]{36}"/gm)).toHaveLength(HISTORY.length);
   expect(csv).toContain('"Très bien, merci"');
   // The hostile comment is text behind a quote mark, not a formula.
@@ -84,16 +86,19 @@ test('the NPS of the seeded answers, detractors clicked through, read state kept
   await expect(list.getByRole('listitem').first().getByRole('button', { name: 'Mark unread' })).toBeVisible();
   await page.reload();
   await expect(list.getByRole('listitem').first().getByRole('button', { name: 'Mark unread' })).toBeVisible();
-  await page.getByRole('link', { name: 'Unread' }).click();
+  await page.getByRole('link', { name: 'Unread', exact: true }).click();
   await expect(list.getByRole('listitem')).toHaveCount(detractors.length - 1);
 
   const detractorCsv = await downloaded(page, 'Download these (CSV)');
   expect(detractorCsv.match(/,"detractor",/g)).toHaveLength(detractors.length - 1);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  for (const width of [1280, 390] as const) {
-    test(`results and responses have no axe violations (${scheme}, ${width} px)`, async ({ page }) => {
+test.describe('axe and screenshots', () => {
+  // axe is injected as a script the console's strict CSP refuses (rightly); the test above runs under the CSP.
+  test.use({ bypassCSP: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390] as const) {
+      test(`results and responses have no axe violations (${scheme}, ${width} px)`, async ({ page }) => {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
       await page.emulateMedia({ colorScheme: scheme });
       await openResults(page);
@@ -110,3 +115,4 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+});

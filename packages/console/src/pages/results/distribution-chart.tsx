@@ -1,17 +1,21 @@
 import { scoreGroupOf } from '@closeloop/sdk/schemas';
+import { useRef } from 'preact/hooks';
+import { useWidth } from './use-width.js';
 
-const W = 720;
 const H = 200;
 const PAD = { left: 8, right: 8, top: 22, bottom: 26 };
 
 /** How many answers gave each score 0–10, bars coloured by group, each bar's count written above it. */
 export function DistributionChart({ distribution }: { distribution: readonly number[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const W = useWidth(box, 720).value;
   const max = Math.max(1, ...distribution);
   const step = (W - PAD.left - PAD.right) / 11;
   const plotH = H - PAD.top - PAD.bottom;
   const summary = distribution.map((n, score) => `${score}: ${n}`).join(', ');
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="distribution-title" class="chart-svg">
+    <div ref={box}>
+    <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby="distribution-title" class="chart-svg">
       <title id="distribution-title">{`Answers per score, 0 to 10 (${summary})`}</title>
       {distribution.map((n, score) => {
         const height = (n / max) * plotH;
@@ -29,5 +33,6 @@ export function DistributionChart({ distribution }: { distribution: readonly num
         );
       })}
     </svg>
+    </div>
   );
 }

@@ -1,8 +1,9 @@
 import type { NpsStats } from '@closeloop/sdk/schemas';
+import { useRef } from 'preact/hooks';
 import { Table } from '../../ui/table.js';
 import { npsText, shortDate } from './result-words.js';
+import { useWidth } from './use-width.js';
 
-const W = 720;
 const H = 240;
 const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
 const TICKS = [100, 50, 0, -50, -100];
@@ -13,6 +14,8 @@ const TICKS = [100, 50, 0, -50, -100];
  * cannot read the picture.
  */
 export function NpsChart({ stats }: { stats: NpsStats }) {
+  const box = useRef<HTMLDivElement>(null);
+  const W = useWidth(box, 720).value;
   const { buckets } = stats;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -29,12 +32,16 @@ export function NpsChart({ stats }: { stats: NpsStats }) {
     } else current.push(`${x(i).toFixed(1)},${y(bucket.nps).toFixed(1)}`);
   });
   if (current.length) segments.push(current.join(' '));
-  const labelEvery = Math.max(1, Math.ceil(buckets.length / 6));
+  // Across buckets without answers the line goes on dashed: the trend stays readable, the gap stays visible.
+  const answeredAt = buckets.flatMap((bucket, i) => (bucket.nps === null ? [] : [i]));
+  const gaps = answeredAt.slice(1).flatMap((i, k) => (i - answeredAt[k]! > 1 ? [[answeredAt[k]!, i] as const] : []));
+  const labelEvery = Math.max(1, Math.ceil(buckets.length / Math.max(2, Math.floor(W / 110))));
   const answered = buckets.filter((b) => b.nps !== null);
   const description = answered.length === 0 ? 'No answers in this period.' : `NPS from ${npsText(answered[0]!.nps)} on ${shortDate(answered[0]!.start)} to ${npsText(answered.at(-1)!.nps)} on ${shortDate(answered.at(-1)!.start)}.`;
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="nps-chart-title nps-chart-desc" class="chart-svg">
+      <div ref={box}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby="nps-chart-title nps-chart-desc" class="chart-svg">
         <title id="nps-chart-title">NPS per {stats.interval}</title>
         <desc id="nps-chart-desc">{description}</desc>
         {TICKS.map((tick) => (
@@ -49,6 +56,9 @@ export function NpsChart({ stats }: { stats: NpsStats }) {
           const height = (bucket.count / maxCount) * plotH * 0.35;
           return <rect key={bucket.start} class="chart-count" x={x(i) - step * 0.35} width={step * 0.7} y={PAD.top + plotH - height} height={height} />;
         })}
+        {gaps.map(([a, b]) => (
+          <line key={`${a}-${b}`} class="chart-gap" x1={x(a)} y1={y(buckets[a]!.nps!)} x2={x(b)} y2={y(buckets[b]!.nps!)} />
+        ))}
         {segments.map((points) => (
           <polyline key={points} class="chart-line" points={points} />
         ))}
@@ -67,6 +77,17 @@ export function NpsChart({ stats }: { stats: NpsStats }) {
           ) : null,
         )}
       </svg>
+      </div>
+      <figcaption class="chart-legend muted">
+        <span>
+          <span class="legend-line" aria-hidden="true" />
+          NPS per {stats.interval} (dashed across {stats.interval}s without answers)
+        </span>
+        <span>
+          <span class="legend-bar" aria-hidden="true" />
+          Answers per {stats.interval}
+        </span>
+      </figcaption>
       <details class="chart-table">
         <summary>Show as a table</summary>
         <Table

@@ -35,7 +35,8 @@ export function OutcomesPanel({ stats, history }: { stats: FollowUpStats; histor
     ['Time to first contact', durationText(o.medianFirstContactMs), 'Median, from opening to the first contact'],
     ['Time to resolution', durationText(o.medianResolutionMs), 'Median, from opening to resolution'],
     ['Recovery rate', percent(o.recoveryRate), 'Detractors whose next answer after resolution was 7 or more'],
-    ['Next-loop rate', `${percent(o.nextLoop.followedUp.rate)} vs ${percent(o.nextLoop.notFollowedUp.rate)}`, 'Detractors who answered again: followed up vs not'],
+    ['Next-loop rate, followed up', percent(o.nextLoop.followedUp.rate), `Detractors who answered again after a contact or resolution (${o.nextLoop.followedUp.answeredAgain} of ${o.nextLoop.followedUp.customers})`],
+    ['Next-loop rate, not followed up', percent(o.nextLoop.notFollowedUp.rate), `Detractors nobody followed up who answered again (${o.nextLoop.notFollowedUp.answeredAgain} of ${o.nextLoop.notFollowedUp.customers})`],
   ];
   const causes = [...new Map(history.flatMap((p) => p.causes).map((c) => [c.id, c.label])).entries()];
   return (

@@ -34,7 +34,7 @@ export function ResultsFilterBar({ filters, surveys, withInterval = true, onChan
         onChange(draft.value);
       }}
     >
-      <div class="filter-grid">
+      <div class="results-filter-grid">
         <Field label="Survey">
           {(control) => (
             <select {...control} value={d.surveyId ?? ''} onChange={(e) => set({ surveyId: empty(e.currentTarget.value) })}>
