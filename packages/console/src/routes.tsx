@@ -1,6 +1,8 @@
 import type { ComponentType } from 'preact';
 import { CasePage } from './pages/case/case-page.js';
 import { InboxPage } from './pages/inbox/inbox-page.js';
+import { ResponsesPage } from './pages/results/responses-page.js';
+import { ResultsPage } from './pages/results/results-page.js';
 import { SettingsPage } from './pages/settings/settings-page.js';
 import type { Permission } from './session/permissions.js';
 
@@ -24,6 +26,8 @@ export interface ConsoleRoute {
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
   { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read', section: '/inbox' },
+  { path: '/results', component: ResultsPage, label: 'Results', permission: 'stats:read' },
+  { path: '/results/responses', component: ResponsesPage, permission: 'responses:read', section: '/results' },
   // Admins only: every role reads settings through the API, but only changing them is this page's job.
   { path: '/settings', component: SettingsPage, label: 'Settings', permission: 'settings:write' },
 ];

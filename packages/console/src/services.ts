@@ -7,6 +7,7 @@ import { integrationsApi } from './api/integrations.js';
 import { keysApi } from './api/keys.js';
 import { membersApi } from './api/members.js';
 import { projectApi } from './api/project.js';
+import { resultsApi } from './api/results.js';
 import { sessionApi } from './api/session.js';
 import { settingsApi } from './api/settings.js';
 import { surveysApi } from './api/surveys.js';
@@ -40,6 +41,7 @@ export function createServices({ fetch, EventSource }: ServicesOptions = {}) {
       project: projectApi(client),
       webhooks: webhooksApi(client),
       integrations: integrationsApi(client),
+      results: resultsApi(client),
     },
   };
 }

@@ -5,10 +5,13 @@ export interface Column<Row> {
   cell: (row: Row) => ComponentChildren;
 }
 
-/** A plain data table with a caption (hidden when `captionHidden`), scrolling sideways on a narrow screen. */
+/**
+ * A plain data table with a caption (hidden when `captionHidden`), scrolling sideways on a narrow screen. The scroll
+ * box is focusable and named by the caption, so keyboard users can scroll it too (axe: scrollable-region-focusable).
+ */
 export function Table<Row>({ caption, captionHidden = false, columns, rows, rowKey }: { caption: string; captionHidden?: boolean; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string }) {
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table class="table">
         <caption class={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>

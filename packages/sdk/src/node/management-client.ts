@@ -12,7 +12,7 @@ import {
   Page,
   ProjectSettings,
   SlackIntegration,
-  StoredResponse,
+  ListedResponse,
   SurveyDefinition,
   SurveyList,
   Team,
@@ -52,7 +52,7 @@ export interface ManagementClientOptions {
   retry?: number;
 }
 
-const ResponsePage = Page(StoredResponse);
+const ResponsePage = Page(ListedResponse);
 const WebhookDeliveryPage = Page(WebhookDelivery);
 /** What a 204 carries: nothing, read as `undefined`. */
 const NoContent = z.undefined();
@@ -183,7 +183,10 @@ export function createManagementClient({ host, secretKey, timeout = 10_000, retr
       put: (survey) => call(api, 'put', path('surveys', String(survey.id)), SurveyDefinition, { json: survey }),
       delete: (id) => call(api, 'delete', path('surveys', id), SurveyDefinition),
     },
-    responses: { list: (options = {}) => call(api, 'get', 'responses', ResponsePage, { searchParams: query(options) }) },
+    responses: {
+      list: ({ attr = {}, ...options } = {}) =>
+        call(api, 'get', 'responses', ResponsePage, { searchParams: { ...query(options), ...Object.fromEntries(Object.entries(attr).map(([name, value]) => [`attr.${name}`, value])) } }),
+    },
     followUps: {
       list: (options = {}) => call(api, 'get', 'follow-ups', FollowUpList, { searchParams: query(options) }),
       get: (id) => call(api, 'get', path('follow-ups', id), CaseDetail),

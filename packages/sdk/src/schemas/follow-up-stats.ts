@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { Slug, Timestamp, Uuid } from './ids.js';
-
-/** A bound of the stats window: an ISO 8601 date-time, or a date (midnight UTC), read as the instant it names. */
-const WindowBound = z
-  .union([Timestamp, z.iso.date()], { error: 'must be an ISO 8601 date or date-time' })
-  .transform((value) => new Date(value).toISOString());
+import { WindowBound } from './window-bound.js';
 
 /**
  * Query of `GET /api/v1/stats/follow-ups`: the window cases were opened (and detractors answered) in, `from`

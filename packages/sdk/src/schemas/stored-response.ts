@@ -17,3 +17,11 @@ export const StoredResponse = z.object({
   followUpId: Uuid.nullable(),
 });
 export type StoredResponse = z.infer<typeof StoredResponse>;
+
+/**
+ * A response in the management list: the stored response with its NPS score (the answer to the survey's first NPS
+ * question; null without one) and whether the signed-in member has read it (null for a project key, which has no
+ * reader). `followUpId` names its case when it opened one.
+ */
+export const ListedResponse = StoredResponse.extend({ npsScore: z.number().int().min(0).max(10).nullable(), read: z.boolean().nullable() });
+export type ListedResponse = z.infer<typeof ListedResponse>;

@@ -24,6 +24,7 @@ export interface Database {
   login_failures: LoginFailuresTable;
   person_erasures: PersonErasuresTable;
   project_keys: ProjectKeysTable;
+  response_reads: ResponseReadsTable;
 }
 
 export interface ProjectsTable {
@@ -61,6 +62,8 @@ export interface ResponsesTable {
   anonymous_id: Generated<string | null>;
   /** The answer to the survey's first NPS question, copied out so the stats find detractors by column (0010). */
   nps_score: Generated<number | null>;
+  /** The path of the page it was answered on (`context.url` without origin, query or fragment), for the page filters (0014). */
+  page_path: Generated<string | null>;
   context: string;
   answered_at: string;
   received_at: string;
@@ -168,6 +171,13 @@ export interface TeamsTable {
   last_routed_member_id: Generated<string | null>;
   created_at: string;
   updated_at: string;
+}
+
+/** A member has read a response (console results): a row while read, none while unread (0014). */
+export interface ResponseReadsTable {
+  member_id: string;
+  response_id: string;
+  read_at: string;
 }
 
 export interface TeamMembersTable {

@@ -223,6 +223,35 @@ describe.each(testDialects)('migration 0013_person_erasure on $name', ({ openUnm
   });
 });
 
+describe.each(testDialects)('migration 0014_results on $name', ({ openUnmigrated }) => {
+  it('gives stored responses their page path, so the results filter and group earlier answers by page', async () => {
+    const { kysely: db, schema, cleanup } = await openUnmigrated();
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0014'));
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before }, ...(schema && { migrationTableSchema: schema }) }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const at = NOW.toISOString();
+      await db.insertInto('projects').values({ id: 'p', name: 'p', public_key: 'pk_p', secret_key_hash: 'h', identity_secret: 's', allowed_origins: '[]', created_at: at }).execute();
+      const response = (id: string, url: string) =>
+        db
+          .insertInto('responses')
+          .values({ id, project_id: 'p', survey_id: 'nps', answers: '{}', finished: 1, respondent: '{"anonymousId":"a-1"}', user_id: null, verified: 0, context: JSON.stringify({ url }), answered_at: at, received_at: at, updated_at: at })
+          .execute();
+      await response('a', 'https://shop.example/checkout?step=2#pay');
+      await response('b', 'https://shop.example/');
+
+      await migrateToLatest(db as Kysely<unknown>, { schema });
+      const rows = await db.selectFrom('responses').select(['id', 'page_path']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 'a', page_path: '/checkout' },
+        { id: 'b', page_path: '/' },
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe.each(testDialects)('migration 0015_project_keys on $name', ({ openUnmigrated }) => {
   it('carries each project’s secret key over: the key in use keeps working, listed as the original key, and the old column holds no hash', async () => {
     const { kysely: db, schema, cleanup } = await openUnmigrated();

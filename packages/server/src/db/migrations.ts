@@ -3,6 +3,7 @@ import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import { backfillCaseLifecycle } from './backfill-case-lifecycle.js';
 import { backfillNpsScores } from './backfill-nps-scores.js';
+import { backfillPagePaths } from './backfill-page-paths.js';
 
 /**
  * Every schema change, in order. Names sort lexicographically and are never renamed: Kysely records them in
@@ -502,6 +503,29 @@ export const migrations: Record<string, Migration> = {
         .addColumn('erased_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('person_erasures_pk', ['project_id', 'subject'])
         .execute();
+    },
+  },
+  /**
+   * Results: each response's page path as a column (`page_path`, from `context.url`), so the results filter and group
+   * by page without parsing JSON; and which member has read which response (`response_reads`, a row while read).
+   * Read state is per member, not per project: one agent working through a thousand answers must not mark them read
+   * for a colleague. Rows go with their member or response (erasure removes both).
+   */
+  '0014_results': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('responses').addColumn('page_path', 'text').execute();
+      await backfillPagePaths(db);
+      // "Which pages produce the most detractors" groups one project's answers in a time range by page.
+      await db.schema.createIndex('responses_project_page_received').on('responses').columns(['project_id', 'page_path', 'received_at']).execute();
+      await db.schema
+        .createTable('response_reads')
+        .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
+        .addColumn('response_id', 'text', (c) => c.notNull().references('responses.id').onDelete('cascade'))
+        .addColumn('read_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('response_reads_pk', ['member_id', 'response_id'])
+        .execute();
+      // Erasing a response deletes its reads by response id.
+      await db.schema.createIndex('response_reads_response').on('response_reads').column('response_id').execute();
     },
   },
   /**

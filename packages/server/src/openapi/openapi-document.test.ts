@@ -44,9 +44,15 @@ describe('openApiDocument', () => {
         '/api/v1/integrations/slack/test',
         '/api/v1/integrations/email/test',
         '/api/v1/stats/follow-ups',
+        '/api/v1/stats/nps',
+        '/api/v1/stats/themes',
         '/api/v1/responses',
         '/api/v1/people/{userId}',
         '/api/v1/people/{userId}/export',
+        '/api/v1/responses/read',
+        '/api/v1/responses/unread',
+        '/api/v1/export/responses.csv',
+        '/api/v1/export/cases.csv',
         '/api/v1/surveys',
         '/api/v1/surveys/{id}',
         '/api/v1/webhooks',
@@ -124,7 +130,9 @@ describe('openApiDocument', () => {
       'source',
       'q',
     ]);
-    expect(doc.paths['/api/v1/responses']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'surveyId']);
+    expect(doc.paths['/api/v1/responses']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'surveyId', 'from', 'to', 'page', 'attr.<name>', 'group', 'read', 'unread']);
+    expect(doc.paths['/api/v1/stats/nps']?.['get']?.parameters?.map((p) => p.name)).toEqual(['surveyId', 'from', 'to', 'page', 'attr.<name>', 'interval']);
+    expect(doc.paths['/api/v1/export/cases.csv']?.['get']?.parameters?.map((p) => p.name)).not.toContain('cursor');
     expect(doc.paths['/v1/config']?.['get']?.parameters?.map((p) => p.name)).toEqual(['project', 'user', 'signature', 'If-None-Match']);
     expect(doc.paths['/api/v1/feedback']?.['get']?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'category']);
   });

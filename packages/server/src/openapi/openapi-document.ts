@@ -31,10 +31,17 @@ import {
   ProjectSettings,
   ProjectSettingsPatch,
   ResponseAccepted,
-  ResponseListQuery,
+  ResponseListParams,
+  ResponseExportParams,
+  CaseExportQuery,
+  NpsStats,
+  NpsStatsParams,
+  DetractorThemes,
+  ThemesParams,
+  ResponseReadRequest,
+  ListedResponse,
   ResponseSubmission,
   StoredFeedback,
-  StoredResponse,
   Slug,
   SurveyDefinition,
   SurveyList,
@@ -96,6 +103,10 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   PersonExport: { schema: PersonExport, io: 'output' },
   PersonErasure: { schema: PersonErasure, io: 'output' },
   StoredResponsePage: { schema: Page(StoredResponse), io: 'output' },
+  ListedResponsePage: { schema: Page(ListedResponse), io: 'output' },
+  NpsStats: { schema: NpsStats, io: 'output' },
+  DetractorThemes: { schema: DetractorThemes, io: 'output' },
+  ResponseReadRequest: { schema: ResponseReadRequest, io: 'input' },
   StoredFeedbackPage: { schema: Page(StoredFeedback), io: 'output' },
   ErrorBody: { schema: ErrorBody, io: 'output' },
   SurveyDefinition: { schema: SurveyDefinition, io: 'output' },
@@ -134,12 +145,12 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 /** Query parameters from a zod object, one per property, required as the schema says. */
 function queryParameters(schema: z.ZodObject): JsonSchema[] {
   const js = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
-    name,
-    in: 'query',
-    required: js.required?.includes(name) ?? false,
-    schema: s,
-  }));
+  return Object.entries(js.properties ?? {}).map(([name, s]) =>
+    // `attr` travels flat (`attr.plan=pro`), one parameter per attribute: OpenAPI has no prefix parameters, so it is described.
+    name === 'attr'
+      ? { name: 'attr.<name>', in: 'query', required: false, description: 'Only answers of respondents whose attribute <name> equals the value, as text (`attr.plan=pro`); up to 10', schema: { type: 'string', maxLength: 500 } }
+      : { name, in: 'query', required: js.required?.includes(name) ?? false, schema: s },
+  );
 }
 
 function errors(...statuses: number[]): Record<string, unknown> {
@@ -243,6 +254,18 @@ function managementList(summary: string, query: z.ZodObject, page: keyof typeof 
       security: bearer,
       parameters: queryParameters(query),
       responses: { '200': { description, content: json(page) }, ...errors(401, 422) },
+    },
+  };
+}
+
+/** A CSV download: streamed, UTF-8 with a BOM, formula-like cells prefixed with `'`. */
+function csvExport(summary: string, query: z.ZodObject): JsonSchema {
+  return {
+    get: {
+      summary: `${summary}, as CSV (streamed, UTF-8 with BOM; text cells starting with = + - @ tab or CR are prefixed with ')`,
+      security: bearer,
+      parameters: queryParameters(query),
+      responses: { '200': { description: 'The CSV file (attachment)', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(401, 422) },
     },
   };
 }
@@ -422,6 +445,42 @@ export function openApiDocument(): JsonSchema {
         ),
       },
       '/api/v1/responses': managementList('Responses, newest first', ResponseListQuery, 'StoredResponsePage', 'A page of responses'),
+      '/api/v1/stats/nps': managementList(
+        'NPS over time: the NPS answers received in the window (`from` inclusive, `to` exclusive, at most 366 days; default the last 30), per UTC day or ISO week, with the 0–10 distribution and totals',
+        NpsStatsParams,
+        'NpsStats',
+        'The figures',
+      ),
+      '/api/v1/stats/themes': managementList(
+        'Detractor themes: the words and two-word phrases most used in detractor (NPS 0–6) comments, stop words of the widget’s languages removed, and the pages producing the most detractors',
+        ThemesParams,
+        'DetractorThemes',
+        'The themes',
+      ),
+      '/api/v1/responses': managementList(
+        'Responses, newest first; `read`/`unread` and the `read` field are a signed-in member’s (a project key gets `read: null` and may not filter by it)',
+        ResponseListParams,
+        'ListedResponsePage',
+        'A page of responses',
+      ),
+      '/api/v1/responses/read': {
+        post: {
+          summary: 'Mark responses read for the signed-in member (a project key has no read state: 422 naming `ids`)',
+          security: bearer,
+          requestBody: { required: true, content: json('ResponseReadRequest') },
+          responses: { '204': { description: 'Marked' }, ...errors(400, 401, 415, 422) },
+        },
+      },
+      '/api/v1/responses/unread': {
+        post: {
+          summary: 'Mark responses unread for the signed-in member',
+          security: bearer,
+          requestBody: { required: true, content: json('ResponseReadRequest') },
+          responses: { '204': { description: 'Marked' }, ...errors(400, 401, 415, 422) },
+        },
+      },
+      '/api/v1/export/responses.csv': csvExport('Every response the list’s filters match, newest first', ResponseExportParams),
+      '/api/v1/export/cases.csv': csvExport('Every case the queue’s filters match, in the queue’s order', CaseExportQuery),
       '/api/v1/feedback': managementList('Feedback, newest first', FeedbackListQuery, 'StoredFeedbackPage', 'A page of feedback'),
       '/api/v1/surveys': {
         get: {

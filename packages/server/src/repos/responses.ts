@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { AnswerValue, Respondent, StoredResponse } from '@closeloop/sdk/schemas';
-import type { AnsweredSurvey, ResponseContext } from '@closeloop/sdk/schemas';
+import type { AnsweredSurvey, ListedResponse, ResponseContext } from '@closeloop/sdk/schemas';
+import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { ResponsesTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
 import { keysetPage } from './keyset.js';
 import type { ListPage, PageRequest } from './keyset.js';
+import { responseConditions } from './response-filters.js';
+import type { ResponseFilters } from './response-filters.js';
 
 export type Answers = Record<string, AnswerValue>;
 
@@ -89,6 +92,8 @@ export async function insertResponse(conn: Conn, response: NewResponse, npsScore
       survey_id: response.surveyId,
       ...stateColumns(response, npsScore),
       context: JSON.stringify(response.context),
+      // The contract checked the URL; its path is what the results filter and group by (migration 0014).
+      page_path: new URL(response.context.url).pathname,
       answered_at: response.answeredAt,
       received_at: response.receivedAt,
       updated_at: response.receivedAt,
@@ -125,16 +130,28 @@ export async function updateResponse(conn: Conn, id: string, values: ResponseVal
     .execute();
 }
 
-/** The project's responses, newest received first, optionally of one survey, each with its case id. */
-export function listResponses(conn: Conn, projectId: string, page: PageRequest & { surveyId?: string | undefined }): Promise<ListPage<StoredResponse>> {
-  let query = conn
+/**
+ * The project's responses matching `filters`, newest received first, each with its case id and, when a member asks
+ * (`readerId`), whether that member has read it (null for a project key, which reads nothing).
+ */
+export function listResponses(conn: Conn, projectId: string, page: PageRequest & ResponseFilters, readerId: string | null = null): Promise<ListPage<ListedResponse>> {
+  const query = filteredResponses(conn, projectId, page, readerId);
+  return keysetPage(query, { at: 'r.received_at', id: 'r.id' }, page, (row) => ({ ...responseFromRow(row), npsScore: row.nps_score, read: row.read === null ? null : Number(row.read) === 1 }), (r) => ({ at: r.receivedAt, id: r.id }));
+}
+
+/** The rows of {@link listResponses}, apart so the CSV export walks the same filters in batches. */
+export function filteredResponses(conn: Conn, projectId: string, filters: ResponseFilters, readerId: string | null) {
+  return conn
     .selectFrom('responses as r')
     .leftJoin('follow_ups as f', 'f.response_id', 'r.id')
     .selectAll('r')
     .select('f.id as follow_up_id')
-    .where('r.project_id', '=', projectId);
-  if (page.surveyId !== undefined) query = query.where('r.survey_id', '=', page.surveyId);
-  return keysetPage(query, { at: 'r.received_at', id: 'r.id' }, page, responseFromRow, (r) => ({ at: r.receivedAt, id: r.id }));
+    .select((eb) =>
+      readerId === null
+        ? sql<number | null>`null`.as('read')
+        : eb.case().when(eb.exists(eb.selectFrom('response_reads as rr').select('rr.response_id').whereRef('rr.response_id', '=', 'r.id').where('rr.member_id', '=', readerId))).then(1).else(0).end().as('read'),
+    )
+    .where(responseConditions(conn, projectId, filters));
 }
 
 /** Rows by id, for the cases that carry them (their case id is the caller's to add). */

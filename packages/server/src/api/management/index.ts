@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { managementAuth } from '../../middleware/management-auth/index.js';
 import { eventsApi } from './events.js';
+import { exportsApi } from './exports.js';
 import { feedbackApi } from './feedback.js';
 import { followUpsApi } from './follow-ups.js';
 import { integrationsApi } from './integrations.js';
@@ -40,6 +41,7 @@ export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
     .route('/stats', statsApi(options))
     .route('/events', eventsApi({ db: options.db, ...options.eventStream }))
     .route('/people', peopleApi(options))
+    .route('/export', exportsApi(options))
     // These two carry their own paths (`/webhooks…`, `/integrations/slack`).
     .route('/', webhooksApi(targets))
     .route('/', integrationsApi(targets));
