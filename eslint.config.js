@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Package boundaries: imports run widget → sdk ← server. The sdk knows neither of them; the server serves the
+// Package boundaries: imports run widget → sdk ← server, console → sdk. The sdk knows neither of them; the server serves the
 // widget's built files (it resolves the package's dist/, never imports its code); nothing reaches into another
 // package's src/ (workspace packages resolve to their sources through the "@closeloop/source" export condition).
 const intoAnotherSrc = {
@@ -61,6 +61,10 @@ export default tseslint.config(
   {
     files: ['packages/server/**'],
     rules: noImportsExcept(['sdk', 'server'], 'The server imports the sdk only; it serves the widget’s built files, never its code.'),
+  },
+  {
+    files: ['packages/console/**'],
+    rules: noImportsExcept(['sdk'], 'The console imports the sdk only; it talks to the server over HTTP.'),
   },
   {
     // Command-line programs and examples talk to people on stdout.

@@ -42,6 +42,17 @@ export default defineConfig({
         },
       },
       {
+        // The console's components, in happy-dom at the address the server serves it from (relative API URLs resolve).
+        extends: true,
+        test: {
+          name: 'console',
+          root: 'packages/console',
+          environment: 'happy-dom',
+          environmentOptions: { happyDOM: { url: 'http://console.test/' } },
+          include: ['src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
         // Cross-package, in Node: the SDK's Node client against the real server on a local port.
         extends: true,
         test: { name: 'integration', root: 'tests', environment: 'node', include: ['integration/**/*.test.ts'] },

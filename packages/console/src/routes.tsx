@@ -1,0 +1,22 @@
+import type { ComponentType } from 'preact';
+import { InboxPage } from './pages/inbox/inbox-page.js';
+import type { Permission } from './session/permissions.js';
+
+export interface ConsoleRoute {
+  /** Under the console's base: `/inbox` is served at `/console/inbox`. preact-iso patterns (`:id`). */
+  path: `/${string}`;
+  /** preact-iso passes the path's parameters as props (`id` for `/cases/:id`). */
+  component: ComponentType<Record<string, string>>;
+  /** The entry in the navigation; none for pages reached from another page (a case). */
+  label?: string;
+  /** Who may open it: members whose role lacks it see neither the entry nor the page. */
+  permission: Permission;
+}
+
+/**
+ * Every page of the console, in navigation order. A new page (surveys, results, settings) adds one line here and
+ * its folder under `pages/`.
+ */
+export const routes: ConsoleRoute[] = [
+  { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
+];
