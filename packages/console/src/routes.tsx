@@ -1,5 +1,7 @@
 import type { ComponentType } from 'preact';
 import { InboxPage } from './pages/inbox/inbox-page.js';
+import { SurveyEditorPage } from './pages/surveys/survey-editor-page.js';
+import { SurveysPage } from './pages/surveys/surveys-page.js';
 import type { Permission } from './session/permissions.js';
 
 export interface ConsoleRoute {
@@ -19,4 +21,6 @@ export interface ConsoleRoute {
  */
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
+  { path: '/surveys', component: SurveysPage, label: 'Surveys', permission: 'surveys:read' },
+  { path: '/surveys/:id', component: SurveyEditorPage, permission: 'surveys:read' },
 ];
