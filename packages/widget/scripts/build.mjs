@@ -104,7 +104,7 @@ const preview = await browserBuild({
   output: { format: 'es', entryFileNames: 'closeloop-preview-[hash].js', chunkFileNames: 'closeloop-[name]-preview-[hash].js' },
 });
 const previewPage = readFileSync(join(root, 'src/preview/closeloop-preview.html'), 'utf8');
-writeFileSync(join(browser, 'closeloop-preview.html'), previewPage.replace('__CLOSELOOP_PREVIEW_FILE__', preview.fileName));
+writeFileSync(join(browser, 'closeloop-preview.html'), previewPage.replaceAll('__CLOSELOOP_PREVIEW_FILE__', preview.fileName));
 
 // 3. The npm build: readable ESM; the app's bundler dedupes and minifies preact, signals and the sdk.
 const external = (id) => /^(preact|@preact\/signals|@closeloop\/sdk)(\/|$)/.test(id);

@@ -8,6 +8,15 @@ import type { Draft } from './survey-draft.js';
 export const PREVIEW_URL = '/closeloop-preview.html';
 
 type Width = 'desktop' | 'mobile';
+
+/**
+ * The narrowest page the preview lays out per width: above the widget's phone breakpoint (420 px) the card floats in
+ * its corner as on a desktop; 390 px is a phone, where it spans the screen. A frame wider than the stage is scaled
+ * down to fit; a desktop frame stays no wider than needed, so the card stays readable in the side panel.
+ */
+const FRAME_WIDTH: Record<Width, number> = { desktop: 480, mobile: 390 };
+/** The stage's height in CSS px (surveys.css: 34rem). */
+const STAGE_HEIGHT = 544;
 type Scheme = 'light' | 'dark';
 
 interface PreviewPanelProps {
@@ -32,6 +41,17 @@ export function PreviewPanel({ draft, step, locale, languages }: PreviewPanelPro
   const scheme = useSignal<Scheme>('light');
   const chosenLocale = useSignal<string | undefined>(undefined);
   const ready = useSignal(false);
+  const stage = useRef<HTMLDivElement>(null);
+  const stageWidth = useSignal(0);
+  useEffect(() => {
+    const element = stage.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => (stageWidth.value = entry?.contentRect.width ?? 0));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const frameWidth = width.value === 'desktop' ? Math.max(FRAME_WIDTH.desktop, Math.round(stageWidth.value)) : FRAME_WIDTH.mobile;
+  const scale = stageWidth.value > 0 ? Math.min(1, stageWidth.value / frameWidth) : 1;
   // Editing a translation shows that language; choosing one in the switch wins until the next translation edit.
   useEffect(() => {
     if (locale !== undefined) chosenLocale.value = locale;
@@ -73,13 +93,17 @@ export function PreviewPanel({ draft, step, locale, languages }: PreviewPanelPro
           </label>
         )}
       </div>
-      <div class={`preview-stage preview-${width.value}`}>
+      <div ref={stage} class={`preview-stage preview-${width.value}`}>
         <iframe
           ref={frame}
           src={PREVIEW_URL}
           title="Survey preview"
-          // Scripts run (it is the widget), but a call-to-action's link neither opens a tab nor navigates the console.
-          sandbox="allow-scripts allow-same-origin"
+          style={{
+            width: `${frameWidth}px`,
+            height: `${STAGE_HEIGHT / scale}px`,
+            transform: `scale(${scale})`,
+            left: `${Math.max(0, (stageWidth.value - frameWidth * scale) / 2)}px`,
+          }}
         />
       </div>
     </aside>

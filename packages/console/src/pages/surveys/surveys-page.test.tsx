@@ -33,10 +33,10 @@ afterEach(() => document.body.replaceChildren());
 describe('the surveys list', () => {
   it('shows each survey with its status, kind and trigger, and pauses one with a PUT of the whole survey', async () => {
     const { requests } = renderConsole('/surveys', server('admin'));
-    const row = (await screen.findByRole('link', { name: 'Shop NPS' })).closest('tr')!;
+    const row = (await screen.findByRole('link', { name: 'Shop NPS' })).closest('li')!;
     expect(within(row).getByText('Published')).toBeTruthy();
     expect(within(row).getByText('NPS (0–10)')).toBeTruthy();
-    expect(within(row).getByText('after 10 s on a page')).toBeTruthy();
+    expect(within(row).getByText('shows after 10 s on a page')).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: 'Pause Shop NPS' }));
     await waitFor(() => expect(within(row).getByText('Paused')).toBeTruthy());
     const put = requests.find((r) => r.method === 'PUT');

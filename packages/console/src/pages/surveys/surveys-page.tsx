@@ -7,7 +7,6 @@ import { Badge } from '../../ui/badge.js';
 import { Button } from '../../ui/button.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { ErrorMessage } from '../../ui/error-message.js';
-import { Table } from '../../ui/table.js';
 import { ImportDialog } from './import-dialog.js';
 import { surveyKind, triggerSummary } from './survey-summary.js';
 import { downloadSurvey } from './survey-json.js';
@@ -67,7 +66,7 @@ export function SurveysPage() {
 
   const current = state.value;
   return (
-    <section class="page">
+    <section class="page surveys-page">
       <div class="page-head">
         <h1>Surveys</h1>
         {canWrite && (
@@ -86,45 +85,31 @@ export function SurveysPage() {
         <EmptyState title="No surveys yet">{canWrite ? <p>Create one with "New survey", or import one from JSON.</p> : <p>An admin of the project can create them.</p>}</EmptyState>
       )}
       {current.kind === 'ready' && current.surveys.length > 0 && (
-        <Table
-          caption="The project's surveys"
-          captionHidden
-          rows={current.surveys}
-          rowKey={(survey) => survey.id}
-          columns={[
-            {
-              label: 'Survey',
-              cell: (survey) => (
-                <>
-                  <a href={surveyPath(survey.id)}>{survey.name}</a>
-                  <br />
-                  <code class="survey-id">{survey.id}</code>
-                </>
-              ),
-            },
-            {
-              label: 'Status',
-              cell: (survey) => (survey.active ? <Badge tone="success">Published</Badge> : <Badge tone="warning">Paused</Badge>),
-            },
-            { label: 'Type', cell: (survey) => surveyKind(survey) },
-            { label: 'Shows on', cell: (survey) => triggerSummary(survey) },
-            {
-              label: 'Actions',
-              cell: (survey) => (
-                <div class="row-actions">
-                  {canWrite && (
-                    <Button onClick={() => void toggle(survey)} busy={busyId.value === survey.id} aria-label={`${survey.active ? 'Pause' : 'Publish'} ${survey.name}`}>
-                      {survey.active ? 'Pause' : 'Publish'}
-                    </Button>
-                  )}
-                  <Button onClick={() => downloadSurvey(survey)} aria-label={`Export ${survey.name} as JSON`}>
-                    Export JSON
+        <ul class="survey-list" aria-label="The project's surveys">
+          {current.surveys.map((survey) => (
+            <li class="survey-item" key={survey.id}>
+              <div class="survey-item-main">
+                <a class="survey-item-name" href={surveyPath(survey.id)}>
+                  {survey.name}
+                </a>{' '}
+                {survey.active ? <Badge tone="success">Published</Badge> : <Badge tone="warning">Paused</Badge>}
+                <p class="survey-item-meta">
+                  <code class="survey-id">{survey.id}</code> · <span>{surveyKind(survey)}</span> · <span>shows {triggerSummary(survey)}</span>
+                </p>
+              </div>
+              <div class="row-actions">
+                {canWrite && (
+                  <Button onClick={() => void toggle(survey)} busy={busyId.value === survey.id} aria-label={`${survey.active ? 'Pause' : 'Publish'} ${survey.name}`}>
+                    {survey.active ? 'Pause' : 'Publish'}
                   </Button>
-                </div>
-              ),
-            },
-          ]}
-        />
+                )}
+                <Button onClick={() => downloadSurvey(survey)} aria-label={`Export ${survey.name} as JSON`}>
+                  Export JSON
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
       {importing.value && (
         <ImportDialog existing={current.kind === 'ready' ? current.surveys.map((s) => s.id) : []} onImport={importSurvey} onClose={() => (importing.value = false)} />
