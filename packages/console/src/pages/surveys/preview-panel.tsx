@@ -75,7 +75,7 @@ export function PreviewPanel({ draft, step, locale, languages }: PreviewPanelPro
   }, [ready.value, draft, step, shownLocale, scheme.value]);
 
   return (
-    <aside class="preview-panel" aria-labelledby="preview-heading">
+    <section class="preview-panel" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
       <div class="preview-controls">
         <Toggle label="Width" value={width.value} choices={[['desktop', 'Desktop'], ['mobile', 'Phone']]} onChange={(next) => (width.value = next)} />
@@ -106,7 +106,7 @@ export function PreviewPanel({ draft, step, locale, languages }: PreviewPanelPro
           }}
         />
       </div>
-    </aside>
+    </section>
   );
 }
 

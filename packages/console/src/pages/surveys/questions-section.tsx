@@ -42,10 +42,10 @@ export function QuestionsSection({ onEditing }: { onEditing: (questionId: string
             <LogicRules index={i} />
             {!readOnly && (
               <div class="item-actions">
-                <Button onClick={() => draft.move(['questions'], i, i - 1)} disabled={i === 0} aria-label={`Move question ${i + 1} up`}>
+                <Button onClick={() => draft.move(['questions'], i, i - 1)} disabled={i === 0} aria-label={`Move up question ${i + 1}`}>
                   Move up
                 </Button>
-                <Button onClick={() => draft.move(['questions'], i, i + 1)} disabled={i === questions.length - 1} aria-label={`Move question ${i + 1} down`}>
+                <Button onClick={() => draft.move(['questions'], i, i + 1)} disabled={i === questions.length - 1} aria-label={`Move down question ${i + 1}`}>
                   Move down
                 </Button>
                 <Button variant="danger" onClick={() => draft.remove(['questions'], i)} aria-label={`Remove question ${i + 1}`}>

@@ -87,6 +87,6 @@ describe('the surveys list', () => {
     expect(screen.queryByRole('button', { name: 'Import JSON' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'New survey' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Pause/ })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Export Shop NPS as JSON' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Export JSON: Shop NPS' })).toBeTruthy();
   });
 });

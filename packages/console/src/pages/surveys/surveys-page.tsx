@@ -103,7 +103,7 @@ export function SurveysPage() {
                     {survey.active ? 'Pause' : 'Publish'}
                   </Button>
                 )}
-                <Button onClick={() => downloadSurvey(survey)} aria-label={`Export ${survey.name} as JSON`}>
+                <Button onClick={() => downloadSurvey(survey)} aria-label={`Export JSON: ${survey.name}`}>
                   Export JSON
                 </Button>
               </div>
