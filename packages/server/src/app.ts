@@ -2,8 +2,10 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
 import { managementApi } from './api/management/index.js';
 import { publicApi } from './api/public.js';
+import { sessionApi } from './api/session.js';
 import type { Db } from './db/db.js';
 import { notFound, onError } from './http/error-handler.js';
+import { consoleAssets } from './routes/console-assets/index.js';
 import { demoSite } from './routes/demo/index.js';
 import { healthz } from './routes/healthz/index.js';
 import { openApi } from './routes/openapi/index.js';
@@ -15,6 +17,8 @@ export interface AppOptions {
   db: Db;
   /** The built widget (`@closeloop/widget`'s `dist/browser`); unset or missing, `/closeloop.js` answers 503. */
   widgetDir?: string;
+  /** The built console (`@closeloop/console`'s `dist/`); unset or unbuilt, `/console/` answers 503. */
+  consoleDir?: string;
   /** A site to serve at `/demo/` (the example shop); `/` then redirects there. */
   demoDir?: string;
   /** The clock; tests pin it. */
@@ -26,18 +30,23 @@ export interface AppOptions {
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
 
   app.get('/healthz', healthz({ db }));
 
-  // One sub-app per surface, each with its own auth and CORS: the console's joins next.
+  // One sub-app per surface, each with its own auth and CORS. The console's session routes come before the
+  // management API, whose auth (key or session) they do not go through.
   app.route('/v1', publicApi({ db, now, maxBodyBytes }));
+  app.route('/api/v1/session', sessionApi({ db, now }));
   app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks }));
 
   app.get('/openapi.json', openApi());
+
+  app.get('/console', (c) => c.redirect('/console/', 301));
+  app.get('/console/*', consoleAssets({ dir: consoleDir }));
 
   if (demoDir !== undefined) {
     app.get('/', (c) => c.redirect('/demo/', 302));

@@ -26,12 +26,14 @@ export const CaseEventType = z.enum([
 export type CaseEventType = z.infer<typeof CaseEventType>;
 
 /**
- * Who made a change: the project's secret key (console members join next), the server itself (the rule that opened
+ * Who made a change: the project's secret key, a console member (by id: the member may later be deleted, the
+ * event keeps naming them), the server itself (the rule that opened
  * the case, a notification's outcome), or the case's customer (a verified user who saw the message that closed the
  * loop).
  */
 export const CaseActor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project-key') }),
+  z.object({ kind: z.literal('member'), memberId: Uuid }),
   z.object({ kind: z.literal('system') }),
   z.object({ kind: z.literal('customer') }),
 ]);

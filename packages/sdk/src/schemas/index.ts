@@ -37,6 +37,7 @@ export * from './follow-up-list-query.js';
 export * from './follow-up-list.js';
 export * from './follow-up-stats.js';
 export * from './member.js';
+export * from './console-session.js';
 export * from './team.js';
 export * from './project-settings.js';
 export * from './page.js';

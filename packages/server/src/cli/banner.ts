@@ -3,6 +3,10 @@ export interface BannerInput {
   origin: string;
   dataLocation: string;
   widgetBuilt: boolean;
+  /** Whether `@closeloop/console` is built: `/console/` answers 503 until it is. */
+  consoleBuilt: boolean;
+  /** The demo's console logins, shown so a first visitor can sign in. */
+  logins?: readonly { email: string; password: string; role: string }[];
 }
 
 const line = (label: string, value: string) => `  ${`${label}:`.padEnd(11)}${value}`;
@@ -11,7 +15,7 @@ const line = (label: string, value: string) => `  ${`${label}:`.padEnd(11)}${val
  * What `closeloop serve|demo` prints once listening. Scripts read it: the e2e test takes the shop URL from the
  * `  Shop:      http://…/demo/` line, so keep that line's shape.
  */
-export function banner({ command, origin, dataLocation, widgetBuilt }: BannerInput): string {
+export function banner({ command, origin, dataLocation, widgetBuilt, consoleBuilt, logins = [] }: BannerInput): string {
   const lines = [command === 'demo' ? 'Closeloop demo is running' : 'Closeloop server is running'];
   if (command === 'demo') {
     lines.push(
@@ -20,6 +24,11 @@ export function banner({ command, origin, dataLocation, widgetBuilt }: BannerInp
     );
   } else {
     lines.push(line('Server', origin));
+  }
+  lines.push(line('Console', consoleBuilt ? `${origin}/console/` : 'not built: run `pnpm build`, /console/ answers 503 until then'));
+  for (const [i, login] of logins.entries()) {
+    const text = `${login.email} / ${login.password} (${login.role})`;
+    lines.push(i === 0 ? line('Logins', text) : `  ${' '.repeat(11)}${text}`);
   }
   lines.push(
     line('OpenAPI', `${origin}/openapi.json`),

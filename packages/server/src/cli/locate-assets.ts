@@ -15,6 +15,18 @@ export function widgetBrowserDir(): string | undefined {
   }
 }
 
+/**
+ * The built console's folder (`@closeloop/console`'s `dist/`), found through package resolution like the widget's.
+ * Undefined when the console package is not installed; the folder may still be unbuilt (then `/console/` says so).
+ */
+export function consoleDistDir(): string | undefined {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('@closeloop/console/package.json')), 'dist');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The repository's example shop: `../../examples/shop` from this package (same depth from src/cli and dist/cli). */
 export function defaultDemoDir(): string {
   return fileURLToPath(new URL('../../../../examples/shop', import.meta.url));

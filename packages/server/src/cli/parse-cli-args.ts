@@ -38,8 +38,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
   if (values.help || command === 'help') return { command: 'help', port: 0, host: '', dataDir: '', demoDir: undefined, allowPrivateWebhooks: false };
-  if (command === undefined) throw new CliUsageError('missing command: serve or demo');
-  if (!isCommand(command)) throw new CliUsageError(`unknown command "${command}": use serve or demo`);
+  if (command === undefined) throw new CliUsageError('missing command: serve, demo or users');
+  if (!isCommand(command)) throw new CliUsageError(`unknown command "${command}": use serve, demo or users`);
   if (extra.length > 0) throw new CliUsageError(`unexpected argument "${extra[0]}"`);
   if (values['demo-dir'] !== undefined && command !== 'demo') throw new CliUsageError('--demo-dir only applies to closeloop demo');
 

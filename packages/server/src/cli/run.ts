@@ -14,10 +14,14 @@ import { banner } from './banner.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { displayOrigin, listen } from './listen.js';
 import type { Listening } from './listen.js';
-import { defaultDemoDir, isDemoSite, widgetBrowserDir } from './locate-assets.js';
+import { consoleDistDir, defaultDemoDir, isDemoSite, widgetBrowserDir } from './locate-assets.js';
 import { openDb } from './open-db.js';
 import { parseCliArgs } from './parse-cli-args.js';
-import { seedDemo } from './seed-demo.js';
+import { parseUsersArgs } from './parse-users-args.js';
+import { promptHidden } from './prompt-password.js';
+import { runUsers, UsersCommandError } from './users.js';
+import type { UsersIo } from './users.js';
+import { DEMO_LOGINS, seedDemo } from './seed-demo.js';
 import { USAGE } from './usage.js';
 
 /** Exit codes: 2 for a wrong command line, 1 for a failure to start. */
@@ -27,7 +31,8 @@ function fail(message: string, code: 1 | 2): void {
 }
 
 /** `closeloop serve|demo`: opens the database, starts the server, prints where it is, stops cleanly on SIGINT/SIGTERM. */
-export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = terminalIo()): Promise<void> {
+  if (argv[0] === 'users') return usersCommand(argv.slice(1), env, io);
   let args;
   try {
     args = parseCliArgs(argv);
@@ -67,7 +72,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
   if (args.command === 'demo') await seedDemo(db, new Date());
 
   const widgetDir = widgetBrowserDir();
-  const app = createApp({ db, widgetDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks });
+  const consoleDir = consoleDistDir();
+  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks });
   let listening: Listening;
   try {
     listening = await listen(app, args);
@@ -78,7 +84,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void>
 
   const origin = displayOrigin(args.host, listening.port);
   const widgetBuilt = widgetDir !== undefined && existsSync(resolve(widgetDir, 'closeloop.js'));
-  console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt }));
+  const consoleBuilt = consoleDir !== undefined && existsSync(resolve(consoleDir, 'index.html'));
+  const logins = args.command === 'demo' ? DEMO_LOGINS : [];
+  console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt, consoleBuilt, logins }));
   // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
   const mail = mailConfig === null ? null : createMailer(mailConfig);
   const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date(), mail });
@@ -115,6 +123,41 @@ function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db, mail: M
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** `closeloop users add|list`: console logins, on the database `serve` would open. */
+async function usersCommand(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo): Promise<void> {
+  let args;
+  try {
+    args = parseUsersArgs(argv);
+  } catch (error) {
+    if (error instanceof CliUsageError) return fail(error.message, 2);
+    throw error;
+  }
+  let opened;
+  try {
+    opened = await openDb(env, args.dataDir);
+  } catch (error) {
+    return fail(`cannot open the database: ${messageOf(error)}`, 1);
+  }
+  try {
+    await runUsers(opened.db, args, io, new Date());
+  } catch (error) {
+    if (error instanceof CliUsageError) return fail(error.message, 2);
+    if (error instanceof UsersCommandError) return fail(error.message, 1);
+    throw error;
+  } finally {
+    await opened.db.destroy();
+  }
+}
+
+/** The real terminal: a password is prompted for only when both ends are a TTY. */
+function terminalIo(): UsersIo {
+  return {
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    promptHidden: (question) => promptHidden(question),
+    out: (line) => console.log(line),
+  };
 }
 
 function messageOf(error: unknown): string {

@@ -5,7 +5,7 @@ import { listMembers } from '../repos/members.js';
 import { findProjectSettings } from '../repos/project-settings.js';
 import { listTeams } from '../repos/teams.js';
 import { openSqliteTestDb } from '../testing/test-dbs.js';
-import { DEMO_CUSTOMER_VALUE, DEMO_PROJECT, DEMO_SURVEY, DEMO_TEAM, seedDemo } from './seed-demo.js';
+import { DEMO_CUSTOMER_VALUE, DEMO_LOGINS, DEMO_PROJECT, DEMO_SURVEY, DEMO_TEAM, seedDemo } from './seed-demo.js';
 import { findProjectBySecretKey } from '../repos/projects.js';
 import { findSurvey, listActiveSurveys, upsertSurvey } from '../repos/surveys.js';
 
@@ -27,6 +27,27 @@ describe('seedDemo', () => {
     await cleanup();
   });
 
+  it('seeds the two console logins of the banner once: the admin may change settings, the agent only work cases', async () => {
+    const { db, cleanup } = await openSqliteTestDb();
+    await seedDemo(db, new Date());
+    await seedDemo(db, new Date());
+    const app = createApp({ db });
+    const sessions = [];
+    for (const { email, password, role } of DEMO_LOGINS) {
+      const res = await app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { user: { role: string }; csrfToken: string };
+      expect(body.user.role).toBe(role);
+      sessions.push({ cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: body.csrfToken });
+    }
+    const patchSettings = (s: { cookie: string; csrf: string }) =>
+      app.request('/api/v1/settings', { method: 'PATCH', headers: { Cookie: s.cookie, 'X-CSRF-Token': s.csrf, 'Content-Type': 'application/json' }, body: JSON.stringify({ customerValue: null }) });
+    const [admin, agent] = sessions;
+    expect((await patchSettings(agent!)).status).toBe(403);
+    expect((await patchSettings(admin!)).status).toBe(200);
+    await cleanup();
+  });
+
   it('leaves an edited demo survey as it is on the next run', async () => {
     const { db, cleanup } = await openSqliteTestDb();
     const project = await seedDemo(db, new Date());
@@ -43,7 +64,7 @@ describe('seedDemo', () => {
     await seedDemo(db, new Date());
     const teams = await listTeams(db.kysely, project.id);
     expect(teams.map((t) => [t.name, t.memberIds.length])).toEqual([[DEMO_TEAM.name, 2]]);
-    expect((await listMembers(db.kysely, project.id)).map((m) => m.email).sort()).toEqual(DEMO_TEAM.members.map((m) => m.email).sort());
+    expect((await listMembers(db.kysely, project.id)).map((m) => m.email).sort()).toEqual([...DEMO_TEAM.members.map((m) => m.email), ...DEMO_LOGINS.map((l) => l.email)].sort());
     expect((await findProjectSettings(db.kysely, project.id))?.customerValue).toEqual(DEMO_CUSTOMER_VALUE);
 
     const app = createApp({ db });

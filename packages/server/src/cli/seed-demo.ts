@@ -1,8 +1,10 @@
 import { SurveyDefinition } from '@closeloop/sdk/schemas';
 import type { CustomerValue, RoutingRule } from '@closeloop/sdk/schemas';
+import { addLogin } from '../console-auth/add-login.js';
+import { hashPassword } from '../console-auth/password.js';
 import type { Db } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
-import { insertMember, listMembers } from '../repos/members.js';
+import { findLoginByEmail, insertMember, listMembers } from '../repos/members.js';
 import { projectSettingsOf, saveProjectSettings } from '../repos/project-settings.js';
 import { createProject, findProjectByPublicKey } from '../repos/projects.js';
 import type { Project } from '../repos/projects.js';
@@ -38,6 +40,12 @@ export const DEMO_TEAM = {
     { name: 'Sam Support', email: 'sam@demo-shop.example' },
   ],
 };
+
+/** The demo's console logins, printed in its banner: an admin who may change everything, an agent who works cases. */
+export const DEMO_LOGINS = [
+  { name: 'Demo Admin', email: 'admin@demo.closeloop.dev', password: 'demo-admin', role: 'admin' },
+  { name: 'Demo Agent', email: 'agent@demo.closeloop.dev', password: 'demo-agent', role: 'agent' },
+] as const;
 
 /** What a demo customer is worth: a verified `mrr` of 1000 or more makes their case urgent, 100 or more high. */
 export const DEMO_CUSTOMER_VALUE: CustomerValue = {
@@ -75,7 +83,17 @@ export async function seedDemo(db: Db, now: Date): Promise<Project> {
     const routing = first === undefined ? [] : demoRouting(team.id, first);
     await upsertSurvey(trx, project.id, { ...DEMO_SURVEY, followUp: { ...DEMO_SURVEY.followUp, routing } }, now);
   });
+  await seedDemoLogins(db, project.id, now);
   return project;
+}
+
+/** The demo's console logins, each added when its email does not sign in yet (a changed password is left alone). */
+async function seedDemoLogins(db: Db, projectId: string, now: Date): Promise<void> {
+  for (const login of DEMO_LOGINS) {
+    if ((await findLoginByEmail(db.kysely, login.email)) !== null) continue;
+    const result = await addLogin(db, { projectId, email: login.email, name: login.name, role: login.role, passwordHash: await hashPassword(login.password) }, now);
+    if (result.outcome === 'email_taken') throw new Error(`demo login ${login.email} could not be created: the email signs in to another project`);
+  }
 }
 
 /** The team and its two members (reusing members of the same email), and the customer-value tiers that come with it. */

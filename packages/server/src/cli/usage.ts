@@ -3,11 +3,17 @@ export const USAGE = `Usage: closeloop <command> [options]
 Commands:
   serve   Run the Closeloop server
   demo    Run the server with a seeded demo project and the example shop at /demo/
+  users add --email <email> --role admin|agent|viewer [--name <name>] [--project <pk_…>]
+          Give someone a console login (/console/): the password is asked for
+          on a terminal, else generated and printed once. --project may be left
+          out when the server has one project
+  users list
+          The console logins, with role and project
 
 Options:
   --port <number>     Port to listen on, 0 picks a free one    (default: 8787)
   --host <address>    Address to listen on                      (default: 127.0.0.1)
-  --data <dir>        Folder of the SQLite database             (default: ./.closeloop)
+  --data <dir>        Folder of the SQLite database (also users) (default: ./.closeloop)
   --demo-dir <dir>    demo only: site to serve at /demo/        (default: the repository's examples/shop)
   --allow-private-webhooks
                       Let webhooks and Slack reach loopback and private networks

@@ -20,6 +20,8 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   integrations: IntegrationsTable;
   messages: MessagesTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
 }
 
 export interface ProjectsTable {
@@ -115,6 +117,8 @@ export interface CaseEventsTable {
   /** JSON objects of the changed fields, or null. */
   before: string | null;
   after: string | null;
+  /** Insertion order across cases (0012): the cursor of `GET /api/v1/events`. Set by the database on PostgreSQL. */
+  stream_position: Generated<number>;
 }
 
 /** People who work cases (0006). Deleted members are kept (events name them), marked by `deleted_at`. */
@@ -128,6 +132,27 @@ export interface MembersTable {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
+  /** A console login (0012): `scrypt$N$r$p$salt$hash`, or null for a member who cannot sign in. */
+  password_hash: Generated<string | null>;
+}
+
+/** Console sessions (0012): only the SHA-256 of the cookie's token is kept. */
+export interface SessionsTable {
+  token_hash: string;
+  member_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Slides with use, never past created_at + the longest session. */
+  expires_at: string;
+}
+
+/** Failed console logins of the last minutes (0012), by email and by address: what the login rate limit counts. */
+export interface LoginFailuresTable {
+  id: string;
+  email: string;
+  ip: string;
+  at: string;
 }
 
 export interface TeamsTable {

@@ -401,4 +401,57 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('teams').addColumn('last_routed_member_id', 'text').execute();
     },
   },
+  /**
+   * Console logins, sessions and the login rate limit. A member with a password (`password_hash`: scrypt, its salt and
+   * parameters in the string) can sign in; their email is unique across the instance among live members with a
+   * login, so a login by email finds one member of one project. `sessions` keeps only the SHA-256 of the cookie's
+   * token: a leaked table opens no session. `login_failures` lives in the database so the limit holds across
+   * instances. `case_events.stream_position` numbers events in insertion order across cases, the cursor of
+   * `GET /api/v1/events` (event ids are random; times may tie).
+   */
+  '0012_console_logins': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('members').addColumn('password_hash', 'text').execute();
+      await sql`create unique index members_login_email on members (email) where password_hash is not null and deleted_at is null`.execute(db);
+
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_member').on('sessions').column('member_id').execute();
+      await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
+
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('ip', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('login_failures_email_at').on('login_failures').columns(['email', 'at']).execute();
+      await db.schema.createIndex('login_failures_ip_at').on('login_failures').columns(['ip', 'at']).execute();
+      await db.schema.createIndex('login_failures_at').on('login_failures').column('at').execute();
+
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        // A sequence numbers rows as they are inserted; existing rows are numbered as the table is rewritten (no
+        // row trigger fires on a rewrite, so the append-only trigger stays in place).
+        await sql`alter table case_events add column stream_position bigserial`.execute(db);
+      } else {
+        // SQLite inserts one writer at a time, so the insert numbers the row itself (max + 1); existing rows take
+        // their rowid, the order they were inserted in. The append-only trigger is lifted for this one update.
+        await db.schema.alterTable('case_events').addColumn('stream_position', 'integer').execute();
+        await sql`drop trigger case_events_append_only`.execute(db);
+        await sql`update case_events set stream_position = rowid`.execute(db);
+        await sql`create trigger case_events_append_only before update on case_events begin select raise(abort, 'case events are append-only'); end`.execute(db);
+      }
+      // UNIQUE: two events never share a place in the stream; it also finds SQLite's max at once.
+      await db.schema.createIndex('case_events_stream_position').on('case_events').column('stream_position').unique().execute();
+      await db.schema.createIndex('case_events_project_position').on('case_events').columns(['project_id', 'stream_position']).execute();
+    },
+  },
 };

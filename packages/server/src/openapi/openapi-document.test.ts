@@ -44,6 +44,9 @@ describe('openApiDocument', () => {
         '/api/v1/webhooks/{id}',
         '/api/v1/webhooks/{id}/deliveries',
         '/api/v1/integrations/slack',
+        '/api/v1/session',
+        '/console',
+        '/console/{path}',
         '/demo',
         '/demo/{path}',
         '/healthz',
@@ -93,6 +96,9 @@ describe('openApiDocument', () => {
     for (const action of ['notes', 'resolve']) expect(statuses(`/api/v1/follow-ups/{id}/${action}`, 'post')).toEqual(expect.arrayContaining(['404', '409', '422']));
     expect(statuses('/api/v1/members', 'post')).toEqual(expect.arrayContaining(['409', '422']));
     expect(statuses('/api/v1/teams/{id}', 'patch')).toEqual(expect.arrayContaining(['404', '409', '422']));
+    // A console role may be refused any management route; sign-in is rate limited.
+    for (const [path, method] of [['/api/v1/surveys/{id}', 'put'], ['/api/v1/follow-ups', 'get'], ['/api/v1/settings', 'patch']] as const) expect(statuses(path, method)).toContain('403');
+    expect(statuses('/api/v1/session', 'post')).toEqual(expect.arrayContaining(['401', '422', '429']));
   });
 
   it('documents query parameters from the contract', () => {

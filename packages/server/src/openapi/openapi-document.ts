@@ -5,6 +5,8 @@ import {
   CasePatch,
   CaseResolution,
   CloseLoopRequest,
+  ConsoleSession,
+  LoginRequest,
   MessageList,
   SignedUser,
   ConfigResponse,
@@ -91,6 +93,8 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   WebhookDeliveryPage: { schema: Page(WebhookDelivery), io: 'output' },
   WebhookEvent: { schema: WebhookEvent, io: 'output' },
   SlackIntegration: { schema: SlackIntegration, io: 'input' },
+  LoginRequest: { schema: LoginRequest, io: 'input' },
+  ConsoleSession: { schema: ConsoleSession, io: 'output' },
 };
 
 const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
@@ -115,20 +119,22 @@ function queryParameters(schema: z.ZodObject): JsonSchema[] {
 function errors(...statuses: number[]): Record<string, unknown> {
   const text: Record<number, string> = {
     400: 'The body is not JSON',
-    401: 'Missing or wrong secret key (`authorization`)',
-    403: 'The page origin is not allowed by the project (`origin`); for messages, an unsigned or wrongly signed user (`signature`)',
+    401: 'Missing or wrong secret key (`authorization`), or no live console session (`session`)',
+    403: 'Management: the console role may not do this (`forbidden`), or a session request that changes something lacks its `X-CSRF-Token` (`csrf_failed`). Public: the page origin is not allowed by the project (`origin`); for messages, an unsigned or wrongly signed user (`signature`)',
     404: 'Unknown project, survey, case, member, team, webhook, integration, file or route',
     409: 'A conflict: the id belongs to another project or survey (`id`); a stale case `version` (the reply names the current one) or an illegal status transition (`status`); an email or team name already taken',
     413: 'The body is larger than the limit',
     415: 'The body is neither application/json nor text/plain',
     422: 'Bad input: `issues` names each field at fault (for answers: one that does not fit its question, or an inactive survey)',
+    429: 'Too many failed sign-ins (5 per email, 20 per address in 15 minutes): `Retry-After` says when to try again',
     428: 'The case version is missing: send `version` in the body or `If-Match: "<version>"`',
-    503: 'The widget is not built, or the database does not answer',
+    503: 'The widget or the console is not built, or the database does not answer',
   };
   return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s] ?? 'Error', content: json('ErrorBody') }]));
 }
 
-const bearer = [{ bearer: [] }];
+/** Every management route: the project's secret key, or a console session (cookie, plus X-CSRF-Token on changes). */
+const bearer = [{ bearer: [] }, { session: [] }];
 const surveyIdParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Slug, 'input') };
 const uuidParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Uuid, 'input') };
 const ifMatch = {
@@ -216,12 +222,21 @@ function managementList(summary: string, query: z.ZodObject, page: keyof typeof 
 
 /** The OpenAPI 3.1 document of the HTTP API, generated from the contract so it cannot drift from the validation. */
 export function openApiDocument(): JsonSchema {
-  return {
+  const doc: JsonSchema = {
     openapi: '3.1.0',
     info: { title: 'Closeloop API', version: '1', description: 'NPS answers in, follow-up cases out.' },
     components: {
       schemas: Object.fromEntries(Object.entries(components).map(([name, { schema, io }]) => [name, schemaOf(schema, io)])),
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The project secret key, sk_…' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'The project secret key, sk_…: every permission' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'closeloop_session',
+          description:
+            'A console session (POST /api/v1/session): the member’s role decides (admin everything; agent reads and works cases; viewer reads). Requests other than GET/HEAD/OPTIONS must send the session’s csrfToken in X-CSRF-Token',
+        },
+      },
     },
     paths: {
       '/healthz': {
@@ -443,8 +458,48 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'The file', content: { 'text/html': {} } }, '304': { description: 'Unchanged' }, ...errors(400, 404) },
         },
       },
+      '/api/v1/session': {
+        post: {
+          summary: 'Console sign-in: sets the HttpOnly `closeloop_session` cookie (SameSite=Lax; Secure over https); one 401 `invalid_credentials` for a wrong email or password',
+          requestBody: { required: true, content: json('LoginRequest') },
+          responses: {
+            '200': { description: 'Signed in; keep `csrfToken` for X-CSRF-Token', headers: { 'Set-Cookie': { schema: { type: 'string' } } }, content: json('ConsoleSession') },
+            ...errors(400, 401, 415, 422, 429),
+          },
+        },
+        get: {
+          summary: 'The signed-in member, their project and the CSRF token',
+          security: [{ session: [] }],
+          responses: { '200': { description: 'A live session', content: json('ConsoleSession') }, ...errors(401) },
+        },
+        delete: {
+          summary: 'Sign out: the session ends server-side and the cookie is cleared (needs X-CSRF-Token)',
+          security: [{ session: [] }],
+          responses: { '204': { description: 'Signed out' }, ...errors(401, 403) },
+        },
+      },
+      '/console': { get: { summary: 'Redirects to /console/', responses: { '301': { description: 'To /console/' } } } },
+      '/console/{path}': {
+        get: {
+          summary: 'The console (@closeloop/console’s build): its files (`assets/` immutable), and index.html (no-cache, strict CSP) for any other path without an extension',
+          parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The file', content: { 'text/html': {}, 'text/javascript': {}, 'text/css': {} } }, '304': { description: 'Unchanged' }, ...errors(404, 503) },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
     webhooks: Object.fromEntries(WebhookEventType.options.map((type) => [type, webhookEvent(type)])),
   };
+  return withRoleRefusals(doc);
+}
+
+/** Every route a console session may call can answer 403 (its role, or a missing CSRF token): documented once here. */
+function withRoleRefusals(doc: JsonSchema): JsonSchema {
+  const paths = doc['paths'] as Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item)) {
+      if (operation.security === bearer && !('403' in operation.responses)) Object.assign(operation.responses, errors(403));
+    }
+  }
+  return doc;
 }

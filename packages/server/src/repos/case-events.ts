@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CaseEvent } from '@closeloop/sdk/schemas';
-import type { CaseActor, CaseEventType } from '@closeloop/sdk/schemas';
+import { CaseEvent, CaseEventType } from '@closeloop/sdk/schemas';
+import type { CaseActor } from '@closeloop/sdk/schemas';
+import type { Transaction } from 'kysely';
+import { afterCommit } from '../db/after-commit.js';
+import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
+import { dialectOf } from '../db/dialect-of.js';
+import { wakeCaseStreams } from '../case-stream/wake.js';
 
 /** The changed fields of an event, by name. */
 export type EventFields = NonNullable<CaseEvent['before']>;
@@ -23,6 +28,12 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
   if (events.length === 0) return;
   const last = await conn.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
   const first = Number(last?.seq ?? 0) + 1;
+  // The stream position: PostgreSQL's sequence fills it in; SQLite has one writer at a time, so max + 1 is free.
+  let position: number | undefined;
+  if (dialectOf(conn) === 'sqlite') {
+    const top = await conn.selectFrom('case_events').select((eb) => eb.fn.max('stream_position').as('p')).executeTakeFirst();
+    position = Number(top?.p ?? 0) + 1;
+  }
   await conn
     .insertInto('case_events')
     .values(
@@ -36,9 +47,46 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
         at: event.at,
         before: event.before ? JSON.stringify(event.before) : null,
         after: event.after ? JSON.stringify(event.after) : null,
+        ...(position !== undefined && { stream_position: position + i }),
       })),
     )
     .execute();
+  if (conn.isTransaction) afterCommit(conn as Transaction<Database>, wakeCaseStreams);
+  else wakeCaseStreams();
+}
+
+/** A new timeline event as `GET /api/v1/events` sends it. */
+export interface StreamedCaseEvent {
+  id: string;
+  caseId: string;
+  type: CaseEventType;
+  at: string;
+  position: number;
+}
+
+/** The project's events after `position` (and those at the `also` positions), in insertion order, at most `limit`. */
+export async function listStreamEvents(conn: Conn, projectId: string, position: number, also: readonly number[], limit: number): Promise<StreamedCaseEvent[]> {
+  const rows = await conn
+    .selectFrom('case_events')
+    .select(['id', 'case_id', 'type', 'at', 'stream_position'])
+    .where('project_id', '=', projectId)
+    .where((eb) => (also.length > 0 ? eb.or([eb('stream_position', '>', position), eb('stream_position', 'in', also)]) : eb('stream_position', '>', position)))
+    .orderBy('stream_position')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ id: row.id, caseId: row.case_id, type: CaseEventType.parse(row.type), at: row.at, position: Number(row.stream_position) }));
+}
+
+/** The position of the project's latest event, 0 when it has none: where a new stream starts. */
+export async function latestStreamPosition(conn: Conn, projectId: string): Promise<number> {
+  const row = await conn.selectFrom('case_events').select((eb) => eb.fn.max('stream_position').as('p')).where('project_id', '=', projectId).executeTakeFirst();
+  return Number(row?.p ?? 0);
+}
+
+/** Where one of the project's events sits in the stream (a `Last-Event-ID`), or null when there is no such event. */
+export async function streamPositionOf(conn: Conn, projectId: string, eventId: string): Promise<number | null> {
+  const row = await conn.selectFrom('case_events').select('stream_position').where('project_id', '=', projectId).where('id', '=', eventId).executeTakeFirst();
+  return row ? Number(row.stream_position) : null;
 }
 
 /** A case's whole timeline, in the order it was written. */

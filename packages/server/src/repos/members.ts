@@ -21,10 +21,13 @@ function memberFromRow(row: Selectable<MembersTable>): Member {
 /** Emails are compared as typed, lower-cased: `Ana@Shop.example` and `ana@shop.example` are one person. */
 const emailKey = (email: string) => email.toLowerCase();
 
-/** Adds a member; null when a live member of the project already has the email. */
-export async function insertMember(conn: Conn, projectId: string, input: MemberInput, now: Date): Promise<Member | null> {
+/**
+ * Adds a member, with a console login when `passwordHash` is given; null when a live member of the project already
+ * has the email, or (with a login) a live member with a login anywhere on the instance has it.
+ */
+export async function insertMember(conn: Conn, projectId: string, input: MemberInput, now: Date, passwordHash: string | null = null): Promise<Member | null> {
   const at = now.toISOString();
-  const row = { id: randomUUID(), project_id: projectId, name: input.name, email: emailKey(input.email), role: input.role, away: input.away ? 1 : 0, deleted_at: null, created_at: at, updated_at: at };
+  const row = { id: randomUUID(), project_id: projectId, name: input.name, email: emailKey(input.email), role: input.role, away: input.away ? 1 : 0, deleted_at: null, created_at: at, updated_at: at, password_hash: passwordHash };
   const inserted = await conn.insertInto('members').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
   return inserted ? memberFromRow(row) : null;
 }
@@ -96,4 +99,63 @@ export async function liveMemberIds(conn: Conn, projectId: string, ids: readonly
 export async function memberExists(conn: Conn, projectId: string, id: string): Promise<boolean> {
   const row = await conn.selectFrom('members').select('id').where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
   return row !== undefined;
+}
+
+/** A live member with a console login, found by email across the instance (the email is unique among them). */
+export interface MemberLogin {
+  member: Member;
+  projectId: string;
+  passwordHash: string;
+}
+
+export async function findLoginByEmail(conn: Conn, email: string): Promise<MemberLogin | null> {
+  const row = await conn
+    .selectFrom('members')
+    .selectAll()
+    .where('email', '=', emailKey(email))
+    .where('password_hash', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row?.password_hash ? { member: memberFromRow(row), projectId: row.project_id, passwordHash: row.password_hash } : null;
+}
+
+/** Every live member with a console login, with their project's public key: `closeloop users list`. */
+export async function listLogins(conn: Conn): Promise<{ member: Member; projectKey: string }[]> {
+  const rows = await conn
+    .selectFrom('members')
+    .innerJoin('projects', 'projects.id', 'members.project_id')
+    .selectAll('members')
+    .select('projects.public_key')
+    .where('members.password_hash', 'is not', null)
+    .where('members.deleted_at', 'is', null)
+    .orderBy('projects.public_key')
+    .orderBy('members.email')
+    .execute();
+  return rows.map((row) => ({ member: memberFromRow(row), projectKey: row.public_key }));
+}
+
+/** A live member by id on any project, with the project's id: a session names only its member. */
+export async function findLiveMemberById(conn: Conn, id: string): Promise<{ member: Member; projectId: string } | null> {
+  const row = await conn.selectFrom('members').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row ? { member: memberFromRow(row), projectId: row.project_id } : null;
+}
+
+/** A live member of the project by email, and whether they have a console login. */
+export async function findMemberByEmail(conn: Conn, projectId: string, email: string): Promise<{ member: Member; hasLogin: boolean } | null> {
+  const row = await conn.selectFrom('members').selectAll().where('project_id', '=', projectId).where('email', '=', emailKey(email)).where('deleted_at', 'is', null).executeTakeFirst();
+  return row ? { member: memberFromRow(row), hasLogin: row.password_hash !== null } : null;
+}
+
+/**
+ * Gives a live member a console login with the role; false when another live member with a login (on any project)
+ * has the email, which the instance-wide UNIQUE index refuses.
+ */
+export async function setMemberLogin(conn: Conn, id: string, passwordHash: string, role: Member['role'], now: Date): Promise<boolean> {
+  try {
+    await conn.updateTable('members').set({ password_hash: passwordHash, role, updated_at: now.toISOString() }).where('id', '=', id).where('deleted_at', 'is', null).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }

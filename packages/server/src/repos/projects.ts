@@ -65,3 +65,14 @@ export async function findProjectBySecretKey(conn: Conn, secretKey: string): Pro
   const row = await conn.selectFrom('projects').selectAll().where('secret_key_hash', '=', hashSecretKey(secretKey)).executeTakeFirst();
   return row ? projectFromRow(row) : null;
 }
+
+export async function findProjectById(conn: Conn, id: string): Promise<Project | null> {
+  const row = await conn.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? projectFromRow(row) : null;
+}
+
+/** Every project on the instance, oldest first: the CLI picks the only one when no `--project` is given. */
+export async function listProjects(conn: Conn): Promise<Project[]> {
+  const rows = await conn.selectFrom('projects').selectAll().orderBy('created_at').orderBy('id').execute();
+  return rows.map(projectFromRow);
+}

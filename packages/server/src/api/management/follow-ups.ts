@@ -44,8 +44,9 @@ async function caseFilters(c: Context<AppEnv>, db: Db, query: ListQuery, now: Da
   const projectId = principal.project.id;
   let assigneeId: string | null | undefined;
   if (query.assignee === 'me') {
-    // A project key is nobody: "my cases" needs a signed-in member (console logins come next).
-    throw HttpError.field(422, 'invalid_request', 'assignee', `me needs a signed-in member; use a member id (this request acts as the ${principal.kind})`);
+    // A project key is nobody: "my cases" needs a signed-in member.
+    if (principal.kind !== 'member') throw HttpError.field(422, 'invalid_request', 'assignee', `me needs a signed-in member; use a member id (this request acts as the ${principal.kind})`);
+    assigneeId = principal.member.id;
   } else if (query.assignee === 'none') {
     assigneeId = null;
   } else if (query.assignee !== undefined) {

@@ -23,7 +23,7 @@ export type { ManagementApiOptions } from './options.js';
 export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
   const targets = { ...options, allowPrivateWebhooks: options.allowPrivateWebhooks ?? false };
   return new Hono<AppEnv>()
-    .use('*', managementAuth({ db: options.db }))
+    .use('*', managementAuth({ db: options.db, now: options.now }))
     .route('/follow-ups', followUpsApi(options))
     .route('/members', membersApi(options))
     .route('/teams', teamsApi(options))

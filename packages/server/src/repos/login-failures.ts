@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { Conn } from '../db/db.js';
+
+/** A failed console login, for the rate limit. `email` is lower-cased by the caller. */
+export async function insertLoginFailure(conn: Conn, email: string, ip: string, at: string): Promise<void> {
+  await conn.insertInto('login_failures').values({ id: randomUUID(), email, ip, at }).execute();
+}
+
+/** The times of the failures for `column = value` since `since`, oldest first (the oldest decides when one frees up). */
+export async function loginFailureTimes(conn: Conn, column: 'email' | 'ip', value: string, since: string): Promise<string[]> {
+  const rows = await conn.selectFrom('login_failures').select('at').where(column, '=', value).where('at', '>', since).orderBy('at').execute();
+  return rows.map((r) => r.at);
+}
+
+/** A successful login forgets the email's failures. */
+export async function deleteLoginFailuresOfEmail(conn: Conn, email: string): Promise<void> {
+  await conn.deleteFrom('login_failures').where('email', '=', email).execute();
+}
+
+/** Failures older than the window no longer count: dropped. */
+export async function deleteLoginFailuresBefore(conn: Conn, before: string): Promise<void> {
+  await conn.deleteFrom('login_failures').where('at', '<=', before).execute();
+}
