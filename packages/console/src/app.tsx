@@ -91,7 +91,9 @@ function Shell() {
 function NavLink({ route }: { route: ConsoleRoute }) {
   const { path } = useLocation();
   const href = consolePath(route.path);
-  const current = path === href || path.startsWith(`${href}/`);
+  const within = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const shown = routes.find((other) => other.section === route.path && within(consolePath(other.path.replace(/\/:.*$/, '') as `/${string}`)));
+  const current = within(href) || shown !== undefined;
   return (
     <li>
       <a href={href} aria-current={current ? 'page' : undefined}>

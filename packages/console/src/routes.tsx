@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { CasePage } from './pages/case/case-page.js';
 import { InboxPage } from './pages/inbox/inbox-page.js';
 import { SurveyEditorPage } from './pages/surveys/survey-editor-page.js';
 import { SurveysPage } from './pages/surveys/surveys-page.js';
@@ -13,6 +14,8 @@ export interface ConsoleRoute {
   label?: string;
   /** Who may open it: members whose role lacks it see neither the entry nor the page. */
   permission: Permission;
+  /** The navigation entry it belongs under (a case under the inbox), marked current while it is shown. */
+  section?: `/${string}`;
 }
 
 /**
@@ -21,6 +24,7 @@ export interface ConsoleRoute {
  */
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
+  { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read', section: '/inbox' },
   { path: '/surveys', component: SurveysPage, label: 'Surveys', permission: 'surveys:read' },
-  { path: '/surveys/:id', component: SurveyEditorPage, permission: 'surveys:read' },
+  { path: '/surveys/:id', component: SurveyEditorPage, permission: 'surveys:read', section: '/surveys' },
 ];

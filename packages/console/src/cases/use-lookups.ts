@@ -34,7 +34,7 @@ export function useLookups(api: Services['api']) {
 }
 
 export function memberName(lookups: Lookups, id: string | null): string {
-  if (id === null) return 'Nobody';
+  if (id === null) return 'Unassigned';
   return lookups.members.find((member) => member.id === id)?.name ?? id;
 }
 

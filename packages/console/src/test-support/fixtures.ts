@@ -72,7 +72,7 @@ export function caseDetailOf(followUp: FollowUp, extra: Record<string, unknown> 
       earlierCases: [],
       contact: { consent: true, channel: 'email', address: 'customer@example.com' },
     },
-    timeline: [{ id: '0190a0b2-0000-7000-8000-000000000001', type: 'opened', actor: { kind: 'system' }, at: followUp.createdAt, before: null, after: { status: 'open' } }],
+    timeline: [{ id: '0190a0b2-0000-7000-8000-000000000001', type: 'opened', actor: { kind: 'system' }, at: followUp.createdAt, before: null, after: { status: 'open', priority: followUp.priority, assigneeId: null, teamId: null, dueAt: followUp.dueAt } }],
     ...extra,
   });
 }

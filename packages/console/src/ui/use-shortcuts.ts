@@ -25,6 +25,8 @@ export function useShortcuts(handlers: ShortcutHandlers) {
       'keydown',
       (event) => {
         if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+        // Enter on a link or a button is that control's own: it follows the link, it presses the button.
+        if (event.key === 'Enter' && event.target instanceof Element && event.target.closest('a, button, summary, [role="button"]')) return;
         if (document.querySelector('dialog[open]')) return;
         const handler = latest.current[event.key];
         if (!handler) return;

@@ -11,3 +11,6 @@ export type { DeviceType } from './device-of-user-agent.js';
 // URL rules: the browser's targeting and triggers test the page with them, the server's routing the answer's page.
 export { matchUrl } from '../targeting/match-url.js';
 export type { PageUrl } from '../targeting/match-url.js';
+// Where a case may go from each status: the server enforces it, the console offers only these moves.
+export { TRANSITIONS, transitionVerdict } from './case-transitions.js';
+export type { TransitionRefusal, TransitionVerdict } from './case-transitions.js';

@@ -46,4 +46,3 @@ export * from './list-queries.js';
 export * from './webhook-event.js';
 export * from './webhook.js';
 export * from './slack-integration.js';
-export * from './console-session.js';

@@ -1,5 +1,5 @@
 import type { FollowUp, FollowUpStatus } from '@closeloop/sdk/schemas';
-import type { TransitionRefusal } from './case-transitions.js';
+import type { TransitionRefusal } from '@closeloop/sdk/logic';
 
 /** Why a change to a case was refused. Nothing was written. */
 export type CaseChangeRefusal =

@@ -7,7 +7,7 @@ import { appendCaseEvents } from '../repos/case-events.js';
 import { caseWithCause, updateCaseRow } from '../repos/cases.js';
 import { findProjectSettings } from '../repos/project-settings.js';
 import type { CaseChangeResult } from './case-change-result.js';
-import { transitionVerdict } from './case-transitions.js';
+import { transitionVerdict } from '@closeloop/sdk/logic';
 import { loadCaseForChange, staleVersion } from './load-case-for-change.js';
 
 export interface ResolveCaseInput {

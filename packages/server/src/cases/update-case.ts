@@ -11,7 +11,7 @@ import type { CaseChanges } from '../repos/cases.js';
 import { findMember } from '../repos/members.js';
 import { findTeam } from '../repos/teams.js';
 import type { CaseChangeResult } from './case-change-result.js';
-import { transitionVerdict } from './case-transitions.js';
+import { transitionVerdict } from '@closeloop/sdk/logic';
 import { loadCaseForChange, staleVersion } from './load-case-for-change.js';
 
 export interface UpdateCaseInput {

@@ -1,5 +1,5 @@
 import type { CaseChangeRefusal } from '../cases/case-change-result.js';
-import { TRANSITIONS } from '../cases/case-transitions.js';
+import { TRANSITIONS } from '@closeloop/sdk/logic';
 import { HttpError } from './http-error.js';
 
 /**

@@ -1,3 +1,4 @@
+import { useSignal } from '@preact/signals';
 import type { FollowUpCounts, FollowUpStatus } from '@closeloop/sdk/schemas';
 import { FollowUpPriority, FollowUpStatus as Statuses } from '@closeloop/sdk/schemas';
 import { PRIORITY_WORDS, STATUS_WORDS } from '../../cases/case-words.js';
@@ -16,6 +17,9 @@ interface InboxFiltersProps {
 
 /** The views (links, so each is a URL), the status chips with their counts, and the filters. */
 export function InboxFilterBar({ query, counts, lookups, onChange }: InboxFiltersProps) {
+  // On a phone the filters fold away behind one button (the CSS shows them always on wider screens).
+  const filtersOpen = useSignal(false);
+  const set = Object.entries(query.filters).filter(([name, value]) => name !== 'status' && value !== undefined).length;
   const setFilter = (name: keyof InboxFilters, value: string) => onChange({ ...query, filters: { ...query.filters, [name]: value === '' ? undefined : value } });
   const total = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : null;
   // The views mine and unassigned decide the assignee themselves.
@@ -40,7 +44,10 @@ export function InboxFilterBar({ query, counts, lookups, onChange }: InboxFilter
           </button>
         ))}
       </div>
-      <div class="filter-grid">
+      <button type="button" class="button filters-toggle" aria-expanded={filtersOpen.value} aria-controls="inbox-filter-grid" onClick={() => (filtersOpen.value = !filtersOpen.value)}>
+        Filters{set > 0 ? ` (${set} set)` : ''}
+      </button>
+      <div id="inbox-filter-grid" class={filtersOpen.value ? 'filter-grid open' : 'filter-grid'}>
         {!assigneeByView && (
           <Field label="Assignee">
             {(control) => (

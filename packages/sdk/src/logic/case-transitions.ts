@@ -1,4 +1,4 @@
-import type { FollowUpStatus } from '@closeloop/sdk/schemas';
+import type { FollowUpStatus } from '../schemas/follow-up.js';
 
 /**
  * Where a case may go from each status. `resolved` needs a resolution, so it is reached through /resolve only;
