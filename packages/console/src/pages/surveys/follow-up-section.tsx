@@ -195,7 +195,7 @@ function RoutingRuleFields({ path, index, questionChoices, routingChoices }: { p
       {url && <UrlRulesFields path={[...path, 'if', 'url']} legend="The page the customer answered on" />}
       {!readOnly && (
         <Button class="item-remove" onClick={() => draft.remove(['followUp', 'routing'], index)} aria-label={`Remove routing rule ${index + 1}`}>
-          Remove rule
+          Remove
         </Button>
       )}
     </fieldset>

@@ -15,8 +15,7 @@ type Width = 'desktop' | 'mobile';
  * down to fit; a desktop frame stays no wider than needed, so the card stays readable in the side panel.
  */
 const FRAME_WIDTH: Record<Width, number> = { desktop: 480, mobile: 390 };
-/** The stage's height in CSS px (surveys.css: 34rem). */
-const STAGE_HEIGHT = 544;
+
 type Scheme = 'light' | 'dark';
 
 interface PreviewPanelProps {
@@ -42,11 +41,16 @@ export function PreviewPanel({ draft, step, locale, languages }: PreviewPanelPro
   const chosenLocale = useSignal<string | undefined>(undefined);
   const ready = useSignal(false);
   const stage = useRef<HTMLDivElement>(null);
+  // The stage's size (surveys.css sets it, shorter on a narrow screen): the frame is laid out and scaled to fill it.
   const stageWidth = useSignal(0);
+  const stageHeight = useSignal(544);
   useEffect(() => {
     const element = stage.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => (stageWidth.value = entry?.contentRect.width ?? 0));
+    const observer = new ResizeObserver(([entry]) => {
+      stageWidth.value = entry?.contentRect.width ?? 0;
+      stageHeight.value = entry?.contentRect.height || stageHeight.value;
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -100,7 +104,7 @@ export function PreviewPanel({ draft, step, locale, languages }: PreviewPanelPro
           title="Survey preview"
           style={{
             width: `${frameWidth}px`,
-            height: `${STAGE_HEIGHT / scale}px`,
+            height: `${stageHeight.value / scale}px`,
             transform: `scale(${scale})`,
             left: `${Math.max(0, (stageWidth.value - frameWidth * scale) / 2)}px`,
           }}
