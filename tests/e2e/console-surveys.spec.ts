@@ -45,6 +45,15 @@ test('an admin builds an NPS survey on a dwell trigger, publishes it, sees it fi
   await page.getByRole('group', { name: 'Question 2 (reason)' }).getByLabel('Prompt').click();
   await expect(preview.getByRole('dialog', { name: 'What is the main reason for your score?' })).toBeVisible();
 
+  // A translation: editing it shows that language in the preview; the language switch goes back to the original.
+  await page.getByLabel('New translation (language tag)').fill('fr');
+  await page.getByRole('button', { name: 'Add a translation' }).click();
+  const french = page.getByRole('group', { name: `Question 1: ${prompt}` });
+  await french.getByLabel('Prompt').fill('Recommanderiez-vous la Demo Shop à un ami ?');
+  await expect(preview.getByRole('dialog', { name: 'Recommanderiez-vous la Demo Shop à un ami ?' })).toBeVisible();
+  await page.getByRole('region', { name: 'Preview' }).getByLabel('Language').selectOption('en');
+  await expect(preview.getByRole('dialog', { name: prompt })).toBeVisible();
+
   await page.getByLabel('New trigger').selectOption('dwell');
   await page.getByRole('button', { name: 'Add a trigger' }).click();
   await page.getByLabel('Seconds on the page').fill('2');

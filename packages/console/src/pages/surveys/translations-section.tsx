@@ -64,7 +64,7 @@ export function TranslationsSection({ onEditing }: { onEditing: (step: string, l
       ))}
       {!readOnly && (
         <div class="add-row">
-          <label for="add-translation">Language tag</label>
+          <label for="add-translation">New translation (language tag)</label>
           <input id="add-translation" type="text" placeholder="fr, sv, pt-BR" value={adding.value} onInput={(event) => (adding.value = event.currentTarget.value.trim())} />
           <Button
             disabled={adding.value === '' || adding.value in translations}
