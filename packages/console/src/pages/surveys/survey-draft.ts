@@ -41,8 +41,14 @@ export function createSurveyDraft(initial: Draft, { extraIssues = () => [] }: { 
     draft,
     dirty,
     issues,
-    /** The survey with the schema's defaults applied, when the draft is valid. */
-    valid: computed<SurveyDefinition | undefined>(() => (parsed.value.success && issues.value.length === 0 ? parsed.value.data : undefined)),
+    /**
+     * The survey with the schema's defaults applied, when the schema and the editor's own checks pass. The server's
+     * issues do not block a new attempt: it checks again, and one it named on a field nobody can edit must not
+     * leave the survey unsaveable.
+     */
+    valid: computed<SurveyDefinition | undefined>(() =>
+      parsed.value.success && extraIssues(draft.value).length === 0 ? parsed.value.data : undefined,
+    ),
     get: (path: DraftPath) => getAt(draft.value, path),
     /** The problem with the value at `path` itself, if any. */
     errorAt: (path: DraftPath) => byPath.value.get(pathKey(path)),
