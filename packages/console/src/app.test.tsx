@@ -95,6 +95,6 @@ describe('signing in and out', () => {
     expect(screen.getByRole('link', { name: 'Skip to content' }).getAttribute('href')).toBe('#main');
     expect(document.getElementById('main')?.tagName).toBe('MAIN');
     const nav = screen.getByRole('navigation', { name: 'Console' });
-    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Inbox', 'Results', 'Settings']);
+    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Inbox', 'Surveys', 'Results', 'Settings']);
   });
 });

@@ -4,6 +4,8 @@ import { InboxPage } from './pages/inbox/inbox-page.js';
 import { ResponsesPage } from './pages/results/responses-page.js';
 import { ResultsPage } from './pages/results/results-page.js';
 import { SettingsPage } from './pages/settings/settings-page.js';
+import { SurveyEditorPage } from './pages/surveys/survey-editor-page.js';
+import { SurveysPage } from './pages/surveys/surveys-page.js';
 import type { Permission } from './session/permissions.js';
 
 export interface ConsoleRoute {
@@ -26,6 +28,8 @@ export interface ConsoleRoute {
 export const routes: ConsoleRoute[] = [
   { path: '/inbox', component: InboxPage, label: 'Inbox', permission: 'cases:read' },
   { path: '/cases/:id', component: CasePage as ComponentType<Record<string, string>>, permission: 'cases:read', section: '/inbox' },
+  { path: '/surveys', component: SurveysPage, label: 'Surveys', permission: 'surveys:read' },
+  { path: '/surveys/:id', component: SurveyEditorPage, permission: 'surveys:read', section: '/surveys' },
   { path: '/results', component: ResultsPage, label: 'Results', permission: 'stats:read' },
   { path: '/results/responses', component: ResponsesPage, permission: 'responses:read', section: '/results' },
   // Admins only: every role reads settings through the API, but only changing them is this page's job.

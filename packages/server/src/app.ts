@@ -12,6 +12,7 @@ import { demoSite } from './routes/demo/index.js';
 import { healthz } from './routes/healthz/index.js';
 import { openApi } from './routes/openapi/index.js';
 import { widgetAssets } from './routes/widget-assets/index.js';
+import { PREVIEW_PAGE, previewPage } from './routes/widget-assets/preview-page.js';
 
 export interface AppOptions {
   /** The migrated database (openSqliteDb, openPostgresDb). */
@@ -59,6 +60,8 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
     app.get('/demo/*', demoSite({ dir: demoDir }));
   }
 
+  // The console's survey preview: the one HTML page of the widget build, served for this origin's frames only.
+  app.get(`/${PREVIEW_PAGE}`, previewPage({ dir: widgetDir }));
   // Last: a bare `/<name>.js` must not shadow the routes above (`/openapi.json`).
   app.get('/:file{[^/]+\\.(?:js|css|json|map)}', widgetAssets({ dir: widgetDir }));
   return app;

@@ -6,11 +6,13 @@
 //   dist/browser/closeloop-<lang>-feedback-<hash>.js  the form's words in one language but English, imported by it
 //   dist/browser/closeloop-messages-<hash>.js  the message panel: ES module, plain DOM, loaded for signed visitors
 //   dist/browser/closeloop.js            the script tag: core + loader, a classic IIFE that imports the chunk above
+//   dist/browser/closeloop-preview.html + closeloop-preview-<hash>.js  the console's live preview page (never loaded
+//                                        by a host page; it parses the survey it is sent with the full schemas)
 //   dist/npm/index.js + dist/types/      the npm package: ESM with preact, signals and the sdk left to the app
 // Workspace packages resolve to their TypeScript sources ("@closeloop/source" condition), so the sdk needs no
 // build first.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +112,15 @@ const core = await browserBuild({
   output: { format: 'iife', entryFileNames: 'closeloop.js' },
 });
 
+// 2b. The console's live preview: a page and its entry, the survey UI driven by postMessage instead of the core.
+//     Its own build, so neither closeloop.js nor the UI chunk carries a byte of it.
+const preview = await browserBuild({
+  input: 'src/preview/preview-entry.ts',
+  output: { format: 'es', entryFileNames: 'closeloop-preview-[hash].js', chunkFileNames: 'closeloop-[name]-preview-[hash].js' },
+});
+const previewPage = readFileSync(join(root, 'src/preview/closeloop-preview.html'), 'utf8');
+writeFileSync(join(browser, 'closeloop-preview.html'), previewPage.replaceAll('__CLOSELOOP_PREVIEW_FILE__', preview.fileName));
+
 // 3. The npm build: readable ESM; the app's bundler dedupes and minifies preact, signals and the sdk.
 const external = (id) => /^(preact|@preact\/signals|@closeloop\/sdk)(\/|$)/.test(id);
 await build({
@@ -130,4 +141,4 @@ await build({
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
-process.stdout.write(`built dist/browser/${core.fileName} → ${ui.fileName} + ${feedback.fileName} + ${messages.fileName}, dist/npm/index.js, dist/types/index.d.ts\n`);
+process.stdout.write(`built dist/browser/${core.fileName} → ${ui.fileName} + ${feedback.fileName} + ${messages.fileName}, closeloop-preview.html → ${preview.fileName}, dist/npm/index.js, dist/types/index.d.ts\n`);

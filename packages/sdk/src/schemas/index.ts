@@ -16,6 +16,7 @@ export * from './frequency.js';
 export * from './answered-survey.js';
 export * from './survey-definition.js';
 export * from './survey-list.js';
+export * from './preview-message.js';
 export * from './config-version.js';
 export * from './config-response.js';
 export * from './respondent.js';

@@ -58,6 +58,7 @@ describe('openApiDocument', () => {
         '/api/v1/webhooks',
         '/api/v1/webhooks/{id}',
         '/api/v1/webhooks/{id}/deliveries',
+        '/closeloop-preview.html',
         '/api/v1/integrations/slack',
         '/api/v1/session',
         '/api/v1/events',

@@ -592,6 +592,12 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      '/closeloop-preview.html': {
+        get: {
+          summary: "The console's live survey preview: the widget rendering a survey its same-origin parent posts (framable by this origin only, connects nowhere)",
+          responses: { '200': { description: 'The page', content: { 'text/html': {} } }, '304': { description: 'Unchanged' }, ...errors(404, 503) },
+        },
+      },
       '/': { get: { summary: 'Under `closeloop demo` only: redirects to the demo shop', responses: { '302': { description: 'To /demo/' } } } },
       '/demo': { get: { summary: 'Under `closeloop demo` only: redirects to /demo/', responses: { '301': { description: 'To /demo/' } } } },
       '/demo/{path}': {
