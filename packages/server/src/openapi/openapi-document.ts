@@ -102,7 +102,6 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   FollowUpStats: { schema: FollowUpStats, io: 'output' },
   PersonExport: { schema: PersonExport, io: 'output' },
   PersonErasure: { schema: PersonErasure, io: 'output' },
-  StoredResponsePage: { schema: Page(StoredResponse), io: 'output' },
   ListedResponsePage: { schema: Page(ListedResponse), io: 'output' },
   NpsStats: { schema: NpsStats, io: 'output' },
   DetractorThemes: { schema: DetractorThemes, io: 'output' },
@@ -444,7 +443,6 @@ export function openApiDocument(): JsonSchema {
           [401, 404, 422],
         ),
       },
-      '/api/v1/responses': managementList('Responses, newest first', ResponseListQuery, 'StoredResponsePage', 'A page of responses'),
       '/api/v1/stats/nps': managementList(
         'NPS over time: the NPS answers received in the window (`from` inclusive, `to` exclusive, at most 366 days; default the last 30), per UTC day or ISO week, with the 0–10 distribution and totals',
         NpsStatsParams,

@@ -71,6 +71,8 @@ export function eventText(event: CaseEvent, lookups: Lookups): string {
       return 'Notification delivered';
     case 'notification_failed':
       return 'Notification failed';
+    case 'personal_data_erased':
+      return "The customer's personal data was erased";
   }
 }
 
