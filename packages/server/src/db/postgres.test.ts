@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { seedProject } from '../testing/fixtures.js';
 import { openPostgresTestDb } from '../testing/test-dbs.js';
@@ -22,5 +23,31 @@ describe.runIf(pgUrl)('openPostgresDb', () => {
     } finally {
       await first.cleanup();
     }
-  });
+  }, 60_000);
+
+  it('starts while other schemas of the same database are created and dropped (parallel test runs, other apps)', async () => {
+    // Kysely's stock introspection resolves every table of every schema by name; a schema dropped meanwhile made a
+    // start fail with "schema … does not exist". Ours reads only its own schema.
+    const churn = new pg.Client({ connectionString: pgUrl });
+    await churn.connect();
+    let churning = true;
+    const churned = (async () => {
+      for (let i = 0; churning; i++) {
+        const name = `closeloop_churn_${process.pid}_${i}`;
+        await churn.query(`create schema ${name}`);
+        await churn.query(`create table ${name}.t (id serial primary key, a text, b text, c text)`);
+        await churn.query(`drop schema ${name} cascade`);
+      }
+    })();
+    try {
+      for (let i = 0; i < 6; i++) {
+        const opened = await openPostgresTestDb(pgUrl!);
+        await opened.cleanup();
+      }
+    } finally {
+      churning = false;
+      await churned;
+      await churn.end();
+    }
+  }, 120_000);
 });

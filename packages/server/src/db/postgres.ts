@@ -1,9 +1,10 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { dbHandle } from './db.js';
 import type { Db } from './db.js';
 import { migrateToLatest } from './migrate.js';
+import { OwnSchemaPostgresDialect } from './own-schema-dialect.js';
 
 export interface PostgresDbOptions {
   /** `postgres://user:password@host:5432/db`, usually `DATABASE_URL`. */
@@ -22,7 +23,7 @@ export async function openPostgresDb({ connectionString, schema, max = 10 }: Pos
     max,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   try {
     // The schema the search_path resolves to: the migrations' bookkeeping is looked up there, not in any schema.
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);

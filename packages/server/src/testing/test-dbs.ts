@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach } from 'vitest';
 import Sqlite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Db } from '../db/db.js';
 import { openPostgresDb } from '../db/postgres.js';
+import { OwnSchemaPostgresDialect } from '../db/own-schema-dialect.js';
 import { openSqliteDb } from '../db/sqlite.js';
 
 export interface TestDb {
@@ -50,7 +51,7 @@ export async function openUnmigratedSqlite(): Promise<UnmigratedTestDb> {
 /** An empty random schema on the test PostgreSQL server, dropped afterwards. */
 export async function openUnmigratedPostgres(url: string): Promise<UnmigratedTestDb> {
   const schema = await createTestSchema(url);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` }) }) });
+  const kysely = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` }) }) });
   return {
     kysely,
     schema,
