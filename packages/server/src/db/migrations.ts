@@ -531,7 +531,7 @@ export const migrations: Record<string, Migration> = {
   /**
    * Several secret keys per project (create one per integration, revoke one without breaking the others): the one
    * hash a project held moves to `project_keys`, where requests look keys up by hash (unique index). The old column
-   * stays, retired: SQLite cannot drop a UNIQUE column without rebuilding `projects`, which ten tables reference.
+   * stays, retired: SQLite cannot drop a UNIQUE column without rebuilding `projects`, which most tables reference.
    * It is overwritten with `retired:<project id>` (unique, and the hash of no key), so a copy of it in a backup or a
    * forgotten query can never authenticate anything. The original key's plain text was never stored, so its prefix
    * is only `sk_`. (Numbered 0015 so the other migrations of this release can sort before it.)
