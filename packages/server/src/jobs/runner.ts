@@ -1,6 +1,7 @@
 import type { Db } from '../db/db.js';
 import { claimJobs, finishJob } from '../repos/jobs.js';
 import type { ClaimedJob } from '../repos/jobs.js';
+import { createDoneRecorder } from './done-recorder.js';
 import type { JobDefinition } from './job-definition.js';
 import { retryDelay } from './retry-delay.js';
 import type { BackoffOptions } from './retry-delay.js';
@@ -42,6 +43,11 @@ export interface JobRunner {
  * jobs queued by other instances and for retries. Each job runs its definition's handler with its parsed payload;
  * a throw is retried with exponential backoff and jitter until the definition's attempts are spent, then the job is
  * `failed`, with its last error, and stays in the table to be seen.
+ *
+ * Up to `concurrency` jobs run at once, each slot refilled as soon as its job is recorded (not when a whole claim
+ * is done: rounds that waited for their slowest job let the queue grow behind one slow receiver, and on PostgreSQL
+ * left the pool idle while a burst of answers queued 1,000 notifications). Jobs that finish together are recorded
+ * `done` in one statement (`createDoneRecorder`).
  */
 export function createJobRunner({
   db,
@@ -66,6 +72,7 @@ export function createJobRunner({
   let backlog = false;
   let timer: ReturnType<typeof setInterval> | undefined;
   let unsubscribe = () => {};
+  const recordDone = createDoneRecorder(db.kysely, now);
 
   async function runOne(job: ClaimedJob): Promise<void> {
     const definition = byKind.get(job.kind);
@@ -95,7 +102,7 @@ export function createJobRunner({
       }
       return;
     }
-    await finishJob(db.kysely, job, { status: 'done' }, now());
+    await recordDone(job);
   }
 
   function launch(job: ClaimedJob): void {

@@ -44,7 +44,7 @@ export function erasePerson(conn: Conn, { project, userId, actor, now }: ErasePe
   return withTransaction(conn, async (trx) => {
     const at = now.toISOString();
     const subject = personSubject(project, userId);
-    const records = await findPersonRecords(trx, project.id, userId);
+    const records = await findPersonRecords(trx, project.id, userId, { lock: true });
     if (isEmpty(records)) {
       if (!(await wasPersonErased(trx, project.id, subject))) return { outcome: 'unknown_person' };
       return { outcome: 'erased', erasure: { userId, erasedAt: at, erased: zeroCounts() } };
@@ -80,7 +80,7 @@ export function erasePerson(conn: Conn, { project, userId, actor, now }: ErasePe
 
 /** Erases what one case holds about its customer; the counts of its events, messages and delivery records changed. */
 async function eraseCase(trx: Transaction<Database>, row: CaseRow, messageIds: string[], at: string): Promise<{ events: number; messages: number; deliveries: number }> {
-  await eraseCaseRow(trx, row, erasedResolution(row.resolution), at);
+  await eraseCaseRow(trx, row.id, erasedResolution(row.resolution), at);
   let events = 0;
   for (const event of await listUnerasedCaseEvents(trx, row.id)) {
     const erased = { id: event.id, before: erasedEventFields(event.before), after: erasedEventFields(event.after) };

@@ -15,12 +15,13 @@ export interface PersonRecords {
 
 /**
  * Everything given under `userId` in the project: verified or not (an unsigned answer under someone's id is still
- * stored under their name, so it is theirs to see and to have erased), and the cases about it.
+ * stored under their name, so it is theirs to see and to have erased), and the cases about it, locked with `lock`
+ * (PostgreSQL) for an erasure.
  */
-export async function findPersonRecords(conn: Conn, projectId: string, userId: string): Promise<PersonRecords> {
+export async function findPersonRecords(conn: Conn, projectId: string, userId: string, { lock = false } = {}): Promise<PersonRecords> {
   const responses = await listPersonResponses(conn, projectId, userId);
   const feedback = await listPersonFeedback(conn, projectId, userId);
-  const cases = await listPersonCaseRows(conn, projectId, { userId, responseIds: responses.map((r) => r.id), feedbackIds: feedback.map((f) => f.id) });
+  const cases = await listPersonCaseRows(conn, projectId, { userId, responseIds: responses.map((r) => r.id), feedbackIds: feedback.map((f) => f.id) }, { lock });
   return { responses, feedback, cases };
 }
 

@@ -293,12 +293,14 @@ export async function caseWithCause(conn: Conn, row: CaseRow): Promise<FollowUp>
 
 /**
  * The cases about one person: opened by one of their responses or feedback, or whose verified customer they are.
- * Oldest first.
+ * Oldest first. With `lock`, the rows stay locked until the transaction ends on PostgreSQL, so a change made
+ * meanwhile (a resolve) waits instead of being overwritten by the erasure.
  */
 export async function listPersonCaseRows(
   conn: Conn,
   projectId: string,
   { userId, responseIds, feedbackIds }: { userId: string; responseIds: string[]; feedbackIds: string[] },
+  { lock = false } = {},
 ): Promise<CaseRow[]> {
   return conn
     .selectFrom('follow_ups')
@@ -313,6 +315,7 @@ export async function listPersonCaseRows(
     )
     .orderBy('created_at')
     .orderBy('id')
+    .$if(lock && dialectOf(conn) === 'postgres', (q) => q.forUpdate())
     .execute();
 }
 
@@ -320,10 +323,11 @@ export async function listPersonCaseRows(
  * Clears a case's copies of its customer's personal data: the searchable text, who the customer is, and the
  * resolution as erasure leaves it. The version moves on, so a view opened before the erasure is stale.
  */
-export async function eraseCaseRow(conn: Conn, row: CaseRow, resolution: string | null, at: string): Promise<void> {
+export async function eraseCaseRow(conn: Conn, id: string, resolution: string | null, at: string): Promise<void> {
   await conn
     .updateTable('follow_ups')
-    .set({ search_text: '', customer_user_id: null, customer_anonymous_id: null, resolution, version: row.version + 1, updated_at: at })
-    .where('id', '=', row.id)
+    // `version + 1` in the statement: it also locks the row (PostgreSQL) before the erasure event is numbered.
+    .set((eb) => ({ search_text: '', customer_user_id: null, customer_anonymous_id: null, resolution, version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', id)
     .execute();
 }

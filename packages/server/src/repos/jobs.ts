@@ -114,6 +114,22 @@ export async function finishJob(
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Records several claims as `done` in one statement (the runner batches the jobs that finish together). Like
+ * {@link finishJob}, only the current claims change: a job whose lease lapsed and was taken over stays with its new
+ * runner. How many were recorded.
+ */
+export async function finishJobsDone(conn: Conn, jobs: readonly Pick<ClaimedJob, 'id' | 'attempt'>[], now: Date): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const result = await conn
+    .updateTable('jobs')
+    .set({ status: 'done', locked_until: null, last_error: null, updated_at: now.toISOString() })
+    .where((eb) => eb.or(jobs.map((job) => eb.and([eb('id', '=', job.id), eb('attempts', '=', job.attempt)]))))
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function findJobByKey(conn: Conn, key: string): Promise<StoredJob | null> {
   const row = await conn.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
   if (row === undefined) return null;

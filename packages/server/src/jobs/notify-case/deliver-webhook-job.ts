@@ -1,5 +1,6 @@
 import { Timestamp, Uuid, WebhookEventType } from '@closeloop/sdk/schemas';
 import { z } from 'zod';
+import { withTransaction } from '../../db/with-transaction.js';
 import { sendWebhook } from '../../notify/webhook/send-webhook.js';
 import { findCaseById } from '../../repos/case-by-id.js';
 import { insertDelivery } from '../../repos/webhook-deliveries.js';
@@ -26,10 +27,10 @@ export function deliverWebhookJob({ db, allowPrivateWebhooks, now, deliveryTimeo
   return defineJob({
     ...deliverWebhookKind,
     async handle({ webhookId, caseId, event, occurredAt }, { attempt, key }) {
-      const webhook = await findWebhookById(db.kysely, webhookId);
-      if (webhook === null || webhook.deletedAt !== null) return;
-      const found = await findCaseById(db.kysely, caseId);
-      if (found === null) return;
+      // Both reads in one transaction: one turn on SQLite's single connection instead of one per query, and the
+      // webhook and the case read at one moment.
+      const { webhook, found } = await withTransaction(db.kysely, async (trx) => ({ webhook: await findWebhookById(trx, webhookId), found: await findCaseById(trx, caseId) }));
+      if (webhook === null || webhook.deletedAt !== null || found === null) return;
       const messageId = messageIdOf(key);
       const delivery = await sendWebhook({
         url: webhook.url,

@@ -27,15 +27,18 @@ export function notifyCaseJob({ db, now, mail }: JobDependencies) {
         const found = await findCaseOwners(trx, caseId);
         if (found === null) return;
         const at = now();
+        // The deliveries take the event's place in the queue (claims go by run_at): under a backlog they run next,
+        // ahead of the fan-outs of later events, instead of queuing behind them all a second time.
+        const queued = { now: at, runAt: new Date(Math.min(Date.parse(occurredAt), at.getTime())) };
         for (const webhook of await listSubscribedWebhooks(trx, found.projectId, event)) {
-          await enqueue(trx, deliverWebhookKind, { webhookId: webhook.id, caseId, event, occurredAt }, { key: `${key}:webhook:${webhook.id}`, now: at });
+          await enqueue(trx, deliverWebhookKind, { webhookId: webhook.id, caseId, event, occurredAt }, { key: `${key}:webhook:${webhook.id}`, ...queued });
         }
         if (SLACK_EVENTS.has(event) && (await findIntegrationUrl(trx, found.projectId, 'slack')) !== null) {
-          await enqueue(trx, deliverSlackKind, { caseId, event, occurredAt }, { key: `${key}:slack`, now: at });
+          await enqueue(trx, deliverSlackKind, { caseId, event, occurredAt }, { key: `${key}:slack`, ...queued });
         }
         if (mail != null && STAFF_MAIL_EVENTS.has(event)) {
           for (const member of await staffRecipients(trx, found.projectId, found)) {
-            await enqueue(trx, deliverEmailKind, { caseId, memberId: member.id, event, occurredAt }, { key: `${key}:email:${member.id}`, now: at });
+            await enqueue(trx, deliverEmailKind, { caseId, memberId: member.id, event, occurredAt }, { key: `${key}:email:${member.id}`, ...queued });
           }
         }
       });

@@ -240,3 +240,35 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     expect(ErrorBody.parse(await res.json()).error.issues).toEqual([{ path: 'url', message: 'must not point at 127.0.0.1, a loopback address' }]);
   });
 });
+
+describe.each(testDialects)('a backlog of case notifications on $name', ({ open }) => {
+  // Each request a second after the last, so every event has its own place in the queue.
+  let tick = 0;
+  const t = useTestApp({ allowPrivateWebhooks: true, now: () => new Date(Date.parse('2026-11-23T10:00:00.000Z') + (tick += 1_000)) }, open);
+  const runners = useNotifyRunners();
+  const receivers: HttpReceiver[] = [];
+  afterEach(async () => {
+    for (const receiver of receivers.splice(0)) await receiver.close();
+  });
+
+  it("delivers an event's webhooks before the fan-out of later events: each detractor waits through the queue once, not twice", async () => {
+    const pendingFanOuts: number[] = [];
+    const caseIds: string[] = [];
+    const receiver = await startHttpReceiver((_, res) => {
+      // The runner runs one job at a time and waits for this answer: what is still queued now ran after this delivery.
+      void Promise.all(caseIds.map((id) => findJobByKey(t.db.kysely, `case:${id}:opened`))).then((jobs) => {
+        pendingFanOuts.push(jobs.filter((job) => job?.status === 'pending').length);
+        res.writeHead(204).end();
+      });
+    });
+    receivers.push(receiver);
+    await registerWebhook(t, receiver.url);
+    for (let i = 0; i < 3; i += 1) {
+      const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 2 } }), ORIGIN);
+      caseIds.push(((await res.json()) as { followUpId: string }).followUpId);
+    }
+    runners.start(t.db, { concurrency: 1, batch: 1 });
+    await vi.waitFor(() => expect(pendingFanOuts).toHaveLength(3), { timeout: 3_000, interval: 10 });
+    expect(pendingFanOuts).toEqual([2, 1, 0]);
+  });
+});
