@@ -59,6 +59,8 @@ test('an agent works a case from opened to loop closed', async ({ page }) => {
   await expect(preview).toContainText('You told us:');
   await expect(preview).toContainText('Delivery took two weeks.');
   await expect(preview).toContainText('Sorry for the wait.');
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${process.env.CLOSELOOP_SCREENS ?? 'test-results/console'}/case-close-loop-light-1280.png` });
   await page.getByRole('button', { name: 'Send to the customer' }).click();
   await expect(timeline).toContainText('Loop closed: message sent by email to customer@example.com');
 
