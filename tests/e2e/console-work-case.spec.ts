@@ -29,7 +29,7 @@ test('an agent works a case from opened to loop closed', async ({ page }) => {
 
   // Assigned to me.
   await page.getByRole('button', { name: 'Assign to me' }).click();
-  await expect(timeline).toContainText('Assigned to Alex Support');
+  await expect(timeline).toContainText('Assigned to Demo Agent');
   await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
 
   // Work starts: the status offers only the moves the server allows.
@@ -59,6 +59,8 @@ test('an agent works a case from opened to loop closed', async ({ page }) => {
   await expect(preview).toContainText('You told us:');
   await expect(preview).toContainText('Delivery took two weeks.');
   await expect(preview).toContainText('Sorry for the wait.');
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${process.env.CLOSELOOP_SCREENS ?? 'test-results/console'}/case-close-loop-light-1280.png` });
   await page.getByRole('button', { name: 'Send to the customer' }).click();
   await expect(timeline).toContainText('Loop closed: message sent by email to customer@example.com');
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
+import type { EventStreamOptions } from './api/management/events.js';
 import { managementApi } from './api/management/index.js';
 import { publicApi } from './api/public.js';
 import { sessionApi } from './api/session.js';
@@ -27,10 +28,12 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** `--allow-private-webhooks`: webhooks and Slack may target loopback and private networks (the demo, tests). Default false. */
   allowPrivateWebhooks?: boolean;
+  /** `GET /api/v1/events`: poll and ping intervals (1 s, 15 s), and a signal that ends open streams (shutdown). */
+  eventStream?: EventStreamOptions;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, eventStream }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
@@ -41,7 +44,7 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
   // management API, whose auth (key or session) they do not go through.
   app.route('/v1', publicApi({ db, now, maxBodyBytes }));
   app.route('/api/v1/session', sessionApi({ db, now }));
-  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks }));
+  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks, eventStream }));
 
   app.get('/openapi.json', openApi());
 

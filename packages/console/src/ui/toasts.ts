@@ -6,8 +6,11 @@ export interface Toast {
   message: string;
 }
 
-/** Short messages after an action ("Case resolved"), each gone after a while or when dismissed. */
-export function createToasts({ timeoutMs = 6000 }: { timeoutMs?: number } = {}) {
+/**
+ * Short messages after an action ("Case resolved"), each gone after a while or when dismissed; only the newest few
+ * stay, so a quick run of changes never buries the form being worked on.
+ */
+export function createToasts({ timeoutMs = 5000, keep = 2 }: { timeoutMs?: number; keep?: number } = {}) {
   const list = signal<Toast[]>([]);
   let nextId = 1;
   const dismiss = (id: number) => {
@@ -18,7 +21,7 @@ export function createToasts({ timeoutMs = 6000 }: { timeoutMs?: number } = {}) 
     dismiss,
     show(tone: Toast['tone'], message: string) {
       const id = nextId++;
-      list.value = [...list.value, { id, tone, message }];
+      list.value = [...list.value, { id, tone, message }].slice(-keep);
       setTimeout(() => dismiss(id), timeoutMs);
     },
   };

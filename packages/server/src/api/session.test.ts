@@ -1,9 +1,12 @@
 import { ConsoleSession, ErrorBody } from '@closeloop/sdk/schemas';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NOW } from '../testing/fixtures.js';
 import { addLogin, signIn, signInAs } from '../testing/console-login.js';
 import { useTestApp } from '../testing/test-app.js';
 import { testDialects } from '../testing/test-dbs.js';
+
+// Every sign-in runs scrypt (32 MiB, tens of milliseconds alone; far more on a machine shared with other test runs).
+vi.setConfig({ testTimeout: 20_000 });
 
 describe.each(testDialects)('console sessions on $name', ({ open }) => {
   let clock = NOW;
@@ -132,7 +135,8 @@ describe.each(testDialects)('console sessions on $name', ({ open }) => {
     expect(await errorOf(limited)).toMatchObject({ code: 'too_many_attempts' });
     clock = new Date(NOW.getTime() + 15 * 60_000 + 1);
     expect((await login({ email: 'admin@shop.example', password: 'pw-admin' })).status).toBe(200);
-  });
+    // Several scrypt checks: seconds on a busy machine.
+  }, 30_000);
 
   it('limits failures per address: 20 within 15 minutes, whatever the emails', async () => {
     clock = NOW;
@@ -144,10 +148,22 @@ describe.each(testDialects)('console sessions on $name', ({ open }) => {
     // Another address is not held up.
     expect((await login({ email: 'admin@shop.example', password: 'pw-admin' }, fromAddress('198.51.100.1'))).status).toBe(200);
     // Twenty scrypt checks: seconds on a busy machine.
+  }, 60_000);
+
+  it('a burst of parallel guesses cannot get past the limit while the password checks run', async () => {
+    clock = NOW;
+    await addLogin(t, 'admin');
+    const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => login({ email: 'admin@shop.example', password: `guess-${i}` })));
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
   }, 30_000);
 
   it('GET without a cookie, or with an unknown one, is a 401', async () => {
     expect((await t.app.request('/api/v1/session')).status).toBe(401);
-    expect((await t.app.request('/api/v1/session', { headers: { Cookie: 'closeloop_session=forged' } })).status).toBe(401);
+    for (const cookie of ['closeloop_session=forged', 'closeloop_session=%E0%A4%A', 'closeloop_session=']) {
+      expect((await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).status, cookie).toBe(401);
+      expect((await t.app.request('/api/v1/follow-ups', { headers: { Cookie: cookie } })).status, cookie).toBe(401);
+    }
   });
 });

@@ -73,7 +73,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
 
   const widgetDir = widgetBrowserDir();
   const consoleDir = consoleDistDir();
-  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks });
+  // Open event streams would hold the server's close() forever: they end when this aborts.
+  const streams = new AbortController();
+  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, eventStream: { signal: streams.signal } });
   let listening: Listening;
   try {
     listening = await listen(app, args);
@@ -92,10 +94,10 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date(), mail });
   const runner = createJobRunner({ db, definitions });
   runner.start();
-  stopOnSignals(listening, runner, db, mail);
+  stopOnSignals(listening, runner, db, mail, streams);
 }
 
-function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db, mail: Mailer | null): void {
+function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db, mail: Mailer | null, streams: AbortController): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -106,6 +108,7 @@ function stopOnSignals({ server }: Listening, runner: JobRunner, db: Db, mail: M
       console.error('closeloop: connections still open after 5 s, exiting');
       process.exit(1);
     }, 5_000).unref();
+    streams.abort();
     server.close(() => {
       // Jobs already claimed finish first; anything left is claimed again once its lease lapses.
       runner

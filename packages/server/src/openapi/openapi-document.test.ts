@@ -46,6 +46,7 @@ describe('openApiDocument', () => {
         '/closeloop-preview.html',
         '/api/v1/integrations/slack',
         '/api/v1/session',
+        '/api/v1/events',
         '/console',
         '/console/{path}',
         '/demo',

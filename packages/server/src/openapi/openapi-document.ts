@@ -6,6 +6,7 @@ import {
   CaseResolution,
   CloseLoopRequest,
   ConsoleSession,
+  FollowUpStreamEvent,
   LoginRequest,
   MessageList,
   SignedUser,
@@ -95,6 +96,7 @@ const components: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> 
   SlackIntegration: { schema: SlackIntegration, io: 'input' },
   LoginRequest: { schema: LoginRequest, io: 'input' },
   ConsoleSession: { schema: ConsoleSession, io: 'output' },
+  FollowUpStreamEvent: { schema: FollowUpStreamEvent, io: 'output' },
 };
 
 const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
@@ -482,6 +484,15 @@ export function openApiDocument(): JsonSchema {
           summary: 'Sign out: the session ends server-side and the cookie is cleared (needs X-CSRF-Token)',
           security: [{ session: [] }],
           responses: { '204': { description: 'Signed out' }, ...errors(401, 403) },
+        },
+      },
+      '/api/v1/events': {
+        get: {
+          summary:
+            'Live case updates as server-sent events: one `follow_up` message per new timeline event of the project (`id`: the event id; `data`: FollowUpStreamEvent JSON); `Last-Event-ID` resumes after that event; a `: ping` comment every 15 s',
+          security: bearer,
+          parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, description: 'The last event id received: the stream resumes after it', schema: { type: 'string' } }],
+          responses: { '200': { description: 'The stream', content: { 'text/event-stream': { schema: ref('FollowUpStreamEvent') } } }, ...errors(401) },
         },
       },
       '/console': { get: { summary: 'Redirects to /console/', responses: { '301': { description: 'To /console/' } } } },

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Conn } from '../db/db.js';
 
-/** A failed console login, for the rate limit. `email` is lower-cased by the caller. */
-export async function insertLoginFailure(conn: Conn, email: string, ip: string, at: string): Promise<void> {
-  await conn.insertInto('login_failures').values({ id: randomUUID(), email, ip, at }).execute();
+/**
+ * A console login attempt, counted as a failure until it succeeds (the email's rows are then deleted) or is refused
+ * by the limit (its row is then deleted). `email` is lower-cased by the caller. Returns the row's id.
+ */
+export async function insertLoginFailure(conn: Conn, email: string, ip: string, at: string): Promise<string> {
+  const id = randomUUID();
+  await conn.insertInto('login_failures').values({ id, email, ip, at }).execute();
+  return id;
+}
+
+export async function deleteLoginFailure(conn: Conn, id: string): Promise<void> {
+  await conn.deleteFrom('login_failures').where('id', '=', id).execute();
 }
 
 /** The times of the failures for `column = value` since `since`, oldest first (the oldest decides when one frees up). */

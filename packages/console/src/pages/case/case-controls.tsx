@@ -59,9 +59,11 @@ export function CaseControls({ followUp, lookups, model, canWrite }: CaseControl
         )}
       </Field>
       {canWrite && me && followUp.assigneeId !== me.id && (
-        <Button onClick={() => void patch({ assigneeId: me.id }, 'Assigned to you.')} disabled={action.busy.value}>
-          Assign to me
-        </Button>
+        <p class="field-action">
+          <Button onClick={() => void patch({ assigneeId: me.id }, 'Assigned to you.')} disabled={action.busy.value}>
+            Assign to me
+          </Button>
+        </p>
       )}
       <Field label="Team" error={action.issueAt('teamId')}>
         {(control) => (

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { RootCause } from '@closeloop/sdk/schemas';
-import { useLocation } from 'preact-iso';
+import { useLocation } from 'preact-iso/router';
 import { useEffect, useMemo } from 'preact/hooks';
 import { followCaseEvents } from '../../api/events.js';
 import { PRIORITY_WORDS, STATUS_WORDS, caseHeadline, customerName } from '../../cases/case-words.js';
@@ -34,8 +34,10 @@ export function CasePage({ id }: { id: string }) {
   useEffect(() => {
     void model.load();
     // A colleague's change (or the customer seeing the message) shows up without a reload.
-    return followCaseEvents(() => void model.load(), services.EventSource);
-  }, [model]);
+    return followCaseEvents((event) => {
+      if (event === null || event.caseId === id) void model.load();
+    }, services.EventSource);
+  }, [model, id]);
 
   useEffect(() => {
     if (!canWrite) return;

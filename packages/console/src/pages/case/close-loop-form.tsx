@@ -59,14 +59,15 @@ export function CloseLoopForm({ detail, model }: { detail: CaseDetail; model: Ca
         {(['email', 'widget'] as const).map((channel) => (
           <label key={channel} class={reach[channel] === null ? 'unavailable' : undefined}>
             <input type="checkbox" name="channels" value={channel} checked={channels.value.includes(channel)} disabled={reach[channel] === null} onChange={(e) => toggle(channel, e.currentTarget.checked)} />{' '}
-            {CHANNEL_WORDS[channel]}
-            <span class="muted">
-              {' '}
-              {reach[channel] === null
-                ? channel === 'email'
-                  ? '(no email address the customer agreed to)'
-                  : '(needs a verified, signed-in customer)'
-                : `(${reach[channel]})`}
+            <span>
+              {CHANNEL_WORDS[channel]}{' '}
+              <span class="muted">
+                {reach[channel] === null
+                  ? channel === 'email'
+                    ? '(no email address the customer agreed to)'
+                    : '(needs a verified, signed-in customer)'
+                  : `(${reach[channel]})`}
+              </span>
             </span>
           </label>
         ))}

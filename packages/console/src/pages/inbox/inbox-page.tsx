@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useLocation } from 'preact-iso';
+import { useLocation } from 'preact-iso/router';
 import { useEffect, useMemo } from 'preact/hooks';
 import { followCaseEvents } from '../../api/events.js';
 import { useLookups } from '../../cases/use-lookups.js';

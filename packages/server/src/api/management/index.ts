@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { managementAuth } from '../../middleware/management-auth/index.js';
+import { eventsApi } from './events.js';
 import { feedbackApi } from './feedback.js';
 import { followUpsApi } from './follow-ups.js';
 import { integrationsApi } from './integrations.js';
@@ -17,7 +18,7 @@ export type { ManagementApiOptions } from './options.js';
 
 /**
  * The management API (mounted at `/api/v1`): every request authenticates to a principal (`Authorization: Bearer
- * sk_…` today), each route names the permission it needs, and every query is scoped to the principal's project.
+ * sk_…`, or a console session cookie), each route names the permission it needs, and every query is scoped to the principal's project.
  * One sub-app per resource, handlers inline.
  */
 export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
@@ -32,6 +33,7 @@ export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
     .route('/responses', responsesApi(options))
     .route('/feedback', feedbackApi(options))
     .route('/stats', statsApi(options))
+    .route('/events', eventsApi({ db: options.db, ...options.eventStream }))
     // These two carry their own paths (`/webhooks…`, `/integrations/slack`).
     .route('/', webhooksApi(targets))
     .route('/', integrationsApi(targets));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NOW } from '../../testing/fixtures.js';
 import { caseRequests } from '../../testing/case-requests.js';
 import { useTestApp } from '../../testing/test-app.js';
+import { insertMember } from '../../repos/members.js';
 import { createProject } from '../../repos/projects.js';
 
 describe('/api/v1/members', () => {
@@ -48,5 +49,18 @@ describe('/api/v1/members', () => {
     expect(await list('sk_b_secret')).toEqual([]);
     const foreign = await t.app.request(`/api/v1/members/${ana.id}`, { method: 'PATCH', headers: { Authorization: 'Bearer sk_b_secret', 'Content-Type': 'application/json' }, body: '{"away":true}' });
     expect(foreign.status).toBe(404);
+  });
+
+  it('keeps an email with a console login unique across projects, so a sign-in finds one member (409 naming email)', async () => {
+    const other = await createProject(t.db.kysely, { name: 'b', publicKey: 'pk_b', secretKey: 'sk_b_secret', identitySecret: 'x', allowedOrigins: [] }, NOW);
+    for (const name of ['Lu', 'Zed']) {
+      await insertMember(t.db.kysely, other.id, { name, email: `${name.toLowerCase()}@shop.example`, role: 'admin', away: false }, NOW, 'scrypt$stored-hash');
+    }
+    // Without a login, the email of another project's login may be used…
+    expect((await api.createMember('Lu')).email).toBe('lu@shop.example');
+    // …but a member with a login may not take it.
+    const bo = await insertMember(t.db.kysely, t.shop.project.id, { name: 'Bo', email: 'bo@shop.example', role: 'agent', away: false }, NOW, 'scrypt$other-hash');
+    const taken = await api.refused(api.send('PATCH', `/api/v1/members/${bo?.id}`, { email: 'zed@shop.example' }), 409);
+    expect(taken).toMatchObject({ code: 'member_exists', issues: [{ path: 'email' }] });
   });
 });

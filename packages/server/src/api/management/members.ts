@@ -13,7 +13,8 @@ import type { ManagementApiOptions } from './options.js';
 const MemberPath = z.object({ id: Uuid });
 
 const memberNotFound = () => HttpError.field(404, 'member_not_found', 'id', 'the project has no such member');
-const emailTaken = () => HttpError.field(409, 'member_exists', 'email', 'another member of the project has this email');
+// Also when a member with a console login elsewhere on this server has it: one email signs in to one project.
+const emailTaken = () => HttpError.field(409, 'member_exists', 'email', 'another member of the project, or a console login on this server, has this email');
 
 /** `/api/v1/members`: the people who work cases (console logins for them come next). */
 export function membersApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {

@@ -33,6 +33,14 @@ describe.each(testDialects)('console roles through the management API on $name',
     }
   });
 
+  it('every management route names the permission it needs (requirePermission in its handlers)', () => {
+    const routes = t.app.routes.filter((r) => r.path.startsWith('/api/v1/') && !r.path.startsWith('/api/v1/session') && r.method !== 'ALL');
+    const guarded = new Set(routes.filter((r) => r.handler.name === 'requirePermission').map((r) => `${r.method} ${r.path}`));
+    const unguarded = [...new Set(routes.map((r) => `${r.method} ${r.path}`))].filter((route) => !guarded.has(route));
+    expect(routes.length).toBeGreaterThan(30);
+    expect(unguarded).toEqual([]);
+  });
+
   it('a viewer reads everything and gets 403 on every write', async () => {
     const viewer = await signInAs(t, 'viewer');
     for (const path of ['/api/v1/follow-ups', '/api/v1/surveys', '/api/v1/members', '/api/v1/teams', '/api/v1/settings', '/api/v1/webhooks', '/api/v1/responses', '/api/v1/stats/follow-ups']) {
