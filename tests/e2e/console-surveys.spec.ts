@@ -114,6 +114,9 @@ async function shoot(browser: Browser, width: number, scheme: 'light' | 'dark') 
   if (scheme === 'dark') await panel.getByRole('button', { name: 'Dark' }).click();
   if (width < 600) await panel.getByRole('button', { name: 'Phone' }).click();
   await expect(page.frameLocator('iframe[title="Survey preview"]').getByRole('dialog', { name: /recommend the Demo Shop/ })).toBeVisible();
+  // The card slides in: shoot it once its animations have finished, not half faded in.
+  const frame = page.frames().find((f) => f.url().endsWith('/closeloop-preview.html'));
+  await frame?.evaluate(() => Promise.all(document.querySelector('closeloop-widget')?.shadowRoot?.getAnimations().map((a) => a.finished) ?? []));
   // On a phone the preview sits above the form: the shot starts at it; on a desktop, at the top of the page.
   if (width < 600) await panel.evaluate((element) => element.scrollIntoView());
   else await page.evaluate(() => window.scrollTo(0, 0));
