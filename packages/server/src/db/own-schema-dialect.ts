@@ -10,15 +10,15 @@ import type { DatabaseIntrospector, DatabaseMetadata, Kysely, SchemaMetadata, Ta
  * not depend on anyone else's. Columns are not read: the migrator only needs names.
  */
 export class OwnSchemaPostgresDialect extends PostgresDialect {
-  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new OwnSchemaIntrospector(db);
   }
 }
 
 class OwnSchemaIntrospector implements DatabaseIntrospector {
-  readonly #db: Kysely<any>;
+  readonly #db: Kysely<unknown>;
 
-  constructor(db: Kysely<any>) {
+  constructor(db: Kysely<unknown>) {
     this.#db = db;
   }
 
