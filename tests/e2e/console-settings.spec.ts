@@ -43,7 +43,7 @@ test('an admin creates a key (shown once, and it works), adds a webhook and send
   page.on('dialog', (dialog) => void dialog.accept());
   await openSettings(page);
 
-  const keys = page.getByRole('region', { name: 'Secret keys' });
+  const keys = page.getByRole('region', { name: 'Secret keys', exact: true });
   await keys.getByLabel("New key's label").fill('Billing backend');
   await keys.getByRole('button', { name: 'Create key' }).click();
   const secret = (await keys.locator('code.secret').textContent()) ?? '';
@@ -61,7 +61,7 @@ test('an admin creates a key (shown once, and it works), adds a webhook and send
 
   const receiver = await startReceiver();
   try {
-    const hooks = page.getByRole('region', { name: 'Webhooks' });
+    const hooks = page.getByRole('region', { name: 'Webhooks', exact: true });
     await hooks.getByLabel('URL').fill(receiver.url);
     await hooks.getByLabel(/Case resolved/).check();
     await hooks.getByRole('button', { name: 'Add webhook' }).click();
@@ -79,7 +79,7 @@ test('an admin creates a key (shown once, and it works), adds a webhook and send
     receiver.server.close();
   }
 
-  const sla = page.getByRole('region', { name: 'Business hours and SLA' });
+  const sla = page.getByRole('region', { name: 'Business hours and SLA', exact: true });
   await sla.getByLabel(/Count due times in business hours/).check();
   await sla.getByLabel('Time zone').fill('Europe/Stockholm');
   await sla.getByLabel('From').fill('18:00');
@@ -100,7 +100,7 @@ test('an agent sees no settings, and the API refuses the agent’s session (403)
   await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Settings' })).toHaveCount(0);
   await page.goto(`${server.origin}/console/settings`);
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Settings');
-  await expect(page.getByRole('region', { name: 'Secret keys' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Secret keys', exact: true })).toHaveCount(0);
 
   const session = (await (await page.request.get(`${server.origin}/api/v1/session`)).json()) as { csrfToken: string };
   const headers = { 'X-CSRF-Token': session.csrfToken };
@@ -124,8 +124,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
       await page.emulateMedia({ colorScheme: scheme });
       await openSettings(page);
-      await expect(page.getByRole('region', { name: 'Webhooks' })).toBeVisible();
-      await expect(page.getByRole('region', { name: 'Members' }).getByRole('table')).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Webhooks', exact: true })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Members', exact: true }).getByRole('table')).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screens}/settings-${scheme}-${width}.png`, fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
