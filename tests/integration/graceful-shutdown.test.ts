@@ -1,50 +1,14 @@
 // SIGTERM to the real `closeloop demo` process (built CLI, SQLite in a temp dir) while a request is half sent:
 // the server stops accepting, the request still gets its answer, and the process exits 0.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const cli = fileURLToPath(new URL('../../packages/server/bin/closeloop.js', import.meta.url));
-
-interface Cli {
-  child: ChildProcess;
-  origin: string;
-  /** Everything printed so far. */
-  output(): string;
-  /** Resolves once the output contains `text`. */
-  printed(text: string): Promise<void>;
-  exited: Promise<number | null>;
-}
-
-async function startCli(dataDir: string): Promise<Cli> {
-  const child = spawn(process.execPath, [cli, 'demo', '--port', '0', '--data', dataDir], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const waiters: { text: string; resolve: () => void }[] = [];
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const waiter of waiters.filter((w) => output.includes(w.text))) waiter.resolve();
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const printed = (text: string) =>
-    new Promise<void>((resolve, reject) => {
-      if (output.includes(text)) return resolve();
-      waiters.push({ text, resolve });
-      void exited.then((code) => reject(new Error(`closeloop exited (${code}) before printing "${text}":\n${output}`)));
-    });
-  await printed('Shop:');
-  const shop = /Shop:\s+(http\S+)/.exec(output)?.[1];
-  if (!shop) throw new Error(`no shop URL in:\n${output}`);
-  return { child, origin: new URL(shop).origin, output: () => output, printed, exited };
-}
+import { startCli } from './cli-process.js';
+import type { Cli } from './cli-process.js';
 
 /** Starts a POST and sends its headers and the first half of its body; the caller sends the rest. */
 function halfSentPost(origin: string, path: string, body: string): { req: ClientRequest; rest: () => void; reply: Promise<{ status: number; body: string }> } {
