@@ -5,7 +5,7 @@ import { managementApi } from './api/management/index.js';
 import { publicApi } from './api/public.js';
 import { sessionApi } from './api/session.js';
 import type { Db } from './db/db.js';
-import { notFound, onError } from './http/error-handler.js';
+import { errorHandlerFor, notFound } from './http/error-handler.js';
 import { consoleAssets } from './routes/console-assets/index.js';
 import type { Mailer } from './notify/email/mailer.js';
 import { demoSite } from './routes/demo/index.js';
@@ -38,7 +38,7 @@ export interface AppOptions {
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
 export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.onError(onError);
+  app.onError(errorHandlerFor(db.dialect));
   app.notFound(notFound);
 
   app.get('/healthz', healthz({ db }));

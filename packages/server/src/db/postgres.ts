@@ -21,8 +21,17 @@ export async function openPostgresDb({ connectionString, schema, max = 10 }: Pos
   const pool = new pg.Pool({
     connectionString,
     max,
+    // A server that stops answering fails a request after this long (a 503 the client retries) instead of holding it.
+    connectionTimeoutMillis: 5_000,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
+  // An idle pooled connection the server drops (restart, pg_terminate_backend) is an 'error' event on the pool:
+  // unheard, it would crash the process. The pool discards that connection and opens a new one when next needed.
+  pool.on('error', (error) => console.error(`closeloop: PostgreSQL dropped an idle connection: ${error.message}`));
+  // A connection lost while a request holds it is an 'error' event on that client, which the pool does not hear
+  // then: unheard, it too would crash the process. The request's query is rejected with the same error (a 503), and
+  // the pool discards the client on release, so there is nothing more to do here.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   try {
     // The schema the search_path resolves to: the migrations' bookkeeping is looked up there, not in any schema.

@@ -1,0 +1,40 @@
+// The real `closeloop demo` CLI (built server, SQLite in a data dir) as a child process, for tests that signal it.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../../packages/server/bin/closeloop.js', import.meta.url));
+
+export interface Cli {
+  child: ChildProcess;
+  origin: string;
+  /** Everything printed so far. */
+  output(): string;
+  /** Resolves once the output contains `text`. */
+  printed(text: string): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** Starts `closeloop demo` on `port` (0: any free one) and resolves once it prints where it listens. */
+export async function startCli(dataDir: string, port = 0): Promise<Cli> {
+  const child = spawn(process.execPath, [cli, 'demo', '--port', String(port), '--data', dataDir], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const waiter of waiters.filter((w) => output.includes(w.text))) waiter.resolve();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const printed = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (output.includes(text)) return resolve();
+      waiters.push({ text, resolve });
+      void exited.then((code) => reject(new Error(`closeloop exited (${code}) before printing "${text}":\n${output}`)));
+    });
+  await printed('Shop:');
+  const shop = /Shop:\s+(http\S+)/.exec(output)?.[1];
+  if (!shop) throw new Error(`no shop URL in:\n${output}`);
+  return { child, origin: new URL(shop).origin, output: () => output, printed, exited };
+}
