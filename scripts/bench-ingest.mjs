@@ -5,7 +5,7 @@
 // Needs a build (`pnpm run build`). BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
 // BENCH_ONLY=bare,sqlite,postgres to pick, BENCH_CPU_PROF=<dir> to write the Closeloop servers' CPU profiles there.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -63,11 +63,29 @@ function drive(port) {
   });
 }
 
+/**
+ * The server's CPU time so far in ms (user + system, from /proc; null elsewhere). Responses/s swing with whatever
+ * else runs on these 2 cores; CPU per response is what a change to the server moves.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 async function measure(name, start) {
   const port = await freePort();
   const { child, cleanup } = await start(port);
   try {
-    return { name, ...(await drive(port)) };
+    const cpuBefore = cpuMs(child.pid);
+    const figures = await drive(port);
+    const cpuAfter = cpuMs(child.pid);
+    const cpuPerResponse = cpuBefore === null || cpuAfter === null || figures.ok === 0 ? null : (cpuAfter - cpuBefore) / figures.ok;
+    return { name, ...figures, cpuPerResponse };
   } finally {
     await stopServer(child);
     await cleanup?.();
@@ -119,11 +137,11 @@ for (const name of wanted) {
 const bare = rows.find((r) => r.name === 'bare');
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 console.log(`\nPOST /v1/responses, ${connections} connections, ${seconds} s each, unique ids, NPS 0–10\n`);
-console.log('| server | responses/s | p99 | ratio to bare node:http | 2xx | non-2xx | errors |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| server | responses/s | p99 | ratio to bare node:http | server CPU per 2xx | 2xx | non-2xx | errors |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const ratio = bare ? (r.perSecond / bare.perSecond).toFixed(3) : 'n/a';
-  console.log(`| ${labels[r.name]} | ${fmt(r.perSecond)} | ${r.p99} ms | ${ratio} | ${r.ok} | ${r.non2xx} | ${r.errors + r.timeouts} |`);
+  console.log(`| ${labels[r.name]} | ${fmt(r.perSecond)} | ${r.p99} ms | ${ratio} | ${r.cpuPerResponse === null ? 'n/a' : `${r.cpuPerResponse.toFixed(3)} ms`} | ${r.ok} | ${r.non2xx} | ${r.errors + r.timeouts} |`);
 }
 if (!pgUrl) console.log('\n(PostgreSQL skipped: set CLOSELOOP_TEST_DATABASE_URL to include it.)');
 if (rows.some((r) => r.non2xx > 0 || r.errors > 0)) process.exitCode = 1;
