@@ -558,4 +558,18 @@ export const migrations: Record<string, Migration> = {
       await sql`update projects set secret_key_hash = 'retired:' || id`.execute(db);
     },
   },
+  /**
+   * A customer's cases newest first, through (project_id, customer_*, created_at, id): with only (project_id,
+   * customer_*) SQLite's planner read the case behind each NPS answer (`findCaseAwaitingNextAnswer`, ORDER BY
+   * created_at LIMIT 1) through (project_id, created_at) instead, every case of the project per answer, so ingest
+   * slowed down as cases piled up. The longer indexes replace the shorter ones, which they cover.
+   */
+  '0016_customer_cases_newest': {
+    async up(db: Kysely<unknown>) {
+      for (const who of ['user', 'anonymous'] as const) {
+        await db.schema.dropIndex(`follow_ups_project_customer_${who}`).execute();
+        await db.schema.createIndex(`follow_ups_project_customer_${who}_created`).on('follow_ups').columns(['project_id', `customer_${who}_id`, 'created_at', 'id']).execute();
+      }
+    },
+  },
 };

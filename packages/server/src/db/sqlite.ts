@@ -6,6 +6,7 @@ import type { Database } from './database.js';
 import { dbHandle } from './db.js';
 import type { Db } from './db.js';
 import { migrateToLatest } from './migrate.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface SqliteDbOptions {
   /** Database file, created with its folder when missing; `:memory:` for a throwaway database (tests). */
@@ -20,7 +21,7 @@ export async function openSqliteDb({ file }: SqliteDbOptions): Promise<Db> {
   database.pragma('foreign_keys = ON');
   // Another process on the same file (a second CLI, a backup) makes writers wait instead of failing at once.
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {

@@ -8,6 +8,7 @@ import type { Db } from '../db/db.js';
 import { openPostgresDb } from '../db/postgres.js';
 import { OwnSchemaPostgresDialect } from '../db/own-schema-dialect.js';
 import { openSqliteDb } from '../db/sqlite.js';
+import { withStatementCache } from '../db/statement-cache.js';
 
 export interface TestDb {
   db: Db;
@@ -40,11 +41,11 @@ export async function openSqliteTestDb(): Promise<TestDb> {
   return { db, openAnother: async () => ({ ...db, destroy: async () => {} }), cleanup: () => db.destroy() };
 }
 
-/** An empty in-memory SQLite database, foreign keys on as the server runs it. */
+/** An empty in-memory SQLite database, foreign keys on and statements cached as the server runs it. */
 export async function openUnmigratedSqlite(): Promise<UnmigratedTestDb> {
   const database = new Sqlite(':memory:');
   database.pragma('foreign_keys = ON');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { kysely, cleanup: () => kysely.destroy() };
 }
 
