@@ -96,6 +96,24 @@ describe('createCloseloop: deciding when a survey shows', () => {
     vi.useRealTimers();
   });
 
+  test('prepare is called when a trigger fires with a delay (the survey is coming) and when the pointer heads for the top', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    surveys = [survey('later', [{ type: 'event', name: 'checkout_completed', delaySeconds: 3 }, { type: 'exit-intent' }])];
+    const prepare = vi.fn();
+    const closeloop = createCloseloop<Events>({ project: 'pk_test', host: server.url, storage: memoryStorage(), present: (s) => void sessions.push(s), prepare });
+    instances.push(closeloop);
+    await closeloop.ready;
+    expect(prepare).not.toHaveBeenCalled();
+    closeloop.track('checkout_completed', { total: 1 });
+    expect(prepare).toHaveBeenCalledOnce();
+    expect(sessions).toHaveLength(0);
+    document.dispatchEvent(new MouseEvent('mousemove', { clientY: 20, movementY: -8 }));
+    expect(prepare).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(3000);
+    expect(sessions.map((s) => s.survey.id)).toEqual(['later']);
+    vi.useRealTimers();
+  });
+
   test('frequency "once" holds across page loads even when the survey was never answered', async () => {
     surveys = [{ ...survey('once', [{ type: 'event', name: 'checkout_completed' }]), frequency: { mode: 'once' } }];
     const storage = memoryStorage();

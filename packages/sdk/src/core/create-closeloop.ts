@@ -24,7 +24,7 @@ import { warn } from './warn.js';
  * reported with one console warning each.
  */
 export function createCloseloop<Events extends EventMap = EventMap>(options: CloseloopOptions): Closeloop<Events> {
-  const { project, present, busy, signed } = options;
+  const { project, present, busy, signed, prepare } = options;
   const host = options.host.replace(/\/+$/, '');
   const lifetime = new AbortController();
   const { signal } = lifetime;
@@ -114,8 +114,10 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       events: tracked,
       routes,
       counts: visits.counts,
+      prepare,
       fire(source, delaySeconds) {
         if (!delaySeconds) return attempt(survey, source);
+        prepare?.();
         const timer = setTimeout(() => attempt(survey, source), delaySeconds * 1000);
         controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
       },

@@ -6,7 +6,7 @@ import type { Emitter } from './emitter.js';
 import { pageContext } from './page-context.js';
 import type { LifecycleEvents, SurveySession, TriggerSource } from './types.js';
 import { uuidv7 } from './uuidv7.js';
-import { isValidAnswer } from '../logic/valid-answer.js';
+import { answerFault } from '../logic/valid-answer.js';
 import { warn } from './warn.js';
 
 export interface SessionOptions {
@@ -57,7 +57,7 @@ export function createSession({ project, survey, trigger, signal, respondent, de
     answer(questionId, value) {
       if (!live()) return;
       const question = survey.questions.find((q) => q.id === questionId);
-      if (!question || !isValidAnswer(question, value)) {
+      if (!question || answerFault(question, value) !== undefined) {
         warn(`ignored an invalid answer to "${questionId}" in survey "${surveyId}"`);
         return;
       }

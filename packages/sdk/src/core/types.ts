@@ -72,6 +72,12 @@ export interface CloseloopOptions {
    * messages that close the loop load for signed visitors only. It must not throw.
    */
   signed?: (visitor: SignedVisitor) => void;
+  /**
+   * Called when a survey may show soon: the pointer heads for the top of the window (exit intent), or a trigger fired
+   * with a delay. The script tag fetches its survey UI here, so the survey appears without waiting for the download.
+   * May be called many times; it must not throw.
+   */
+  prepare?: () => void;
   /** Where ids, caps and the outbox persist; defaults to `window.localStorage` (memory when it is unavailable). */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }

@@ -18,6 +18,8 @@ export interface ArmOptions {
   counts: () => VisitCounts;
   /** `delaySeconds` is the trigger's own: the core waits that long before it shows the survey. */
   fire: (source: TriggerType, delaySeconds: number) => void;
+  /** Passed to each trigger: a survey may show soon. */
+  prepare?: (() => void) | undefined;
 }
 
 /** Everything a trigger factory may take: the trigger's own fields plus what the core shares with all of them. */

@@ -166,3 +166,30 @@ describe('exitIntent options', () => {
     expect(fire).not.toHaveBeenCalled();
   });
 });
+
+describe('exitIntent: prepare', () => {
+  const move = (clientY: number, movementY: number) => document.dispatchEvent(new MouseEvent('mousemove', { clientX: 400, clientY, movementY }));
+
+  test('is called while the pointer moves up in the top part of the window, never down or further below', () => {
+    const controller = new AbortController();
+    const fire = vi.fn();
+    const prepare = vi.fn();
+    exitIntent({ signal: controller.signal, fire, prepare });
+    move(innerHeight * 0.8, -20);
+    move(innerHeight * 0.1, 12);
+    expect(prepare).not.toHaveBeenCalled();
+    move(innerHeight * 0.1, -12);
+    expect(prepare).toHaveBeenCalledOnce();
+    expect(fire).not.toHaveBeenCalled();
+    controller.abort();
+    move(10, -12);
+    expect(prepare).toHaveBeenCalledOnce();
+  });
+
+  test('without prepare, a pointer heading for the top is harmless', () => {
+    const controller = new AbortController();
+    exitIntent({ signal: controller.signal, fire: vi.fn() });
+    expect(() => move(10, -12)).not.toThrow();
+    controller.abort();
+  });
+});

@@ -24,7 +24,7 @@ const NEAR_TOP = 0.3;
  * iframe, or into a `<select>`'s popup is not an exit. Mobile has no pointer to watch, so `mobile` adds a fast
  * upward scroll ending near the top, and the tab being hidden after the visitor scrolled or tapped.
  */
-export function exitIntent({ signal, fire, ignoreFirstSeconds = 0, mobile }: ExitIntentOptions): void {
+export function exitIntent({ signal, fire, prepare, ignoreFirstSeconds = 0, mobile }: ExitIntentOptions): void {
   const armedAt = Date.now();
   const maybeFire = () => {
     if (Date.now() - armedAt >= ignoreFirstSeconds * 1000) fire();
@@ -37,6 +37,8 @@ export function exitIntent({ signal, fire, ignoreFirstSeconds = 0, mobile }: Exi
     // Chrome and Firefox also report a null relatedTarget when a <select> opens its popup: not an exit.
     if (!event.relatedTarget && event.clientY <= 0 && !(event.target as Element).closest?.('select')) maybeFire();
   });
+  // Heading up in the top part of the window: the leave may be a moment away, time enough to fetch the survey UI.
+  on(document, 'mousemove', (event) => event.movementY < 0 && event.clientY < innerHeight * NEAR_TOP && prepare?.());
   if (!mobile) return;
   let engaged = false;
   // Where the page was at the start of the current window; it moves on once the window is FLICK_WINDOW_MS old.

@@ -3,6 +3,8 @@ export interface TriggerOptions {
   signal: AbortSignal;
   /** Called each time the trigger condition is met; the core decides whether a survey shows. */
   fire: () => void;
+  /** Called when the condition may be met soon (see `prepare` in CloseloopOptions). */
+  prepare?: (() => void) | undefined;
 }
 
 /** For triggers that start over on each single-page-app route: where the core reports route changes. */

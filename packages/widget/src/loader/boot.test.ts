@@ -45,10 +45,10 @@ function addScript(attributes: Record<string, string>) {
   return script;
 }
 
-const MESSAGES = { messagesFile: 'closeloop-messages-abc123.js', loadMessages: vi.fn() };
+const FILES = { feedbackFile: 'closeloop-feedback-abc123.js', messagesFile: 'closeloop-messages-abc123.js' };
 
-function run(create: BootDeps['createCloseloop'], loadUi: BootDeps['loadUi'] = vi.fn()) {
-  boot({ window: win, createCloseloop: create, uiFile: 'closeloop-ui-abc123.js', loadUi, ...MESSAGES });
+function run(create: BootDeps['createCloseloop'], load: BootDeps['load'] = vi.fn()) {
+  boot({ window: win, createCloseloop: create, uiFile: 'closeloop-ui-abc123.js', load, ...FILES });
 }
 
 beforeEach(() => {
@@ -77,11 +77,25 @@ describe('boot (closeloop.js)', () => {
     expect(loadUi).toHaveBeenCalledExactlyOnceWith('https://feedback.example/assets/closeloop-ui-abc123.js');
   });
 
+  it('gives the core a prepare that fetches the UI chunk ahead of a survey, once, and the showing uses it', async () => {
+    addScript({ src: 'https://feedback.example/assets/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    const present = vi.fn();
+    const load = vi.fn(async () => ({ present }));
+    run(core.create, load);
+    core.options[0]!.prepare!();
+    core.options[0]!.prepare!();
+    expect(load).toHaveBeenCalledExactlyOnceWith('https://feedback.example/assets/closeloop-ui-abc123.js');
+    await (core.options[0]!.present as Presenter)({} as never);
+    expect(load).toHaveBeenCalledOnce();
+    expect(present).toHaveBeenCalledOnce();
+  });
+
   it('tells the core the feedback form is open (busy), so a survey trigger never opens over it', async () => {
     addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo', 'data-feedback-button': 'Feedback' });
     const core = fakeCore();
     const loadFeedback = vi.fn(async () => ({ openFeedbackForm }));
-    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', loadUi: vi.fn(), feedbackFile: 'feedback.js', loadFeedback, ...MESSAGES });
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'feedback.js', messagesFile: 'm.js', load: loadFeedback });
     const busy = core.options[0]!.busy;
     expect(busy?.()).toBe(false);
     const tab = document.querySelector('closeloop-feedback')!.shadowRoot!.querySelector<HTMLButtonElement>('.tab')!;
@@ -97,7 +111,7 @@ describe('boot (closeloop.js)', () => {
     const core = fakeCore();
     const showMessages = vi.fn();
     const loadMessages = vi.fn(async () => ({ showMessages }));
-    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', loadUi: vi.fn(), messagesFile: 'closeloop-messages-abc123.js', loadMessages });
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'f.js', messagesFile: 'closeloop-messages-abc123.js', load: loadMessages });
     expect(loadMessages).not.toHaveBeenCalled();
 
     const visitor = { project: 'pk_demo', host: 'https://feedback.example', userId: 'u1', signature: 'a'.repeat(64) };
@@ -120,7 +134,7 @@ describe('boot (closeloop.js)', () => {
     const loadMessages = vi.fn(async () => {
       throw new TypeError('Failed to fetch dynamically imported module');
     });
-    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', loadUi: vi.fn(), messagesFile: 'm.js', loadMessages });
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'f.js', messagesFile: 'm.js', load: loadMessages });
     expect(() => core.options[0]!.signed?.({ project: 'pk_demo', host: 'https://feedback.example', userId: 'u1', signature: 'a'.repeat(64) })).not.toThrow();
     await vi.waitFor(() => expect(vi.mocked(console.error).mock.calls[0]![0]).toMatch(/could not load the messages/));
   });

@@ -14,25 +14,24 @@ import { report } from './report.js';
 export interface BootDeps {
   window: Window & { closeloop?: unknown };
   createCloseloop: (options: CloseloopOptions) => Closeloop;
-  /** File name of the UI chunk, resolved against closeloop.js's own URL. */
+  /** File name of the UI chunk, beside closeloop.js. */
   uiFile: string;
-  /** Loads the UI chunk from an absolute URL (a dynamic `import()` in the real build). */
-  loadUi: (url: string) => Promise<UiModule>;
-  /** File name of the feedback form's chunk, beside closeloop.js; without it the feedback button stays off. */
-  feedbackFile?: string;
-  /** Loads the feedback chunk from an absolute URL. */
-  loadFeedback?: (url: string) => Promise<FeedbackModule>;
+  /** File name of the feedback form's chunk, beside closeloop.js. */
+  feedbackFile: string;
   /** File name of the message panel's chunk, beside closeloop.js. */
   messagesFile: string;
-  /** Loads the messages chunk from an absolute URL. */
-  loadMessages: (url: string) => Promise<MessagesModule>;
+  /**
+   * Loads a chunk from its absolute URL (a dynamic `import()` in the real build). One loader for the three chunks:
+   * closeloop.js is paid for on every page view, and each chunk's exports are typed where it is used.
+   */
+  load: (url: string) => Promise<unknown>;
 }
 
 /**
  * What closeloop.js does when it runs: read its settings, start the core with a UI that loads on demand, then
  * take over `window.closeloop` and replay the calls the snippet queued, in order. Runs at most once per page.
  */
-export function boot({ window: win, createCloseloop, uiFile, loadUi, feedbackFile, loadFeedback, messagesFile, loadMessages }: BootDeps): void {
+export function boot({ window: win, createCloseloop, uiFile, feedbackFile, messagesFile, load }: BootDeps): void {
   try {
     const script = findOwnScript(win.document);
     const settings = readSettings(script, win.location.href);
@@ -43,26 +42,24 @@ export function boot({ window: win, createCloseloop, uiFile, loadUi, feedbackFil
         report('warn', `closeloop.js is on this page twice, for ${running.project} and ${settings.project}; only ${running.project} runs.`);
       return;
     }
-    const uiUrl = new URL(uiFile, settings.base).href;
+    const loadBeside = (file: string) => load(new URL(file, settings.base).href);
     const core = createCloseloop({
       project: settings.project,
       host: settings.host,
-      present: lazyPresenter(() => loadUi(uiUrl)),
+      // `present` and `prepare`: the UI chunk loads when a survey shows or may show soon.
+      ...lazyPresenter(() => loadBeside(uiFile) as Promise<UiModule>),
       // One surface at a time: a survey trigger that fires while the feedback form or a message is open is dropped.
       busy: () => surfaceOpen(win.document),
       // Only a signed visitor can have messages: the chunk loads for them alone. A failed load is reported, and
       // tried again at the next signed identify.
       signed: (visitor) =>
-        void loadMessages(new URL(messagesFile, settings.base).href).then(
+        void (loadBeside(messagesFile) as Promise<MessagesModule>).then(
           (chunk) => chunk.showMessages(visitor),
           (error: unknown) => report('error', 'could not load the messages:', error),
         ),
     });
     const feedback = readFeedbackSettings(script);
-    if (feedback && feedbackFile && loadFeedback) {
-      const feedbackUrl = new URL(feedbackFile, settings.base).href;
-      startFeedbackButton(win.document, feedback, core, () => loadFeedback(feedbackUrl));
-    }
+    if (feedback) startFeedbackButton(win.document, feedback, core, () => loadBeside(feedbackFile) as Promise<FeedbackModule>);
     const queued = queuedCalls(running);
     const dispatch = createDispatcher(core, settings.project);
     // Installed before the replay, so a call made from inside a replayed one (an `on` handler, say) reaches the

@@ -1,0 +1,182 @@
+// pnpm bench:page — what closeloop.js costs the page that carries it, measured in a real chromium.
+// The example shop is served by the built `closeloop demo` (build first: pnpm run build). Each round loads it twice
+// in fresh contexts under 4× CPU throttling: once as served (the snippet + closeloop.js) and once with those two
+// tags removed (the bare page). After the page has settled (config fetched, triggers armed, no survey yet: the demo's
+// triggers are exit intent and a 20 s dwell), Performance.getMetrics' ScriptDuration and TaskDuration are read; what
+// the script tag adds is the difference between the two. A third load times `closeloop('show', 'nps')` → the survey
+// dialog rendered with a size, a fourth the pointer leaving through the top edge → the same. Medians of 7 rounds (ms).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 7);
+const THROTTLE = 4;
+// Long enough for the config request and the idle work after it at 4× throttling, well short of the 20 s dwell.
+const SETTLE_MS = 2500;
+const cli = fileURLToPath(new URL('../packages/server/bin/closeloop.js', import.meta.url));
+
+/** Starts `closeloop demo` on a free port with its data in a temp dir; resolves to the shop URL and a stop(). */
+async function startDemo() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'closeloop-bench-page-'));
+  const child = spawn(process.execPath, [cli, 'demo', '--port', '0', '--data', dataDir], {
+    env: { ...process.env, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const shopUrl = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`closeloop demo did not start:\n${out}`)), 30_000);
+    const read = (chunk) => {
+      out += chunk;
+      const match = /Shop:\s+(http\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`closeloop demo exited (${code}):\n${out}`)));
+  });
+  return {
+    shopUrl,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** A fresh context and page under 4× CPU throttling; `bare` strips the snippet and closeloop.js from the shop's HTML. */
+async function openPage(shopUrl, bare) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  if (bare)
+    await page.route(shopUrl, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<script>window\.closeloop=[^<]*<\/script>/, '').replace(/<script[^>]*closeloop\.js[^>]*><\/script>/, '');
+      if (/closeloop/.test(html.replace(/<!--[\s\S]*?-->/g, '').replace(/Closeloop/g, ''))) throw new Error('bench-page: the bare page still loads closeloop');
+      await route.fulfill({ response, body: html });
+    });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { context, page, cdp };
+}
+
+/** ScriptDuration and TaskDuration (ms) after the shop has loaded and settled, with no survey shown. */
+async function pageCost(shopUrl, bare) {
+  const { context, page, cdp } = await openPage(shopUrl, bare);
+  try {
+    await page.goto(shopUrl, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+    if (await page.locator('closeloop-widget').count()) throw new Error('bench-page: a survey showed while the page settled');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const read = (name) => metrics.find((metric) => metric.name === name).value * 1000;
+    return { script: read('ScriptDuration'), task: read('TaskDuration') };
+  } finally {
+    await context.close();
+  }
+}
+
+/** ms from `closeloop('show', 'nps')` to the survey dialog laid out with a size, measured inside the page. */
+async function showToVisible(shopUrl) {
+  const { context, page } = await openPage(shopUrl, false);
+  try {
+    const config = page.waitForResponse(/\/v1\/config/);
+    await page.goto(shopUrl, { waitUntil: 'load' });
+    await config;
+    await page.waitForTimeout(SETTLE_MS);
+    return await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const start = performance.now();
+          window.closeloop('show', 'nps');
+          const check = () => {
+            const dialog = document.querySelector('closeloop-widget')?.shadowRoot?.querySelector('[role="dialog"]');
+            const box = dialog?.getBoundingClientRect();
+            if (box && box.width > 0 && box.height > 0) resolve(performance.now() - start);
+            else if (performance.now() - start > 10_000) reject(new Error('no survey dialog within 10 s of show()'));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * ms from the pointer leaving through the top edge (exit intent, the demo survey's trigger) to the survey dialog laid
+ * out, with the pointer moving up over the page first as a visitor's does on the way to the tabs.
+ */
+async function exitToVisible(shopUrl) {
+  const { context, page } = await openPage(shopUrl, false);
+  try {
+    const config = page.waitForResponse(/\/v1\/config/);
+    await page.goto(shopUrl, { waitUntil: 'load' });
+    await config;
+    await page.waitForTimeout(SETTLE_MS);
+    const visible = page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          let start;
+          document.addEventListener('mouseout', (event) => (start ??= !event.relatedTarget && event.clientY <= 0 ? performance.now() : undefined), true);
+          const check = () => {
+            const dialog = document.querySelector('closeloop-widget')?.shadowRoot?.querySelector('[role="dialog"]');
+            const box = dialog?.getBoundingClientRect();
+            if (start !== undefined && box && box.width > 0 && box.height > 0) resolve(performance.now() - start);
+            else if (start !== undefined && performance.now() - start > 10_000) reject(new Error('no survey dialog within 10 s of the exit'));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    await page.mouse.move(640, 400);
+    await page.mouse.move(640, 40, { steps: 8 });
+    await page.mouse.move(640, -10);
+    return await visible;
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+const demo = await startDemo();
+try {
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Interleaved, so a noisy neighbour on the shared cores hits both variants alike.
+    const bare = await pageCost(demo.shopUrl, true);
+    const tagged = await pageCost(demo.shopUrl, false);
+    const show = await showToVisible(demo.shopUrl);
+    const exit = await exitToVisible(demo.shopUrl);
+    rounds.push({ script: tagged.script - bare.script, task: tagged.task - bare.task, show, exit, bare, tagged });
+    process.stderr.write(`round ${round + 1}/${ROUNDS}: +script ${fmt(tagged.script - bare.script)}, +task ${fmt(tagged.task - bare.task)}, show→visible ${fmt(show)}, exit→visible ${fmt(exit)}\n`);
+  }
+  const pick = (key) => median(rounds.map((round) => round[key]));
+  console.log(`closeloop.js on the example shop, chromium, ${THROTTLE}× CPU throttling, median of ${ROUNDS}:`);
+  console.log(`  script time added before any survey shows   ${fmt(pick('script'))}   (goal ≤ 10 ms)`);
+  console.log(`  task time added before any survey shows     ${fmt(pick('task'))}   (goal ≤ 30 ms)`);
+  console.log(`  show() → survey visible                     ${fmt(pick('show'))}   (goal ≤ 100 ms)`);
+  console.log(`  exit intent → survey visible                ${fmt(pick('exit'))}`);
+  console.log(`  bare page: script ${fmt(median(rounds.map((r) => r.bare.script)))}, task ${fmt(median(rounds.map((r) => r.bare.task)))}`);
+} finally {
+  await demo.stop();
+  await browser.close();
+}
