@@ -7,6 +7,7 @@ import { sessionApi } from './api/session.js';
 import type { Db } from './db/db.js';
 import { notFound, onError } from './http/error-handler.js';
 import { refuseNul } from './middleware/refuse-nul/index.js';
+import { securityHeaders } from './middleware/security-headers/index.js';
 import { consoleAssets } from './routes/console-assets/index.js';
 import type { Mailer } from './notify/email/mailer.js';
 import { demoSite } from './routes/demo/index.js';
@@ -41,6 +42,7 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
+  app.use('*', securityHeaders);
   app.use('/v1/*', refuseNul);
   app.use('/api/v1/*', refuseNul);
 
