@@ -6,6 +6,8 @@ import { publicApi } from './api/public.js';
 import { sessionApi } from './api/session.js';
 import type { Db } from './db/db.js';
 import { errorHandlerFor, notFound } from './http/error-handler.js';
+import { refuseNul } from './middleware/refuse-nul/index.js';
+import { securityHeaders } from './middleware/security-headers/index.js';
 import { consoleAssets } from './routes/console-assets/index.js';
 import type { Mailer } from './notify/email/mailer.js';
 import { demoSite } from './routes/demo/index.js';
@@ -40,6 +42,9 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
   const app = new Hono<AppEnv>();
   app.onError(errorHandlerFor(db.dialect));
   app.notFound(notFound);
+  app.use('*', securityHeaders);
+  app.use('/v1/*', refuseNul);
+  app.use('/api/v1/*', refuseNul);
 
   app.get('/healthz', healthz({ db }));
 

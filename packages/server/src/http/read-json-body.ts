@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HttpError } from './http-error.js';
+import { refuseNulInBody } from './nul-character.js';
 
 /**
  * The body as JSON, from `application/json` or `text/plain`. Browsers send text/plain from sendBeacon and from a
@@ -11,12 +12,15 @@ export async function readJsonBody(c: Context): Promise<unknown> {
     throw HttpError.field(415, 'unsupported_media_type', 'content-type', 'must be application/json or text/plain');
   }
   const text = await c.req.text();
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (cause) {
     throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON', {
       issues: [{ path: '(body)', message: cause instanceof Error ? cause.message : 'invalid JSON' }],
       cause,
     });
   }
+  refuseNulInBody(value);
+  return value;
 }

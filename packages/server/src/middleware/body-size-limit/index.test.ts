@@ -17,6 +17,8 @@ describe('bodySizeLimit', () => {
     const res = await app.request('/echo', { method: 'POST', body: '01234567890', headers: { 'Content-Length': '11' } });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: { code: 'payload_too_large', issues: [{ path: '(body)' }] } });
+    // The unread rest of the body makes the connection unusable: the client must not send another request on it.
+    expect(res.headers.get('connection')).toBe('close');
   });
 
   it('413 JSON when a streamed body without length grows too large', async () => {

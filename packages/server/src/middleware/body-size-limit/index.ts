@@ -10,12 +10,17 @@ export interface BodySizeLimitOptions {
 /**
  * Hono's bodyLimit (it checks Content-Length and counts streamed bytes when there is none) with the contract's
  * error body: a 413 `payload_too_large` through the central error handler.
+ *
+ * The 413 says `Connection: close`. The rest of the oversize body is never read, so the server cannot keep the
+ * connection (@hono/node-server drains for a moment, then destroys the socket); without the header a keep-alive
+ * client sends its next request down that dying socket and loses it ("other side closed"). With it, the client
+ * knows to open a fresh connection. keep-alive.test.ts shows it over a real socket.
  */
 export function bodySizeLimit({ maxBytes = 64 * 1024 }: BodySizeLimitOptions = {}) {
   const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw HttpError.field(413, 'payload_too_large', '(body)', `must be at most ${maxBytes} bytes`);
+      throw HttpError.field(413, 'payload_too_large', '(body)', `must be at most ${maxBytes} bytes`, { headers: { Connection: 'close' } });
     },
   });
   return async function bodySizeLimit(c: Context, next: Next) {
