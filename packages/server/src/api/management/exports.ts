@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { CaseExportQuery, ResponseExportQuery } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
-import { exportCaseFilters } from '../../http/export-case-filters.js';
+import { caseFilters } from '../../http/case-filters.js';
 import { readerOf } from '../../http/reader-of.js';
 import { responseFiltersOf } from '../../http/response-filters-of.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
@@ -30,7 +30,7 @@ export function exportsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
       /** `GET /api/v1/export/cases.csv`: the cases `GET /api/v1/follow-ups` would list, in the queue's order, all pages. */
       .get('/cases.csv', requirePermission('cases:read'), async (c) => {
         const principal = c.get('principal');
-        const filters = await exportCaseFilters(db, principal, parseOrThrow(CaseExportQuery, c.req.query(), 'query'), now());
+        const filters = await caseFilters(db, principal, parseOrThrow(CaseExportQuery, c.req.query(), 'query'), now());
         return csvResponse(`cases-${day()}.csv`, CASE_COLUMNS, caseRows(db.kysely, principal.project.id, filters));
       })
   );

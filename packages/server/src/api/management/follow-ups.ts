@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { CaseNote, CasePatch, CaseResolution, CloseLoopRequest, FollowUpListQuery, Timestamp, Uuid } from '@closeloop/sdk/schemas';
-import type { FollowUp, FollowUpList, FollowUpListQuery as ListQuery } from '@closeloop/sdk/schemas';
+import type { FollowUp, FollowUpList } from '@closeloop/sdk/schemas';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-env.js';
@@ -10,6 +10,7 @@ import type { CaseChangeResult } from '../../cases/case-change-result.js';
 import { getCaseDetail } from '../../cases/get-case-detail.js';
 import { resolveCase } from '../../cases/resolve-case.js';
 import { updateCase } from '../../cases/update-case.js';
+import { caseFilters } from '../../http/case-filters.js';
 import { caseRefusal } from '../../http/case-refusal.js';
 import { closeLoopRefusal } from '../../http/close-loop-refusal.js';
 import { expectedVersion } from '../../http/expected-version.js';
@@ -20,10 +21,6 @@ import { readJsonBody } from '../../http/read-json-body.js';
 import { parseOrThrow } from '../../http/zod-issues.js';
 import { requirePermission } from '../../middleware/require-permission/index.js';
 import { countCasesByStatus, listCases } from '../../repos/cases.js';
-import type { CaseFilters } from '../../repos/cases.js';
-import { memberExists } from '../../repos/members.js';
-import { findTeam } from '../../repos/teams.js';
-import type { Db } from '../../db/db.js';
 import type { ManagementApiOptions } from './options.js';
 
 const CasePath = z.object({ id: Uuid });
@@ -38,39 +35,6 @@ function changed(c: Context<AppEnv>, result: CaseChangeResult, status: 200 | 201
   return c.json(body, status, { ETag: `"${body.version}"` });
 }
 
-/** The list query's filters as the repository takes them, the member and team checked (422 naming the field). */
-async function caseFilters(c: Context<AppEnv>, db: Db, query: ListQuery, now: Date): Promise<CaseFilters> {
-  const principal = c.get('principal');
-  const projectId = principal.project.id;
-  let assigneeId: string | null | undefined;
-  if (query.assignee === 'me') {
-    // A project key is nobody: "my cases" needs a signed-in member.
-    if (principal.kind !== 'member') throw HttpError.field(422, 'invalid_request', 'assignee', `me needs a signed-in member; use a member id (this request acts as the ${principal.kind})`);
-    assigneeId = principal.member.id;
-  } else if (query.assignee === 'none') {
-    assigneeId = null;
-  } else if (query.assignee !== undefined) {
-    if (!(await memberExists(db.kysely, projectId, query.assignee))) throw HttpError.field(422, 'unknown_member', 'assignee', `no member of the project has the id ${query.assignee}`);
-    assigneeId = query.assignee;
-  }
-  let teamId: string | null | undefined;
-  if (query.team === 'none') teamId = null;
-  else if (query.team !== undefined) {
-    if ((await findTeam(db.kysely, projectId, query.team)) === null) throw HttpError.field(422, 'unknown_team', 'team', `no team of the project has the id ${query.team}`);
-    teamId = query.team;
-  }
-  return {
-    status: query.status,
-    assigneeId,
-    teamId,
-    priority: query.priority,
-    overdueAt: query.overdue ? now.toISOString() : undefined,
-    surveyId: query.surveyId,
-    source: query.source,
-    q: query.q,
-  };
-}
-
 /** `/api/v1/follow-ups`: the case queue, each case's detail and timeline, and the changes support staff make. */
 export function followUpsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
   return (
@@ -82,7 +46,7 @@ export function followUpsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
       .get('/', requirePermission('cases:read'), async (c) => {
         const query = parseOrThrow(FollowUpListQuery, c.req.query(), 'query');
         const projectId = c.get('principal').project.id;
-        const filters = await caseFilters(c, db, query, now());
+        const filters = await caseFilters(db, c.get('principal'), query, now());
         const page = await listCases(db.kysely, projectId, { ...filters, limit: query.limit, after: positionFromQuery(query.cursor, QueueCursor) });
         const body: FollowUpList = {
           data: page.data,

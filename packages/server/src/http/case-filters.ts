@@ -8,10 +8,11 @@ import { readerOf } from './reader-of.js';
 import type { Principal } from './principal.js';
 
 /**
- * The cases export's query as the queue's filters, checked like the queue's (`GET /api/v1/follow-ups`): `assignee=me`
- * is the signed-in member (a 422 for a project key), a member or team id must exist (422 naming the field).
+ * The case queue's query (`GET /api/v1/follow-ups`, and the cases CSV export that takes the same filters) as the
+ * repository's filters: `assignee=me` is the signed-in member (a 422 for a project key, which is nobody), a member
+ * or team id must exist (422 naming the field).
  */
-export async function exportCaseFilters(db: Db, principal: Principal, query: CaseExportQuery, now: Date): Promise<CaseFilters> {
+export async function caseFilters(db: Db, principal: Principal, query: CaseExportQuery, now: Date): Promise<CaseFilters> {
   const projectId = principal.project.id;
   let assigneeId: string | null | undefined;
   if (query.assignee === 'me') {
