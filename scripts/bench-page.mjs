@@ -87,39 +87,12 @@ async function pageCost(shopUrl, bare) {
   }
 }
 
-/** ms from `closeloop('show', 'nps')` to the survey dialog laid out with a size, measured inside the page. */
-async function showToVisible(shopUrl) {
-  const { context, page } = await openPage(shopUrl, false);
-  try {
-    const config = page.waitForResponse(/\/v1\/config/);
-    await page.goto(shopUrl, { waitUntil: 'load' });
-    await config;
-    await page.waitForTimeout(SETTLE_MS);
-    return await page.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const start = performance.now();
-          window.closeloop('show', 'nps');
-          const check = () => {
-            const dialog = document.querySelector('closeloop-widget')?.shadowRoot?.querySelector('[role="dialog"]');
-            const box = dialog?.getBoundingClientRect();
-            if (box && box.width > 0 && box.height > 0) resolve(performance.now() - start);
-            else if (performance.now() - start > 10_000) reject(new Error('no survey dialog within 10 s of show()'));
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
-    );
-  } finally {
-    await context.close();
-  }
-}
-
 /**
- * ms from the pointer leaving through the top edge (exit intent, the demo survey's trigger) to the survey dialog laid
- * out, with the pointer moving up over the page first as a visitor's does on the way to the tabs.
+ * ms until the survey dialog is laid out with a size, measured inside the page, from one of two starts: `show`, the
+ * call `closeloop('show', 'nps')`; `exit`, the pointer leaving through the top edge (exit intent, the demo survey's
+ * trigger), after moving up over the page first as a visitor's does on the way to the tabs.
  */
-async function exitToVisible(shopUrl) {
+async function timeToSurvey(shopUrl, start) {
   const { context, page } = await openPage(shopUrl, false);
   try {
     const config = page.waitForResponse(/\/v1\/config/);
@@ -127,23 +100,31 @@ async function exitToVisible(shopUrl) {
     await config;
     await page.waitForTimeout(SETTLE_MS);
     const visible = page.evaluate(
-      () =>
+      (start) =>
         new Promise((resolve, reject) => {
-          let start;
-          document.addEventListener('mouseout', (event) => (start ??= !event.relatedTarget && event.clientY <= 0 ? performance.now() : undefined), true);
+          let startedAt;
+          if (start === 'show') {
+            startedAt = performance.now();
+            window.closeloop('show', 'nps');
+          } else {
+            document.addEventListener('mouseout', (event) => (startedAt ??= !event.relatedTarget && event.clientY <= 0 ? performance.now() : undefined), true);
+          }
           const check = () => {
             const dialog = document.querySelector('closeloop-widget')?.shadowRoot?.querySelector('[role="dialog"]');
             const box = dialog?.getBoundingClientRect();
-            if (start !== undefined && box && box.width > 0 && box.height > 0) resolve(performance.now() - start);
-            else if (start !== undefined && performance.now() - start > 10_000) reject(new Error('no survey dialog within 10 s of the exit'));
+            if (startedAt !== undefined && box && box.width > 0 && box.height > 0) resolve(performance.now() - startedAt);
+            else if (startedAt !== undefined && performance.now() - startedAt > 10_000) reject(new Error(`no survey dialog within 10 s of ${start === 'show' ? 'show()' : 'the exit'}`));
             else requestAnimationFrame(check);
           };
           check();
         }),
+      start,
     );
-    await page.mouse.move(640, 400);
-    await page.mouse.move(640, 40, { steps: 8 });
-    await page.mouse.move(640, -10);
+    if (start === 'exit') {
+      await page.mouse.move(640, 400);
+      await page.mouse.move(640, 40, { steps: 8 });
+      await page.mouse.move(640, -10);
+    }
     return await visible;
   } finally {
     await context.close();
@@ -164,8 +145,8 @@ try {
     // Interleaved, so a noisy neighbour on the shared cores hits both variants alike.
     const bare = await pageCost(demo.shopUrl, true);
     const tagged = await pageCost(demo.shopUrl, false);
-    const show = await showToVisible(demo.shopUrl);
-    const exit = await exitToVisible(demo.shopUrl);
+    const show = await timeToSurvey(demo.shopUrl, 'show');
+    const exit = await timeToSurvey(demo.shopUrl, 'exit');
     rounds.push({ script: tagged.script - bare.script, task: tagged.task - bare.task, show, exit, bare, tagged });
     process.stderr.write(`round ${round + 1}/${ROUNDS}: +script ${fmt(tagged.script - bare.script)}, +task ${fmt(tagged.task - bare.task)}, show→visible ${fmt(show)}, exit→visible ${fmt(exit)}\n`);
   }
