@@ -7,15 +7,11 @@ import { defineConfig } from 'vitest/config';
 const source = '@closeloop/source';
 
 export default defineConfig({
-  // One preact for every test: pnpm installs a second copy once the console's preact-iso is in the workspace, and
-  // @preact/signals or @testing-library/preact resolving it would render with hooks of the other copy.
-  resolve: { conditions: [source, ...defaultClientConditions], dedupe: ['preact'] },
+  resolve: { conditions: [source, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [source, ...defaultServerConditions], externalConditions: [source] } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     globals: true,
-    // …and through vite, so the dedupe above applies to them too (Node's own resolver would load the other copy).
-    server: { deps: { inline: [/@preact\/signals/, /@testing-library\/preact/] } },
     projects: [
       {
         extends: true,

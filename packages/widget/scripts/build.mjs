@@ -27,10 +27,7 @@ const common = {
   configFile: false,
   root,
   logLevel: 'warn',
-  // One preact: pnpm installs preact twice once the console's preact-iso is in the workspace (with and without its
-  // optional peer preact-render-to-string), and @preact/signals would then hook into the copy the widget does not
-  // render with (signals that never re-render, and preact's bytes twice in the UI chunk).
-  resolve: { conditions: ['@closeloop/source', ...defaultClientConditions], dedupe: ['preact'] },
+  resolve: { conditions: ['@closeloop/source', ...defaultClientConditions] },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // Preact and the signals read NODE_ENV for dev-only checks; the browser has no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
