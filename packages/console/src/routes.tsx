@@ -6,7 +6,7 @@ import { ResultsPage } from './pages/results/results-page.js';
 import { SettingsPage } from './pages/settings/settings-page.js';
 import { SurveyEditorPage } from './pages/surveys/survey-editor-page.js';
 import { SurveysPage } from './pages/surveys/surveys-page.js';
-import type { Permission } from './session/permissions.js';
+import type { Permission } from '@closeloop/sdk/logic';
 
 export interface ConsoleRoute {
   /** Under the console's base: `/inbox` is served at `/console/inbox`. preact-iso patterns (`:id`). */

@@ -1,9 +1,9 @@
 import { computed, signal } from '@preact/signals';
+import { ROLE_PERMISSIONS } from '@closeloop/sdk/logic';
+import type { Permission } from '@closeloop/sdk/logic';
 import type { ConsoleSession, LoginRequest } from '@closeloop/sdk/schemas';
 import { ApiError } from '../api/api-error.js';
 import type { SessionApi } from '../api/session.js';
-import { roleAllows } from './permissions.js';
-import type { Permission } from './permissions.js';
 
 /** Where the console stands with the server: still asking, nobody signed in, or a member's session. */
 export type SessionState =
@@ -24,7 +24,7 @@ export function createSessionModel() {
     csrfToken: () => session.peek()?.csrfToken,
     can: (permission: Permission) => {
       const user = session.value?.user;
-      return user !== undefined && roleAllows(user.role, permission);
+      return user !== undefined && ROLE_PERMISSIONS[user.role].has(permission);
     },
     /** The server forgot the session (expired, signed out elsewhere): back to the login, saying why. */
     expired() {

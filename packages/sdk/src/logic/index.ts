@@ -14,3 +14,6 @@ export type { PageUrl } from '../targeting/match-url.js';
 // Where a case may go from each status: the server enforces it, the console offers only these moves.
 export { TRANSITIONS, transitionVerdict } from './case-transitions.js';
 export type { TransitionRefusal, TransitionVerdict } from './case-transitions.js';
+// What each console role may do: the server enforces it, the console shows only what would be allowed.
+export { PERMISSIONS, ROLE_PERMISSIONS } from './permissions.js';
+export type { Permission } from './permissions.js';

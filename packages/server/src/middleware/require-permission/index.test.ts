@@ -3,8 +3,10 @@ import { ErrorBody } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../app-env.js';
 import { onError } from '../../http/error-handler.js';
-import { PERMISSIONS, projectKeyPrincipal } from '../../http/principal.js';
-import type { Permission, Principal } from '../../http/principal.js';
+import { PERMISSIONS } from '@closeloop/sdk/logic';
+import type { Permission } from '@closeloop/sdk/logic';
+import { projectKeyPrincipal } from '../../http/principal.js';
+import type { Principal } from '../../http/principal.js';
 import { NOW } from '../../testing/fixtures.js';
 import { requirePermission } from './index.js';
 

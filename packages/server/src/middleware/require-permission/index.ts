@@ -1,7 +1,7 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { HttpError } from '../../http/http-error.js';
-import type { Permission } from '../../http/principal.js';
+import type { Permission } from '@closeloop/sdk/logic';
 
 /**
  * Lets a request through only when its principal holds `permission`: 403 `forbidden` naming the permission
