@@ -48,7 +48,8 @@ async function signedUserOf(c: Context<AppEnv>, db: Db, identity: SignedUser) {
 
 /**
  * The public API pages call with the project's public key (mounted at `/v1`): CORS limited to the project's
- * allowed origins, bodies as JSON or text/plain. Each browser POST is one use case in one transaction.
+ * allowed origins, bodies as JSON or text/plain. Each browser POST is one use case; answers and feedback that arrive
+ * together share one transaction (db.groupCommit), each acknowledged once it has committed.
  */
 export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<AppEnv> {
   return (
@@ -86,7 +87,7 @@ export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<App
       .post('/responses', bodySizeLimit({ maxBytes: maxBodyBytes }), async (c) => {
         const { submission, project, respondent } = await readPublicSubmission(c, { db, schema: ResponseSubmission, what: 'response' });
         const receivedAt = now();
-        const result = await recordResponse(db.kysely, {
+        const input = {
           projectId: project.id,
           surveyId: submission.surveyId,
           id: submission.id,
@@ -96,7 +97,9 @@ export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<App
           context: submission.context,
           answeredAt: clampClientTime(submission.answeredAt, receivedAt),
           receivedAt: receivedAt.toISOString(),
-        });
+        };
+        // Committed with the answers that arrived alongside it (one transaction, one commit), before the reply.
+        const result = await db.groupCommit.run((trx) => recordResponse(trx, input));
         switch (result.outcome) {
           case 'survey_not_found':
             throw HttpError.field(404, 'survey_not_found', 'surveyId', `project has no survey "${submission.surveyId}"`);
@@ -121,7 +124,7 @@ export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<App
       .post('/feedback', bodySizeLimit({ maxBytes: maxBodyBytes }), async (c) => {
         const { submission, project, respondent } = await readPublicSubmission(c, { db, schema: FeedbackSubmission, what: 'feedback' });
         const receivedAt = now();
-        const result = await recordFeedback(db.kysely, {
+        const input = {
           projectId: project.id,
           id: submission.id,
           category: submission.category,
@@ -131,7 +134,8 @@ export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<App
           context: submission.context,
           sentAt: clampClientTime(submission.sentAt, receivedAt),
           receivedAt: receivedAt.toISOString(),
-        });
+        };
+        const result = await db.groupCommit.run((trx) => recordFeedback(trx, input));
         if (result.outcome === 'conflict') throw HttpError.field(409, 'feedback_conflict', 'id', 'already used by feedback to another project');
         const accepted: FeedbackAccepted = { id: result.id, followUpId: result.followUpId };
         return c.json(accepted, result.outcome === 'created' ? 201 : 200);

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.js';
+import { createGroupCommit } from './group-commit.js';
+import type { GroupCommit } from './group-commit.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -14,20 +16,27 @@ export type Conn = Kysely<Database> | Transaction<Database>;
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: Dialect;
+  /** Write transactions shared by the answers that arrive together (ingest): see group-commit.ts. */
+  readonly groupCommit: GroupCommit;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
-  /** Closes the connection(s); the handle is unusable afterwards. */
+  /** Commits what the group commit still holds, then closes the connection(s); the handle is unusable afterwards. */
   destroy(): Promise<void>;
 }
 
 /** Wraps a migrated Kysely instance as a {@link Db}. */
 export function dbHandle(kysely: Kysely<Database>, dialect: Dialect): Db {
+  const groupCommit = createGroupCommit(kysely, { dialect });
   return {
     kysely,
     dialect,
+    groupCommit,
     async ping() {
       await sql`select 1`.execute(kysely);
     },
-    destroy: () => kysely.destroy(),
+    async destroy() {
+      await groupCommit.drain();
+      await kysely.destroy();
+    },
   };
 }

@@ -1,0 +1,129 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './database.js';
+import type { Dialect } from './db.js';
+import { storeOutageOf } from './store-unavailable.js';
+import { withTransaction } from './with-transaction.js';
+
+/** One caller's work, run inside a transaction it may share with others: it must not commit or roll back itself. */
+export type CommitUnit<T> = (trx: Transaction<Database>) => Promise<T>;
+
+export interface GroupCommit {
+  /**
+   * Runs `work` in a transaction shared with the units handed in around the same time, and resolves with its result
+   * once that transaction has committed (or rejects with its own error, nothing of it written).
+   */
+  run<T>(work: CommitUnit<T>): Promise<T>;
+  /** Resolves once every unit handed in so far has settled: what a shutdown waits for before closing the pool. */
+  drain(): Promise<void>;
+}
+
+export interface GroupCommitOptions {
+  dialect: Dialect;
+  /** Most units in one transaction: bounds the latency a unit adds to the others of its batch. */
+  maxBatch?: number;
+  /**
+   * Most batches in flight at once. SQLite has one writer (Kysely runs one transaction at a time on its connection),
+   * so a second batch would only queue behind the first; PostgreSQL runs a few side by side on the pool, leaving
+   * connections for the other requests.
+   */
+  concurrency?: number;
+}
+
+interface Pending {
+  work: CommitUnit<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: answers that arrive together share one transaction, so their commit (an fsync on SQLite, a round
+ * trip and a WAL flush on PostgreSQL) is paid once per batch instead of once per answer.
+ *
+ * The first unit handed in opens a batch and schedules a flush for after the current I/O phase (setImmediate), so
+ * every request read in the same turn of the event loop joins it. A batch keeps taking units until it starts (it
+ * waits while `concurrency` batches run) or is full; then the next unit opens a new one. A flush runs its units one after
+ * another in one transaction, so a later step of the same response sees the earlier one's row, then commits and
+ * resolves each unit with its own result. When anything in the batch throws, the whole transaction is rolled back
+ * and each unit runs again alone in its own transaction, so a bad unit fails alone and the others still commit;
+ * when the throw says the database is down, every unit gets that error at once (retrying each alone would only wait
+ * out the same outage once per unit).
+ */
+export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch = 64, concurrency = dialect === 'sqlite' ? 1 : 4 }: GroupCommitOptions): GroupCommit {
+  /** Batches not started yet, oldest first; only the last one takes new units. */
+  const waiting: Pending[][] = [];
+  let running = 0;
+  let flushScheduled = false;
+  let drained: (() => void)[] = [];
+
+  function scheduleFlush(): void {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(startBatches);
+  }
+
+  function startBatches(): void {
+    flushScheduled = false;
+    while (running < concurrency && waiting.length > 0) {
+      const batch = waiting.shift()!;
+      running++;
+      void flush(batch).finally(() => {
+        running--;
+        if (waiting.length > 0) scheduleFlush();
+        else if (running === 0) settleDrained();
+      });
+    }
+  }
+
+  function settleDrained(): void {
+    const waiters = drained;
+    drained = [];
+    for (const done of waiters) done();
+  }
+
+  async function flush(batch: Pending[]): Promise<void> {
+    let results: unknown[];
+    try {
+      results = await withTransaction(kysely, async (trx) => {
+        const values: unknown[] = [];
+        for (const unit of batch) values.push(await unit.work(trx));
+        return values;
+      });
+    } catch (error) {
+      if (batch.length === 1 || storeOutageOf(error, dialect) !== null) {
+        for (const unit of batch) unit.reject(error);
+        return;
+      }
+      await runAlone(batch);
+      return;
+    }
+    batch.forEach((unit, i) => unit.resolve(results[i]));
+  }
+
+  async function runAlone(batch: Pending[]): Promise<void> {
+    for (const unit of batch) {
+      try {
+        unit.resolve(await withTransaction(kysely, unit.work));
+      } catch (error) {
+        unit.reject(error);
+      }
+    }
+  }
+
+  return {
+    run<T>(work: CommitUnit<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        let open = waiting.at(-1);
+        if (open === undefined || open.length >= maxBatch) {
+          open = [];
+          waiting.push(open);
+        }
+        open.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        scheduleFlush();
+      });
+    },
+    drain(): Promise<void> {
+      if (running === 0 && waiting.length === 0) return Promise.resolve();
+      return new Promise((resolve) => drained.push(resolve));
+    },
+  };
+}
