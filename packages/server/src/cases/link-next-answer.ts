@@ -10,6 +10,8 @@ export interface NextAnswer {
   score: number;
   customer: CaseCustomer;
   receivedAt: string;
+  /** The response was inserted by this very transaction: it cannot measure a case yet, so that is not looked up. */
+  isNew?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface NextAnswer {
  * Returns the linked case's id, or null.
  */
 export async function linkNextAnswerToCase(trx: Conn, answer: NextAnswer): Promise<string | null> {
-  if (await responseMeasuresACase(trx, answer.responseId)) return null;
+  if (answer.isNew !== true && (await responseMeasuresACase(trx, answer.responseId))) return null;
   const caseId = await findCaseAwaitingNextAnswer(trx, answer.projectId, answer.customer, { responseId: answer.responseId, answeredBy: answer.receivedAt });
   if (caseId === null) return null;
   if (!(await linkNextAnswer(trx, caseId, { responseId: answer.responseId, score: answer.score }))) return null;

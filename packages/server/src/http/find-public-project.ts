@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { checkOrigin } from '../middleware/public-cors/index.js';
 import type { Db } from '../db/db.js';
-import { findProjectByPublicKey } from '../repos/projects.js';
+import { findProjectByPublicKeyCached } from '../repos/projects.js';
 import type { Project } from '../repos/projects.js';
 import { HttpError } from './http-error.js';
 
@@ -11,7 +11,7 @@ import { HttpError } from './http-error.js';
  * `origin` when the page's origin is not one the project allows (see checkOrigin).
  */
 export async function findPublicProject(c: Context<AppEnv>, db: Db, key: string): Promise<Project> {
-  const project = await findProjectByPublicKey(db.kysely, key);
+  const project = await findProjectByPublicKeyCached(db.kysely, key);
   if (project === null) throw HttpError.field(404, 'project_not_found', 'project', `no project has the key ${key}`);
   checkOrigin(c, project);
   return project;

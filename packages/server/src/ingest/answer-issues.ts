@@ -1,5 +1,18 @@
 import { answerSchema } from '@closeloop/sdk/schemas';
-import type { AnswerValue, ErrorIssue, SurveyDefinition } from '@closeloop/sdk/schemas';
+import type { AnswerValue, ErrorIssue, Question, SurveyDefinition } from '@closeloop/sdk/schemas';
+import type { z } from 'zod';
+
+// Built once per question: surveys come from a cache (findSurveyCached), so a question object lives across answers.
+const schemas = new WeakMap<Question, z.ZodType<AnswerValue>>();
+
+function schemaOf(question: Question): z.ZodType<AnswerValue> {
+  let schema = schemas.get(question);
+  if (schema === undefined) {
+    schema = answerSchema(question);
+    schemas.set(question, schema);
+  }
+  return schema;
+}
 
 /**
  * Each answer checked against its question (a 0–10 integer for NPS, text within the question's limit): one issue
@@ -14,7 +27,7 @@ export function answerIssues(survey: SurveyDefinition, answers: Record<string, A
       issues.push({ path: `answers.${id}`, message: `survey ${survey.id} has no question "${id}"` });
       continue;
     }
-    const result = answerSchema(question).safeParse(value);
+    const result = schemaOf(question).safeParse(value);
     if (!result.success) issues.push(...result.error.issues.map((i) => ({ path: ['answers', id, ...i.path.map(String)].join('.'), message: i.message })));
   }
   return issues;

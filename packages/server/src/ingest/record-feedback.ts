@@ -7,7 +7,7 @@ import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
 import { findCaseIdOf } from '../repos/cases.js';
 import { findFeedbackProjectId, insertFeedback } from '../repos/feedback.js';
-import { projectSettingsOf } from '../repos/project-settings.js';
+import { projectSettingsCached } from '../repos/project-settings.js';
 import type { NewFeedback } from '../repos/feedback.js';
 
 /** What a visitor sent through the feedback button, its identity verified and its times settled. */
@@ -33,7 +33,7 @@ export function recordFeedback(conn: Conn, input: RecordFeedbackInput): Promise<
     // The settings (business hours, customer value, routing) are read only for feedback that opens a case.
     const terms =
       input.category === 'problem'
-        ? caseForFeedback(input.category, caseFacts(input.respondent, input.context.url, input.sentAt), await projectSettingsOf(trx, input.projectId))
+        ? caseForFeedback(input.category, caseFacts(input.respondent, input.context.url, input.sentAt), await projectSettingsCached(trx, input.projectId))
         : null;
     const followUpId =
       terms &&

@@ -9,10 +9,10 @@ import { openCase } from '../cases/open-case.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
 import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
-import { projectSettingsOf } from '../repos/project-settings.js';
+import { projectSettingsCached } from '../repos/project-settings.js';
 import { findResponseForMerge, insertResponse, updateResponse } from '../repos/responses.js';
 import type { NewResponse, ResponseForMerge, ResponseValues, StoredRespondent } from '../repos/responses.js';
-import { findSurvey } from '../repos/surveys.js';
+import { findSurveyCached } from '../repos/surveys.js';
 import { answerIssues } from './answer-issues.js';
 import { npsScoreOf } from './nps-score.js';
 
@@ -41,7 +41,7 @@ export type RecordResponseResult =
  */
 export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<RecordResponseResult> {
   return withTransaction(conn, async (trx) => {
-    const survey = await findSurvey(trx, input.projectId, input.surveyId);
+    const survey = await findSurveyCached(trx, input.projectId, input.surveyId);
     if (survey === null) return { outcome: 'survey_not_found' };
     if (!survey.active) return { outcome: 'survey_inactive' };
     const issues = answerIssues(survey, input.answers);
@@ -62,10 +62,11 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
 
     const outcome = inserted ? 'created' : 'merged';
     // The customer's answer after a resolved case of theirs measures whether it won them back (first step with a score).
-    if (score !== null) await linkNextAnswerToCase(trx, { projectId: input.projectId, responseId: input.id, score, customer: customerOf(respondent), receivedAt: input.receivedAt });
+    if (score !== null) await linkNextAnswerToCase(trx, { projectId: input.projectId, responseId: input.id, score, customer: customerOf(respondent), receivedAt: input.receivedAt, isNew: inserted });
 
     const searchText = responseSearchText(survey, answers);
-    const existingCase = await findCaseIdOf(trx, { responseId: input.id });
+    // A response inserted just now has no case yet: only a later step looks its case up.
+    const existingCase = inserted ? null : await findCaseIdOf(trx, { responseId: input.id });
     if (existingCase !== null) {
       // The comment usually comes after the score that opened the case, and identify() may come mid-survey.
       await refreshCaseCustomer(trx, existingCase, searchText, customerOf(respondent));
@@ -76,7 +77,7 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
     const terms =
       followUpReason(survey, answers) === null
         ? null
-        : caseForResponse(survey, answers, caseFacts(respondent, input.context.url, input.answeredAt), await projectSettingsOf(trx, input.projectId));
+        : caseForResponse(survey, answers, caseFacts(respondent, input.context.url, input.answeredAt), await projectSettingsCached(trx, input.projectId));
     const followUpId =
       terms &&
       (await openCase(trx, {

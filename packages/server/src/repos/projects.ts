@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Conn } from '../db/db.js';
 import type { ProjectsTable } from '../db/database.js';
 import { hashSecretKey } from './hash-secret-key.js';
+import { lookupCache } from './lookup-cache.js';
 import { insertProjectKey, touchProjectKey } from './project-keys.js';
 
 /** A project as the server uses it. Its secret keys live in `project_keys`, only their hashes stored. */
@@ -44,6 +45,8 @@ function projectFromRow(row: Omit<ProjectsTable, 'settings'>): Project {
 
 export async function createProject(conn: Conn, input: NewProject, now: Date): Promise<Project> {
   const id = input.id ?? randomUUID();
+  // A request for this key just before may have cached "no such project".
+  projectsByPublicKey.clear(conn);
   const row = {
     id,
     name: input.name,
@@ -62,6 +65,16 @@ export async function createProject(conn: Conn, input: NewProject, now: Date): P
 export async function findProjectByPublicKey(conn: Conn, publicKey: string): Promise<Project | null> {
   const row = await conn.selectFrom('projects').selectAll().where('public_key', '=', publicKey).executeTakeFirst();
   return row ? projectFromRow(row) : null;
+}
+
+const projectsByPublicKey = lookupCache<Project | null>('projects-by-public-key');
+
+/**
+ * {@link findProjectByPublicKey} for every public request (see lookup-cache.ts: a change made by another instance
+ * shows here within a second). Callers must not change the project they get: it is shared.
+ */
+export function findProjectByPublicKeyCached(conn: Conn, publicKey: string): Promise<Project | null> {
+  return projectsByPublicKey.get(conn, publicKey, () => findProjectByPublicKey(conn, publicKey));
 }
 
 /**
@@ -85,6 +98,7 @@ export async function findProjectBySecretKey(conn: Conn, secretKey: string, now 
 
 /** Renames the project and/or replaces its allowed origins; the fields not given stay. */
 export async function updateProjectProfile(conn: Conn, projectId: string, patch: { name?: string; allowedOrigins?: string[] }): Promise<void> {
+  projectsByPublicKey.clear(conn);
   await conn
     .updateTable('projects')
     .set({
@@ -97,6 +111,7 @@ export async function updateProjectProfile(conn: Conn, projectId: string, patch:
 
 /** Replaces the secret identities are signed with: signatures made with the old one stop verifying at once. */
 export async function setIdentitySecret(conn: Conn, projectId: string, identitySecret: string): Promise<void> {
+  projectsByPublicKey.clear(conn);
   await conn.updateTable('projects').set({ identity_secret: identitySecret }).where('id', '=', projectId).execute();
 }
 

@@ -2,7 +2,7 @@ import type { Context, Next } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { ProjectKey } from '@closeloop/sdk/schemas';
 import type { Db } from '../../db/db.js';
-import { findProjectByPublicKey } from '../../repos/projects.js';
+import { findProjectByPublicKeyCached } from '../../repos/projects.js';
 import { HttpError } from '../../http/http-error.js';
 import { originAllowed } from './origin-allowed.js';
 
@@ -29,7 +29,7 @@ export function publicCors({ db, maxAge = 86_400 }: PublicCorsOptions) {
     if (c.req.method === 'OPTIONS') {
       const key = ProjectKey.safeParse(c.req.query('project'));
       if (origin !== undefined && key.success) {
-        const project = await findProjectByPublicKey(db.kysely, key.data);
+        const project = await findProjectByPublicKeyCached(db.kysely, key.data);
         if (project && !originAllowed(project.allowedOrigins, origin) && origin !== new URL(c.req.url).origin) {
           throw HttpError.field(403, 'origin_not_allowed', 'origin', `${origin} is not an allowed origin of project ${key.data}`);
         }
