@@ -8,7 +8,7 @@ import { perDatabase } from '../db/per-database.js';
 /** How long a cached lookup is trusted. */
 export const LOOKUP_TTL_MS = 1_000;
 
-export interface LookupCache<V extends {} | null> {
+export interface LookupCache<V> {
   /** The cached value of `key` on this database, or what `load` reads (then kept for LOOKUP_TTL_MS). */
   get(conn: Conn, key: string, load: () => Promise<V>): Promise<V>;
   /** Forgets every value of this database, now and again once `conn`'s transaction commits. */
@@ -22,8 +22,8 @@ export interface LookupCache<V extends {} | null> {
  * so a survey deactivated or an origin removed there is honoured here within a second. Bounded, so requests naming
  * random keys cannot grow it.
  */
-export function lookupCache<V extends {} | null>(name: string, max = 1_000): LookupCache<V> {
-  // LRUCache holds no null: a miss (no such project) is cached as a box like any value.
+export function lookupCache<V>(name: string, max = 1_000): LookupCache<V> {
+  // LRUCache holds no null or undefined: values are boxed, so a miss (no such project) is cached like any value.
   const cacheOf = (conn: Conn) => perDatabase(conn, `lookup:${name}`, () => new LRUCache<string, { value: V }>({ max, ttl: LOOKUP_TTL_MS }));
   return {
     async get(conn, key, load) {
