@@ -1,4 +1,5 @@
-// The real `closeloop demo` CLI (built server, SQLite in a data dir) as a child process, for tests that signal it.
+// The real `closeloop demo` CLI (built server; SQLite in a data dir, or the PostgreSQL a `DATABASE_URL` names) as a
+// child process, for tests that signal it.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +16,12 @@ export interface Cli {
   exited: Promise<number | null>;
 }
 
-/** Starts `closeloop demo` on `port` (0: any free one) and resolves once it prints where it listens. */
-export async function startCli(dataDir: string, port = 0): Promise<Cli> {
-  const child = spawn(process.execPath, [cli, 'demo', '--port', String(port), '--data', dataDir], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `closeloop demo` on `port` (0: any free one) and resolves once it prints where it listens. SQLite in
+ * `dataDir` unless `databaseUrl` names a PostgreSQL database.
+ */
+export async function startCli(dataDir: string, port = 0, databaseUrl = ''): Promise<Cli> {
+  const child = spawn(process.execPath, [cli, 'demo', '--port', String(port), '--data', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const waiters: { text: string; resolve: () => void }[] = [];
   const onData = (chunk: Buffer) => {

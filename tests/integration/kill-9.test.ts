@@ -1,11 +1,14 @@
-// `kill -9` of the real `closeloop demo` process (SQLite) in the middle of a load of answers, then a restart on the
-// same data: every acknowledged answer is stored, every acknowledged detractor has its case and its escalation job,
-// and clients that send the unacknowledged rest again get each stored exactly once.
-import { randomUUID } from 'node:crypto';
+// `kill -9` of the real `closeloop demo` process in the middle of a load of answers, then a restart on the same data:
+// every acknowledged answer is stored, every acknowledged detractor has its case and its escalation job, and clients
+// that send the unacknowledged rest again get each stored exactly once. On SQLite (the file survives the process) and,
+// with CLOSELOOP_TEST_DATABASE_URL set, on PostgreSQL (only the server is killed; the database keeps running).
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteDb } from '@closeloop/server';
+import { openPostgresDb, openSqliteDb } from '@closeloop/server';
+import type { Db } from '@closeloop/server';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCli } from './cli-process.js';
 import type { Cli } from './cli-process.js';
@@ -22,18 +25,60 @@ function send(origin: string, body: Answer): Promise<Response> {
   return fetch(`${origin}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-describe('closeloop killed with SIGKILL under load', () => {
+/** Where the killed server keeps its data: what the CLI is told, and how the test reads it afterwards. */
+interface Store {
+  databaseUrl: string;
+  open(dataDir: string): Promise<Db>;
+  cleanup(): Promise<void>;
+}
+
+const pgUrl = process.env['CLOSELOOP_TEST_DATABASE_URL'];
+
+async function adminQuery(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+const stores: { name: string; create(): Promise<Store> }[] = [
+  { name: 'SQLite', create: async () => ({ databaseUrl: '', open: (dataDir) => openSqliteDb({ file: join(dataDir, 'closeloop.sqlite') }), cleanup: async () => {} }) },
+  ...(pgUrl
+    ? [
+        {
+          name: 'PostgreSQL',
+          // A database of its own, as a fresh deployment has: the demo migrates and seeds it on its first start.
+          create: async (): Promise<Store> => {
+            const name = `closeloop_kill9_${randomBytes(6).toString('hex')}`;
+            await adminQuery(`create database ${name}`);
+            const url = new URL(pgUrl);
+            url.pathname = `/${name}`;
+            return { databaseUrl: url.toString(), open: () => openPostgresDb({ connectionString: url.toString(), max: 2 }), cleanup: () => adminQuery(`drop database ${name} with (force)`) };
+          },
+        },
+      ]
+    : []),
+];
+
+describe.each(stores)('closeloop on $name killed with SIGKILL under load', ({ create }) => {
   let dataDir: string;
+  let store: Store;
   const running: Cli[] = [];
   afterEach(async () => {
     for (const cli of running) if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL');
     await Promise.all(running.map((cli) => cli.exited));
+    running.length = 0;
+    await store.cleanup();
     await rm(dataDir, { recursive: true, force: true });
   });
 
   it('loses no acknowledged answer, case or job, and retried answers are stored once', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'closeloop-kill9-'));
-    const first = await startCli(dataDir);
+    store = await create();
+    const first = await startCli(dataDir, 0, store.databaseUrl);
     running.push(first);
     const acknowledged: Answer[] = [];
     const unacknowledged: Answer[] = [];
@@ -58,9 +103,9 @@ describe('closeloop killed with SIGKILL under load', () => {
     await Promise.all(clients);
     await first.exited;
 
-    const second = await startCli(dataDir, Number(new URL(first.origin).port));
+    const second = await startCli(dataDir, Number(new URL(first.origin).port), store.databaseUrl);
     running.push(second);
-    const db = await openSqliteDb({ file: join(dataDir, 'closeloop.sqlite') });
+    const db = await store.open(dataDir);
     try {
       const storedIds = new Set((await db.kysely.selectFrom('responses').select('id').execute()).map((r) => r.id));
       expect(acknowledged.filter((a) => !storedIds.has(a.id))).toEqual([]);
@@ -76,7 +121,7 @@ describe('closeloop killed with SIGKILL under load', () => {
       const all = [...acknowledged, ...unacknowledged].map((a) => a.id);
       const rows = await db.kysely.selectFrom('responses').select(({ fn }) => fn.countAll<number>().as('n')).where('id', 'in', all).executeTakeFirstOrThrow();
       expect(Number(rows.n)).toBe(all.length);
-      console.log(`kill -9: ${acknowledged.length} acknowledged (${detractors.length} detractors), ${unacknowledged.length} resent after restart`);
+      console.log(`kill -9 (${store.databaseUrl === '' ? 'SQLite' : 'PostgreSQL'}): ${acknowledged.length} acknowledged (${detractors.length} detractors), ${unacknowledged.length} resent after restart`);
     } finally {
       await db.destroy();
     }
