@@ -4,6 +4,8 @@
 // process and the load (autocannon) in another, so the table compares like with like on this machine, in one run.
 // Needs a build (`pnpm run build`). BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
 // BENCH_ONLY=bare,sqlite,postgres to pick, BENCH_CPU_PROF=<dir> to write the Closeloop servers' CPU profiles there.
+// Each Closeloop server is then loaded again at a steady BENCH_RATE responses/s (default 1,000; 0 skips it) for the
+// p99 a shop sees below saturation.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +20,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const only = process.env.BENCH_ONLY?.split(',');
 const cpuProf = process.env.BENCH_CPU_PROF;
+const rate = Number(process.env.BENCH_RATE ?? 1000);
 const pgUrl = process.env.CLOSELOOP_TEST_DATABASE_URL;
 
 function freePort() {
@@ -54,9 +57,10 @@ function stopServer(child) {
   });
 }
 
-function drive(port) {
+function drive(port, steadyRate) {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(here, 'drive.mjs'), `http://127.0.0.1:${port}`, String(seconds), String(connections)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [join(here, 'drive.mjs'), `http://127.0.0.1:${port}`, String(seconds), String(connections), ...(steadyRate ? [String(steadyRate)] : [])];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.once('exit', (code) => (code === 0 ? done(JSON.parse(out.trim().split('\n').at(-1))) : fail(new Error(`load driver exited with ${code}`))));
@@ -85,7 +89,8 @@ async function measure(name, start) {
     const figures = await drive(port);
     const cpuAfter = cpuMs(child.pid);
     const cpuPerResponse = cpuBefore === null || cpuAfter === null || figures.ok === 0 ? null : (cpuAfter - cpuBefore) / figures.ok;
-    return { name, ...figures, cpuPerResponse };
+    const steady = name !== 'bare' && rate > 0 ? await drive(port, rate) : null;
+    return { name, ...figures, cpuPerResponse, steady };
   } finally {
     await stopServer(child);
     await cleanup?.();
@@ -143,5 +148,12 @@ for (const r of rows) {
   const ratio = bare ? (r.perSecond / bare.perSecond).toFixed(3) : 'n/a';
   console.log(`| ${labels[r.name]} | ${fmt(r.perSecond)} | ${r.p99} ms | ${ratio} | ${r.cpuPerResponse === null ? 'n/a' : `${r.cpuPerResponse.toFixed(3)} ms`} | ${r.ok} | ${r.non2xx} | ${r.errors + r.timeouts} |`);
 }
+const steadyRows = rows.filter((r) => r.steady);
+if (steadyRows.length > 0) {
+  console.log(`\nThe same at a steady ${fmt(rate)} responses/s (goal: p99 < 50 ms)\n`);
+  console.log('| server | responses/s | p50 | p99 | 2xx | non-2xx | errors |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const { name, steady: s } of steadyRows) console.log(`| ${labels[name]} | ${fmt(s.perSecond)} | ${s.p50} ms | ${s.p99} ms | ${s.ok} | ${s.non2xx} | ${s.errors + s.timeouts} |`);
+}
 if (!pgUrl) console.log('\n(PostgreSQL skipped: set CLOSELOOP_TEST_DATABASE_URL to include it.)');
-if (rows.some((r) => r.non2xx > 0 || r.errors > 0)) process.exitCode = 1;
+if (rows.some((r) => r.non2xx > 0 || r.errors > 0 || r.steady?.non2xx > 0 || r.steady?.errors > 0)) process.exitCode = 1;

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 
 // The load, from its own process so the server under test has its cores to itself as far as 2 cores allow:
-// `node drive.mjs <url> <seconds> <connections>` prints one JSON line with the figures.
-const [url, seconds, connections] = process.argv.slice(2);
+// `node drive.mjs <url> <seconds> <connections> [rate]` prints one JSON line with the figures; with a rate, the
+// connections together send that many requests per second (autocannon's overallRate) instead of as many as they can.
+const [url, seconds, connections, rate] = process.argv.slice(2);
 let sent = 0;
 const result = await autocannon({
   url,
   connections: Number(connections),
   duration: Number(seconds),
+  ...(rate !== undefined && { overallRate: Number(rate) }),
   requests: [
     {
       method: 'POST',

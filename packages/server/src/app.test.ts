@@ -18,6 +18,8 @@ describe('createApp', () => {
     const { db, cleanup } = await openSqliteTestDb();
     // Every query fails the way a broken disk would.
     const kysely = Object.assign(Object.create(db.kysely) as Kysely<Database>, {
+      // The database itself is still known (per-database caches ask for it); only its queries fail.
+      getExecutor: () => db.kysely.getExecutor(),
       selectFrom: () => {
         throw new Error('disk on fire\n    at secret.ts:1');
       },

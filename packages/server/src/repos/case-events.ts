@@ -6,6 +6,8 @@ import { afterCommit } from '../db/after-commit.js';
 import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
+import { preparedStatement } from '../db/prepared-statement.js';
+import type { ParameterOf } from '../db/prepared-statement.js';
 import { wakeCaseStreams } from '../case-stream/wake.js';
 
 /** The changed fields of an event, by name. */
@@ -26,34 +28,71 @@ export interface NewCaseEvent {
  */
 export async function appendCaseEvents(conn: Conn, projectId: string, caseId: string, events: NewCaseEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const last = await conn.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
+  const last = (await lastSeqStatement(conn, { caseId })).rows[0];
   const first = Number(last?.seq ?? 0) + 1;
   // The stream position: PostgreSQL's sequence fills it in; SQLite has one writer at a time, so max + 1 is free.
-  let position: number | undefined;
+  let position: number | null = null;
   if (dialectOf(conn) === 'sqlite') {
-    const top = await conn.selectFrom('case_events').select((eb) => eb.fn.max('stream_position').as('p')).executeTakeFirst();
+    const top = (await lastStreamPositionStatement(conn, {})).rows[0];
     position = Number(top?.p ?? 0) + 1;
   }
-  await conn
-    .insertInto('case_events')
-    .values(
-      events.map((event, i) => ({
-        id: randomUUID(),
-        project_id: projectId,
-        case_id: caseId,
-        seq: first + i,
-        type: event.type,
-        actor: JSON.stringify(event.actor),
-        at: event.at,
-        before: event.before ? JSON.stringify(event.before) : null,
-        after: event.after ? JSON.stringify(event.after) : null,
-        ...(position !== undefined && { stream_position: position + i }),
-      })),
-    )
-    .execute();
+  // One prepared insert per event: a case gets one or two at a time, and a multi-row insert would be built anew for each.
+  for (const [i, event] of events.entries()) {
+    const row = {
+      id: randomUUID(),
+      project_id: projectId,
+      case_id: caseId,
+      seq: first + i,
+      type: event.type,
+      actor: JSON.stringify(event.actor),
+      at: event.at,
+      before: event.before ? JSON.stringify(event.before) : null,
+      after: event.after ? JSON.stringify(event.after) : null,
+    };
+    if (position === null) await insertEventStatement(conn, row);
+    else await insertNumberedEventStatement(conn, { ...row, stream_position: position + i });
+  }
   if (conn.isTransaction) afterCommit(conn as Transaction<Database>, wakeCaseStreams);
   else wakeCaseStreams();
 }
+
+const lastSeqStatement = preparedStatement<{ caseId: string }, { seq: number | null }>((conn, p) =>
+  conn.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', p('caseId')),
+);
+
+const lastStreamPositionStatement = preparedStatement<Record<never, never>, { p: number | null }>((conn) =>
+  conn.selectFrom('case_events').select((eb) => eb.fn.max('stream_position').as('p')),
+);
+
+interface EventRow {
+  id: string;
+  project_id: string;
+  case_id: string;
+  seq: number;
+  type: string;
+  actor: string;
+  at: string;
+  before: string | null;
+  after: string | null;
+}
+
+const eventColumns = (p: ParameterOf<EventRow>) => ({
+  id: p('id'),
+  project_id: p('project_id'),
+  case_id: p('case_id'),
+  seq: p('seq'),
+  type: p('type'),
+  actor: p('actor'),
+  at: p('at'),
+  before: p('before'),
+  after: p('after'),
+});
+
+const insertEventStatement = preparedStatement<EventRow, never>((conn, p) => conn.insertInto('case_events').values(eventColumns(p)));
+
+const insertNumberedEventStatement = preparedStatement<EventRow & { stream_position: number }, never>((conn, p) =>
+  conn.insertInto('case_events').values({ ...eventColumns(p), stream_position: p('stream_position') }),
+);
 
 /** A new timeline event as `GET /api/v1/events` sends it. */
 export interface StreamedCaseEvent {

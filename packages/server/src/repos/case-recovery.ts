@@ -1,5 +1,6 @@
 import type { CaseCustomer } from './cases.js';
 import type { Conn } from '../db/db.js';
+import { preparedStatement } from '../db/prepared-statement.js';
 
 /**
  * The case a customer's new NPS answer measures: their newest case (by verified user id when known, else by browser)
@@ -12,23 +13,41 @@ export async function findCaseAwaitingNextAnswer(
   customer: CaseCustomer,
   { responseId, answeredBy }: { responseId: string; answeredBy: string },
 ): Promise<string | null> {
-  const row = await conn
-    .selectFrom('follow_ups')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .$if(customer.userId !== null, (q) => q.where('customer_user_id', '=', customer.userId))
-    .$if(customer.userId === null, (q) => q.where('customer_anonymous_id', '=', customer.anonymousId))
-    .where('status', 'in', ['resolved', 'closed'])
-    .where('recovery_response_id', 'is', null)
-    .where('created_at', '<', answeredBy)
-    // A feedback case has no response_id: `!=` on null would drop it, so say it in full.
-    .where((eb) => eb.or([eb('response_id', 'is', null), eb('response_id', '!=', responseId)]))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
+  const statement = customer.userId === null ? awaitingByBrowser : awaitingByUser;
+  const { rows } = await statement(conn, { projectId, userId: customer.userId, anonymousId: customer.anonymousId, responseId, answeredBy });
+  return rows[0]?.id ?? null;
 }
+
+interface AwaitingParameters {
+  projectId: string;
+  userId: string | null;
+  anonymousId: string;
+  responseId: string;
+  answeredBy: string;
+}
+
+/** The statement of {@link findCaseAwaitingNextAnswer}, for a verified user (`byUser`) or a browser. */
+function awaitingNextAnswer(byUser: boolean) {
+  return preparedStatement<AwaitingParameters, { id: string }>((conn, p) =>
+    conn
+      .selectFrom('follow_ups')
+      .select('id')
+      .where('project_id', '=', p('projectId'))
+      .$if(byUser, (q) => q.where('customer_user_id', '=', p('userId')))
+      .$if(!byUser, (q) => q.where('customer_anonymous_id', '=', p('anonymousId')))
+      .where('status', 'in', ['resolved', 'closed'])
+      .where('recovery_response_id', 'is', null)
+      .where('created_at', '<', p('answeredBy'))
+      // A feedback case has no response_id: `!=` on null would drop it, so say it in full.
+      .where((eb) => eb.or([eb('response_id', 'is', null), eb('response_id', '!=', p('responseId'))]))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+}
+
+const awaitingByUser = awaitingNextAnswer(true);
+const awaitingByBrowser = awaitingNextAnswer(false);
 
 /** Whether this response already measures a case (an earlier step of it brought the score). */
 export async function responseMeasuresACase(conn: Conn, responseId: string): Promise<boolean> {

@@ -6,6 +6,8 @@ import type { Selectable, Updateable } from 'kysely';
 import type { FollowUpsTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
+import { preparedStatement } from '../db/prepared-statement.js';
+import type { ParameterOf } from '../db/prepared-statement.js';
 import { feedbackFromRow, feedbackRowsById } from './feedback.js';
 import { keysetPageAscending } from './keyset.js';
 import type { PositionPage, PositionPageRequest } from './keyset.js';
@@ -39,6 +41,54 @@ export type CaseRow = Selectable<FollowUpsTable>;
 /** A position in the queue: priority rank, due time, id. */
 export type QueuePosition = readonly [number, string, string];
 
+interface NewCaseRow {
+  id: string;
+  project_id: string;
+  status: string;
+  priority: string;
+  priority_rank: number;
+  assignee_id: string | null;
+  version: number;
+  due_at: string;
+  created_at: string;
+  updated_at: string;
+  search_text: string;
+  customer_user_id: string | null;
+  customer_anonymous_id: string;
+}
+
+const caseColumns = (p: ParameterOf<NewCaseRow>) => ({
+  id: p('id'),
+  project_id: p('project_id'),
+  status: p('status'),
+  priority: p('priority'),
+  priority_rank: p('priority_rank'),
+  assignee_id: p('assignee_id'),
+  version: p('version'),
+  due_at: p('due_at'),
+  created_at: p('created_at'),
+  updated_at: p('updated_at'),
+  search_text: p('search_text'),
+  customer_user_id: p('customer_user_id'),
+  customer_anonymous_id: p('customer_anonymous_id'),
+});
+
+const insertResponseCase = preparedStatement<NewCaseRow & { response_id: string; survey_id: string; reason: string }, { id: string }>((conn, p) =>
+  conn
+    .insertInto('follow_ups')
+    .values({ ...caseColumns(p), response_id: p('response_id'), survey_id: p('survey_id'), reason: p('reason') })
+    .onConflict((oc) => oc.column('response_id').doNothing())
+    .returning('id'),
+);
+
+const insertFeedbackCase = preparedStatement<NewCaseRow & { feedback_id: string }, { id: string }>((conn, p) =>
+  conn
+    .insertInto('follow_ups')
+    .values({ ...caseColumns(p), feedback_id: p('feedback_id') })
+    .onConflict((oc) => oc.column('feedback_id').doNothing())
+    .returning('id'),
+);
+
 /**
  * Inserts the case unless its cause already has one: UNIQUE(response_id) and UNIQUE(feedback_id) keep a cause to
  * one case even when duplicate posts race. Returns the cause's case id, and whether this call created it.
@@ -60,15 +110,11 @@ export async function insertCase(conn: Conn, input: NewCase): Promise<{ id: stri
     customer_user_id: input.customer.userId,
     customer_anonymous_id: input.customer.anonymousId,
   };
-  const inserted =
+  const { rows } =
     'feedbackId' in cause
-      ? await conn.insertInto('follow_ups').values({ ...common, feedback_id: cause.feedbackId }).onConflict((oc) => oc.column('feedback_id').doNothing()).returning('id').executeTakeFirst()
-      : await conn
-          .insertInto('follow_ups')
-          .values({ ...common, response_id: cause.responseId, survey_id: cause.surveyId, reason: JSON.stringify(cause.reason) })
-          .onConflict((oc) => oc.column('response_id').doNothing())
-          .returning('id')
-          .executeTakeFirst();
+      ? await insertFeedbackCase(conn, { ...common, feedback_id: cause.feedbackId })
+      : await insertResponseCase(conn, { ...common, response_id: cause.responseId, survey_id: cause.surveyId, reason: JSON.stringify(cause.reason) });
+  const inserted = rows[0];
   if (inserted) return { id: inserted.id, created: true };
   const id = await findCaseIdOf(conn, cause);
   if (id === null) throw new Error('the case just inserted is not there');
@@ -83,8 +129,12 @@ export async function findCaseIdOf(conn: Conn, cause: { responseId: string } | {
 }
 
 /** Routing's result on a new case: its team and assignee (the case stays at version 1, it is still being opened). */
+const setCaseRouteStatement = preparedStatement<{ caseId: string; teamId: string | null; assigneeId: string | null }, never>((conn, p) =>
+  conn.updateTable('follow_ups').set({ team_id: p('teamId'), assignee_id: p('assigneeId') }).where('id', '=', p('caseId')),
+);
+
 export async function setCaseRoute(conn: Conn, caseId: string, route: { teamId: string | null; assigneeId: string | null }): Promise<void> {
-  await conn.updateTable('follow_ups').set({ team_id: route.teamId, assignee_id: route.assigneeId }).where('id', '=', caseId).execute();
+  await setCaseRouteStatement(conn, { caseId, ...route });
 }
 
 /**

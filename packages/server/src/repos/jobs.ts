@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { Insertable } from 'kysely';
+import type { JobsTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
+import { preparedStatement } from '../db/prepared-statement.js';
 import { dialectOf } from '../db/dialect-of.js';
 
 export const JobStatus = z.enum(['pending', 'running', 'done', 'failed']);
@@ -35,26 +38,40 @@ export interface StoredJob {
   lastError: string | null;
 }
 
-/** Queues a job in the caller's transaction unless its key is queued already; true when it was added. */
-export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boolean> {
-  const inserted = await conn
+const insertJobStatement = preparedStatement<Insertable<JobsTable>, { id: string }>((conn, p) =>
+  conn
     .insertInto('jobs')
     .values({
-      id: randomUUID(),
-      kind: job.kind,
-      key: job.key,
-      payload: JSON.stringify(job.payload),
-      status: 'pending',
-      attempts: 0,
-      max_attempts: job.maxAttempts,
-      run_at: job.runAt.toISOString(),
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
+      id: p('id'),
+      kind: p('kind'),
+      key: p('key'),
+      payload: p('payload'),
+      status: p('status'),
+      attempts: p('attempts'),
+      max_attempts: p('max_attempts'),
+      run_at: p('run_at'),
+      created_at: p('created_at'),
+      updated_at: p('updated_at'),
     })
     .onConflict((oc) => oc.column('key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+    .returning('id'),
+);
+
+/** Queues a job in the caller's transaction unless its key is queued already; true when it was added. */
+export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boolean> {
+  const { rows } = await insertJobStatement(conn, {
+    id: randomUUID(),
+    kind: job.kind,
+    key: job.key,
+    payload: JSON.stringify(job.payload),
+    status: 'pending',
+    attempts: 0,
+    max_attempts: job.maxAttempts,
+    run_at: job.runAt.toISOString(),
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  });
+  return rows.length > 0;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Selectable } from 'kysely';
 import type { ResponsesTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
+import { preparedStatement } from '../db/prepared-statement.js';
 import { keysetPage } from './keyset.js';
 import type { ListPage, PageRequest } from './keyset.js';
 import { responseConditions } from './response-filters.js';
@@ -84,25 +85,46 @@ function stateColumns({ answers, finished, respondent: { verified, ...respondent
  * duplicate wait on the first insert (PostgreSQL's row lock, SQLite's write lock) instead of failing.
  */
 export async function insertResponse(conn: Conn, response: NewResponse, npsScore: number | null): Promise<boolean> {
-  const inserted = await conn
+  const { rows } = await insertResponseStatement(conn, {
+    id: response.id,
+    project_id: response.projectId,
+    survey_id: response.surveyId,
+    ...stateColumns(response, npsScore),
+    context: JSON.stringify(response.context),
+    // The contract checked the URL; its path is what the results filter and group by (migration 0014).
+    page_path: new URL(response.context.url).pathname,
+    answered_at: response.answeredAt,
+    received_at: response.receivedAt,
+    updated_at: response.receivedAt,
+  });
+  return rows.length > 0;
+}
+
+type NewResponseRow = ReturnType<typeof stateColumns> & Pick<ResponsesTable, 'id' | 'project_id' | 'survey_id' | 'context' | 'answered_at' | 'received_at' | 'updated_at'> & { page_path: string };
+
+const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }>((conn, p) =>
+  conn
     .insertInto('responses')
     .values({
-      id: response.id,
-      project_id: response.projectId,
-      survey_id: response.surveyId,
-      ...stateColumns(response, npsScore),
-      context: JSON.stringify(response.context),
-      // The contract checked the URL; its path is what the results filter and group by (migration 0014).
-      page_path: new URL(response.context.url).pathname,
-      answered_at: response.answeredAt,
-      received_at: response.receivedAt,
-      updated_at: response.receivedAt,
+      id: p('id'),
+      project_id: p('project_id'),
+      survey_id: p('survey_id'),
+      nps_score: p('nps_score'),
+      answers: p('answers'),
+      finished: p('finished'),
+      respondent: p('respondent'),
+      user_id: p('user_id'),
+      anonymous_id: p('anonymous_id'),
+      verified: p('verified'),
+      context: p('context'),
+      page_path: p('page_path'),
+      answered_at: p('answered_at'),
+      received_at: p('received_at'),
+      updated_at: p('updated_at'),
     })
     .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
-}
+    .returning('id'),
+);
 
 /** The stored response, locked until the transaction ends on PostgreSQL (SQLite's writer already holds the lock). */
 export async function findResponseForMerge(conn: Conn, id: string): Promise<ResponseForMerge | null> {

@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import type { TeamsTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
+import { preparedStatement } from '../db/prepared-statement.js';
 import { isUniqueViolation } from '../db/is-unique-violation.js';
 
 export interface TeamValues {
@@ -108,28 +109,38 @@ export interface TeamRoster {
  * Null when the project has no such team.
  */
 export async function lockTeamRoster(conn: Conn, projectId: string, teamId: string): Promise<TeamRoster | null> {
-  const team = await conn
-    .selectFrom('teams')
-    .select('last_routed_member_id')
-    .where('project_id', '=', projectId)
-    .where('id', '=', teamId)
-    .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate())
-    .executeTakeFirst();
+  const team = (await lockTeamStatement(conn, { projectId, teamId })).rows[0];
   if (team === undefined) return null;
-  const members = await conn
-    .selectFrom('team_members as tm')
-    .innerJoin('members as m', 'm.id', 'tm.member_id')
-    .select(['m.id', 'm.away'])
-    .where('tm.team_id', '=', teamId)
-    .where('m.deleted_at', 'is', null)
-    .orderBy('tm.position')
-    .execute();
+  const { rows: members } = await rosterStatement(conn, { teamId });
   return { members: members.map((m) => ({ id: m.id, away: m.away === 1 })), lastRoutedMemberId: team.last_routed_member_id };
 }
 
+const lockTeamStatement = preparedStatement<{ projectId: string; teamId: string }, { last_routed_member_id: string | null }>((conn, p) =>
+  conn
+    .selectFrom('teams')
+    .select('last_routed_member_id')
+    .where('project_id', '=', p('projectId'))
+    .where('id', '=', p('teamId'))
+    .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate()),
+);
+
+const rosterStatement = preparedStatement<{ teamId: string }, { id: string; away: number }>((conn, p) =>
+  conn
+    .selectFrom('team_members as tm')
+    .innerJoin('members as m', 'm.id', 'tm.member_id')
+    .select(['m.id', 'm.away'])
+    .where('tm.team_id', '=', p('teamId'))
+    .where('m.deleted_at', 'is', null)
+    .orderBy('tm.position'),
+);
+
+const setLastRoutedStatement = preparedStatement<{ teamId: string; memberId: string }, never>((conn, p) =>
+  conn.updateTable('teams').set({ last_routed_member_id: p('memberId') }).where('id', '=', p('teamId')),
+);
+
 /** Moves the team's round-robin cursor to the member who just got a case. */
 export async function setLastRoutedMember(conn: Conn, teamId: string, memberId: string): Promise<void> {
-  await conn.updateTable('teams').set({ last_routed_member_id: memberId }).where('id', '=', teamId).execute();
+  await setLastRoutedStatement(conn, { teamId, memberId });
 }
 
 /** Which of `ids` are teams of the project. */
