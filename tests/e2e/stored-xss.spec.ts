@@ -53,6 +53,9 @@ test('markup stored anywhere shows as text in the widget, the console, Slack and
   test.setTimeout(120_000);
   const client = createManagementClient({ host: server.origin, secretKey: 'sk_demo', retry: 0 });
   await client.integrations.slack.put(slack.url);
+  // New cases of the survey go to one member, who is mailed the case with the customer's attributes.
+  const members = (await server.management('/api/v1/members')) as { data: { id: string; email: string }[] };
+  const staff = members.data.find((m) => m.email === 'alex@demo-shop.example')!;
   await server.putSurvey({
     id: 'hostile',
     name: 'Hostile texts',
@@ -62,6 +65,7 @@ test('markup stored anywhere shows as text in the widget, the console, Slack and
       { id: 'comment', type: 'text', prompt: 'Tell us more' },
     ],
     thankYou: { title: TEXTS.thanks, body: TEXTS.thanks },
+    followUp: { enabled: true, routing: [{ to: { memberId: staff.id } }] },
   });
 
   // The widget, on the shop, for a signed customer whose attributes hold markup.
@@ -130,14 +134,21 @@ test('markup stored anywhere shows as text in the widget, the console, Slack and
   await expect(panel).toContainText(TEXTS.message);
   await expectNothingRan(next);
 
-  // Email: the customer's mail closing the loop, its HTML as the SMTP server got it, rendered in the browser.
-  await expect.poll(() => smtp.received.length, { timeout: 15_000 }).toBe(1);
-  expect(smtp.received[0]!.to).toEqual(['ann@example.com']);
-  const html = smtp.received[0]!.mail.html;
-  expect(typeof html).toBe('string');
-  const mail = await context.newPage();
-  await mail.setContent(html as string);
-  await expect(mail.getByText(TEXTS.message, { exact: false }).first()).toBeVisible();
-  await expectNothingRan(mail);
+  // Email: the staff mail of the new case and the customer's mail closing the loop, their HTML as the SMTP server
+  // got it, rendered in the browser.
+  await expect.poll(() => smtp.received.map((m) => m.to.join()).sort(), { timeout: 15_000 }).toEqual(['alex@demo-shop.example', 'ann@example.com']);
+  // The case opened with the score, before the comment was typed: its mail carries the customer's attributes.
+  for (const [to, text] of [
+    ['alex@demo-shop.example', TEXTS.attribute],
+    ['ann@example.com', TEXTS.message],
+  ] as const) {
+    const html = smtp.received.find((m) => m.to.includes(to))!.mail.html;
+    expect(typeof html).toBe('string');
+    const mail = await context.newPage();
+    await mail.setContent(html as string);
+    await expect(mail.getByText(text, { exact: false }).first()).toBeVisible();
+    await expectNothingRan(mail);
+    await mail.close();
+  }
   await context.close();
 });
