@@ -1,5 +1,7 @@
 // Answers are never lost: given while offline or while the server is unreachable, each is delivered when the way
 // is clear again (the `online` event, or the next page load), and stored exactly once with every answer.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { FollowUp, Page as ApiPage, StoredResponse } from '@closeloop/sdk/schemas';
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
@@ -90,4 +92,56 @@ test('server down: retried while the page lives, then delivered once by the next
   await openPage(page);
   await expectDeliveredOnce();
   expect(await queued(page)).toBe(0);
+});
+
+/**
+ * Another process (the sqlite3 shell, as a backup or a second tool would) takes the database's write lock and holds
+ * it: every write of the server waits its busy timeout, then fails. Resolves once the lock is held.
+ */
+async function lockDatabase(dataDir: string): Promise<{ release(): Promise<void> }> {
+  const shell: ChildProcess = spawn('sqlite3', [join(dataDir, 'closeloop.sqlite')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    shell.once('error', reject);
+    shell.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
+    shell.stdin!.write("begin immediate;\nselect 'locked';\n");
+  });
+  return {
+    release: () =>
+      new Promise<void>((resolve) => {
+        shell.once('exit', () => resolve());
+        shell.stdin!.end('rollback;\n.quit\n');
+      }),
+  };
+}
+
+test('database unavailable: 503 with Retry-After, the answer waits in the outbox, and is stored once when it is back', async ({ page }) => {
+  test.setTimeout(120_000);
+  const replies: { status: number; retryAfter: string | null }[] = [];
+  page.on('response', (response) => {
+    if (response.url() === `${server.origin}/v1/responses`) replies.push({ status: response.status(), retryAfter: response.headers()['retry-after'] ?? null });
+  });
+  await openPage(page);
+  let lock: { release(): Promise<void> } | undefined;
+  try {
+    await answerSurvey(page, async () => {
+      lock = await lockDatabase(server.dataDir);
+    });
+    // The server waited on the lock, then said so: 503, come back in 5 s. Nothing was stored, nothing is lost.
+    await expect.poll(() => replies.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+    expect(replies[0]).toEqual({ status: 503, retryAfter: '5' });
+    expect(await queued(page)).toBe(1);
+    // /healthz names the part that is down (the jobs still run).
+    const health = await fetch(`${server.origin}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ ok: false, database: { ok: false, name: 'SQLite', reason: expect.stringMatching(/locked/) }, jobs: { ok: true, running: true } });
+  } finally {
+    await lock?.release();
+  }
+
+  // Back: the outbox's own retry, Retry-After seconds later, delivers it, on this same page.
+  expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
+  await expectDeliveredOnce();
+  expect(await queued(page)).toBe(0);
+  expect(replies.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
+  expect(replies.every((r) => r.status === 201 || (r.status === 503 && r.retryAfter === '5'))).toBe(true);
 });

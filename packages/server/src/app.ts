@@ -35,10 +35,12 @@ export interface AppOptions {
   mail?: Mailer | null;
   /** `GET /api/v1/events`: poll and ping intervals (1 s, 15 s), and a signal that ends open streams (shutdown). */
   eventStream?: EventStreamOptions;
+  /** Whether this instance's job runner runs, for `/healthz`; unset when the app runs no jobs. */
+  jobsRunning?: () => boolean;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream, jobsRunning }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandlerFor(db.dialect));
   app.notFound(notFound);
@@ -46,7 +48,7 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
   app.use('/v1/*', refuseNul);
   app.use('/api/v1/*', refuseNul);
 
-  app.get('/healthz', healthz({ db }));
+  app.get('/healthz', healthz({ db, jobsRunning }));
 
   // One sub-app per surface, each with its own auth and CORS. The console's session routes come before the
   // management API, whose auth (key or session) they do not go through.

@@ -13,6 +13,8 @@ export interface Reply {
   body?: unknown;
   /** Cut the connection instead of answering: a network error for the client. */
   hangUp?: boolean;
+  /** Sent along (`Retry-After`), readable cross-origin as from the Closeloop server. */
+  headers?: Record<string, string>;
 }
 
 export type Handler = (request: Received) => Reply | Promise<Reply>;
@@ -63,7 +65,7 @@ export async function startLocalServer(handler: Handler = () => ({ body: {} })):
           req.socket.destroy();
           return;
         }
-        res.writeHead(reply.status ?? 200, { ...cors, 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.writeHead(reply.status ?? 200, { ...cors, 'access-control-expose-headers': 'ETag, Retry-After', 'content-type': 'application/json', 'cache-control': 'no-store', ...reply.headers });
         res.end(JSON.stringify(reply.body ?? {}));
       });
     });

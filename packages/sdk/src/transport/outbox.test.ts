@@ -114,6 +114,33 @@ describe('createOutbox', () => {
     expect(String(warn.mock.calls[0]?.[0])).toContain(ID_A);
   });
 
+  test.each<[string, number]>([
+    ['503', 503],
+    ['429', 429],
+  ])('a %s with Retry-After: the entry waits that long before it goes again, not the shorter backoff', async (_, status) => {
+    const storage = memoryStorage();
+    const at: number[] = [];
+    server.handler = () => (at.push(performance.now()), at.length === 1 ? { status, headers: { 'Retry-After': '1' } } : { status: 201 });
+    const outbox = outboxOn(storage, () => 10);
+    outbox.put(submission(ID_A, { score: 1 }));
+    await vi.waitFor(() => expect(storage.data.has(OUTBOX_KEY)).toBe(false), { timeout: 3_000 });
+    expect(at).toHaveLength(2);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(990);
+  });
+
+  test('a Retry-After that is a date leaves the backoff alone; an absurdly long one is held to ten minutes', async () => {
+    const storage = memoryStorage();
+    server.handler = () => (server.received.length === 1 ? { status: 503, headers: { 'Retry-After': 'Wed, 21 Oct 2099 07:28:00 GMT' } } : { status: 201 });
+    const outbox = outboxOn(storage, () => 10);
+    outbox.put(submission(ID_A, { score: 1 }));
+    await vi.waitFor(() => expect(storage.data.has(OUTBOX_KEY)).toBe(false));
+    expect(server.received).toHaveLength(2);
+    const timeouts = vi.spyOn(window, 'setTimeout');
+    server.handler = () => ({ status: 503, headers: { 'Retry-After': '86400' } });
+    outbox.put(submission(ID_B, { score: 2 }));
+    await vi.waitFor(() => expect(timeouts.mock.calls.some(([, ms]) => ms === 600_000)).toBe(true));
+  });
+
   test('drops a submission the server refuses for good, with one warning naming it and the reason', async () => {
     const storage = memoryStorage();
     server.handler = (request) =>

@@ -54,14 +54,16 @@ export function createOutbox({ host, storage, signal, retryDelay = backoffDelay,
           // Destroyed meanwhile: the entry waits for the next page load, and this instance stays silent.
           if (signal.aborted) return;
           // One line per outage, not per attempt: the console of a visitor offline for an hour stays readable.
-          if (attempt === 0) warn(`could not send ${kindOf(entry)} ${entry.id} (${outcome.retry}); will retry`);
-          // Offline, retrying only burns the backoff: the `online` listener resumes at once instead.
-          if (navigator.onLine !== false) timer = setTimeout(flush, retryDelay(attempt++));
+          if (!attempt) warn(`could not send ${kindOf(entry)} ${entry.id} (${outcome.retry}), retrying`);
+          // Offline (as the browser knows it), retrying only burns the backoff: `online` resumes at once instead. A server that
+          // said when to come back (503 or 429 with Retry-After, in seconds) is not asked sooner; ten minutes at most, as
+          // a wrong header must not park the answers for the page's whole life (the next page sends them anyway).
+          if (navigator.onLine) timer = setTimeout(flush, Math.max(retryDelay(attempt++), Math.min(outcome.wait! * 1e3, 6e5) || 0));
           return;
         }
         attempt = 0;
         if ('refused' in outcome) warn(`the server refused ${kindOf(entry)} ${entry.id} for good: ${outcome.refused}`);
-        else if (outcome.followUpId) onFollowUp?.(entry, outcome.followUpId);
+        else if (typeof outcome.followUpId == 'string') onFollowUp?.(entry, outcome.followUpId);
         removeEntry(storage, entry.id, body);
         if (signal.aborted) return;
       }

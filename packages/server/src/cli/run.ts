@@ -76,7 +76,10 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   const consoleDir = consoleDistDir();
   // Open event streams would hold the server's close() forever: they end when this aborts.
   const streams = new AbortController();
-  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal } });
+  // The runner needs the origin, known once listening; /healthz asks it through this until then (not running yet).
+  let runner: JobRunner | undefined = undefined;
+  const jobsRunning = () => runner?.isRunning() ?? false;
+  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, jobsRunning });
   let listening: Listening;
   try {
     listening = await listen(app, args);
@@ -92,7 +95,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt, consoleBuilt, logins }));
   // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
   const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date(), mail });
-  const runner = createJobRunner({ db, definitions });
+  runner = createJobRunner({ db, definitions });
   runner.start();
   stopOnSignals(listening, runner, db, mail, streams);
 }

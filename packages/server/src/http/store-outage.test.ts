@@ -57,7 +57,11 @@ describe('SQLite that cannot write: 503 with Retry-After, then success once it c
     // query_only makes SQLite itself refuse every write with SQLITE_READONLY, as a file mounted read-only does.
     await sql`pragma query_only = on`.execute(db.kysely);
     const body = submission();
-    await expectUnavailable(await requests(app).answer(body), /read-only/);
+    const refused = await requests(app).answer(body);
+    // The shop's page reads Retry-After cross-origin: the widget waits that long before sending again.
+    expect(refused.headers.get('access-control-allow-origin')).toBe(ORIGIN.Origin);
+    expect(refused.headers.get('access-control-expose-headers')).toMatch(/\bRetry-After\b/);
+    await expectUnavailable(refused, /read-only/);
     await expectUnavailable(await requests(app).saveSurvey(), /read-only/);
 
     await sql`pragma query_only = off`.execute(db.kysely);

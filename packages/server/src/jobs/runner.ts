@@ -36,6 +36,8 @@ export interface JobRunner {
   stop(): Promise<void>;
   /** Claim now (coalesced with a claim already under way). */
   wake(): void;
+  /** Between `start()` and `stop()`: what `/healthz` reports. */
+  isRunning(): boolean;
 }
 
 /**
@@ -166,6 +168,7 @@ export function createJobRunner({
       await Promise.all(inFlight);
     },
     wake,
+    isRunning: () => running,
   };
 }
 

@@ -171,6 +171,17 @@ function errors(...statuses: number[]): Record<string, unknown> {
 
 /** Every management route: the project's secret key, or a console session (cookie, plus X-CSRF-Token on changes). */
 const bearer = [{ bearer: [] }, { session: [] }];
+/** `/healthz`'s reply, up or down (routes/healthz): each part with `ok`, the database's `reason` when down. */
+const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['ok', 'database'],
+  properties: {
+    ok: { type: 'boolean' },
+    database: { type: 'object', required: ['ok', 'name'], properties: { ok: { type: 'boolean' }, name: { enum: ['SQLite', 'PostgreSQL'] }, reason: { type: 'string' } } },
+    jobs: { type: 'object', required: ['ok', 'running'], properties: { ok: { type: 'boolean' }, running: { type: 'boolean' } } },
+    error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+  },
+};
 const surveyIdParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Slug, 'input') };
 const userIdParameter = { name: 'userId', in: 'path', required: true, description: 'The user id the host page gives identify()', schema: schemaOf(PersonPath.shape.userId, 'input') };
 const uuidParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Uuid, 'input') };
@@ -290,10 +301,10 @@ export function openApiDocument(): JsonSchema {
     paths: {
       '/healthz': {
         get: {
-          summary: 'Liveness and database check',
+          summary: 'Which part is down: the database (answers and takes writes) and the job runner (runs). 503 when one is down',
           responses: {
-            '200': { description: 'Up', content: { 'application/json': { schema: { type: 'object', properties: { ok: { const: true } } } } } },
-            ...errors(503),
+            '200': { description: 'Every part up', content: { 'application/json': { schema: HEALTH_SCHEMA } } },
+            '503': { description: 'A part is down (`error.code`: store_unavailable, with Retry-After, or jobs_stopped)', content: { 'application/json': { schema: HEALTH_SCHEMA } } },
           },
         },
       },

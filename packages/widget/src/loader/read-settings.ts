@@ -25,7 +25,7 @@ export function readSettings(script: HTMLScriptElement | null, pageUrl: string):
     return undefined;
   }
   if (!PROJECT_KEY.test(project)) {
-    report('error', `data-project="${project}" is not a public project key (pk_ then 1–64 letters, digits, _ or -). Closeloop did not start.`);
+    report('error', `data-project="${project}" is not a public project key (pk_ and 1–64 letters, digits, _ or -). Closeloop did not start.`);
     return undefined;
   }
   const base = script.src || pageUrl;
@@ -34,7 +34,7 @@ export function readSettings(script: HTMLScriptElement | null, pageUrl: string):
   try {
     host = hostAttribute ? new URL(hostAttribute, pageUrl).href : new URL(base).origin;
   } catch {
-    report('error', `data-host="${hostAttribute}" is not a URL (your Closeloop server's). Closeloop did not start.`);
+    report('error', `data-host="${hostAttribute}" is not a URL. Closeloop did not start.`);
     return undefined;
   }
   return { project, host: host.replace(/\/+$/, ''), base };

@@ -9,6 +9,7 @@ import type { JobDependencies } from '../job-dependencies.js';
 import { defineJob } from '../job-definition.js';
 import type { JobKind } from '../job-definition.js';
 import { messageIdOf } from './message-id.js';
+import { recordNotification } from './record-notification.js';
 
 export const DeliverWebhookPayload = z.object({ webhookId: Uuid, caseId: Uuid, event: WebhookEventType, occurredAt: Timestamp });
 
@@ -21,7 +22,9 @@ export const deliverWebhookKind: JobKind<typeof DeliverWebhookPayload> = { kind:
 /**
  * Sends one case event to one webhook, signed, with the case as it is now, and records the attempt, failed or not.
  * A non-2xx, a timeout or a refused address throws, so the runner retries with backoff; every attempt carries the
- * same `webhook-id`. A webhook deleted meanwhile, or a case erased meanwhile, gets nothing.
+ * same `webhook-id`. A webhook deleted meanwhile, or a case erased meanwhile, gets nothing. Once every attempt
+ * failed, the case's timeline says so (`notification_failed`, with the last error), as it does for email: the
+ * delivery log alone cannot tell a last attempt from one that will be retried.
  */
 export function deliverWebhookJob({ db, allowPrivateWebhooks, now, deliveryTimeoutMs = 10_000 }: JobDependencies) {
   return defineJob({
@@ -55,6 +58,12 @@ export function deliverWebhookJob({ db, allowPrivateWebhooks, now, deliveryTimeo
         at: now(),
       });
       if (!delivery.ok) throw new Error(delivery.error ?? `HTTP ${delivery.status}`);
+    },
+    async onGiveUp({ webhookId, caseId, event }, { error }) {
+      const found = await findCaseById(db.kysely, caseId);
+      if (found === null) return;
+      const after = { channel: 'webhook', event, webhookId, error };
+      await recordNotification(db.kysely, { projectId: found.projectId, caseId, type: 'notification_failed', after, at: now() });
     },
   });
 }

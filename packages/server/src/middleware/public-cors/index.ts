@@ -48,7 +48,8 @@ export function publicCors({ db, maxAge = 86_400 }: PublicCorsOptions) {
     const verdict = c.get('cors');
     if (verdict === 'allowed' || (verdict === undefined && c.res.status >= 400)) {
       c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', 'ETag');
+      // Retry-After: the widget waits as long as a 503 or 429 says before sending again (a cross-origin page cannot read it unexposed).
+      c.header('Access-Control-Expose-Headers', 'ETag, Retry-After');
     }
   };
 }
