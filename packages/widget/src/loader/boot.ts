@@ -37,7 +37,7 @@ export interface BootDeps {
  * the core (stored ids, the outbox of earlier pages, the config request, the triggers), the feedback tab, then the
  * calls the snippet queued and those made since, in order. Runs at most once per page.
  */
-export function boot({ window: win, createCloseloop, uiFile, feedbackFile, messagesFile, load, later = (start) => whenIdle(win, start) }: BootDeps): void {
+export function boot({ window: win, createCloseloop, uiFile, feedbackFile, messagesFile, load, later = whenIdle }: BootDeps): void {
   try {
     const script = findOwnScript(win.document);
     const settings = readSettings(script, win.location.href);

@@ -9,7 +9,9 @@ const IDLE_TIMEOUT_MS = 2000;
  * Runs `task` once the browser has an idle moment, so the page's own loading comes first. Where there is no
  * `requestIdleCallback` (Safari), after the tasks already queued.
  */
-export function whenIdle(win: Window, task: () => void): void {
-  if (win.requestIdleCallback) win.requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
-  else win.setTimeout(task);
+export function whenIdle(task: () => void): void {
+  // Typed as always there; Safari has none.
+  const idle = window.requestIdleCallback as typeof requestIdleCallback | undefined;
+  if (idle) idle(task, { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(task);
 }
