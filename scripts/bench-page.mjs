@@ -5,6 +5,9 @@
 // triggers are exit intent and a 20 s dwell), Performance.getMetrics' ScriptDuration and TaskDuration are read; what
 // the script tag adds is the difference between the two. A third load times `closeloop('show', 'nps')` → the survey
 // dialog rendered with a size, a fourth the pointer leaving through the top edge → the same. Medians of 7 rounds (ms).
+// With --breakdown, a fifth load per round is traced (chromium's devtools.timeline events) and the main-thread tasks
+// that ran closeloop's code are summed by what started them: closeloop.js evaluated at load (its compile and run),
+// the idle start, event listeners and timers. Tracing slows the page, so those loads are not in the figures above.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 7);
+const BREAKDOWN = process.argv.includes('--breakdown');
 const THROTTLE = 4;
 // Long enough for the config request and the idle work after it at 4× throttling, well short of the 20 s dwell.
 const SETTLE_MS = 2500;
@@ -131,6 +135,47 @@ async function timeToSurvey(shopUrl, start) {
   }
 }
 
+/**
+ * One traced load of the shop: the renderer main thread's top-level tasks that ran closeloop code (a script event
+ * whose URL is a closeloop file), in ms summed by what started each task, with the script time inside them.
+ */
+async function closeloopTasks(shopUrl) {
+  const { context, page } = await openPage(shopUrl, false);
+  try {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'] });
+    await page.goto(shopUrl, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+    const main = traceEvents.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain' && traceEvents.some((e) => e.pid === event.pid && e.name === 'EvaluateScript' && /closeloop\.js/.test(e.args?.data?.url ?? '')));
+    const events = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const STARTS = { EvaluateScript: 'closeloop.js evaluated (load)', FireIdleCallback: 'idle start', EventDispatch: 'event listeners', TimerFire: 'timers' };
+    const sums = {};
+    let task;
+    for (const event of events) {
+      if (event.name === 'RunTask' && (!task || event.ts >= task.ts + task.dur)) task = { ts: event.ts, dur: event.dur, start: undefined, counted: false, scriptEnd: 0 };
+      if (!task) continue;
+      const url = event.args?.data?.url ?? '';
+      // The outermost of these in the task is what started it.
+      if (!task.start && Object.hasOwn(STARTS, event.name)) task.start = STARTS[event.name];
+      // Each outermost closeloop script event counts its time once; the task it ran in counts once.
+      if (event.ts >= (task.scriptEnd ?? 0) && /\/closeloop[\w-]*\.js/.test(url) && ['EvaluateScript', 'FunctionCall', 'v8.evaluateModule'].includes(event.name)) {
+        const label = task.start ?? 'other (promise jobs, network)';
+        sums[label] ??= { task: 0, script: 0, count: 0 };
+        if (!task.counted) {
+          sums[label].task += task.dur / 1000;
+          sums[label].count++;
+        }
+        sums[label].script += event.dur / 1000;
+        task.scriptEnd = event.ts + event.dur;
+        task.counted = true;
+      }
+    }
+    return sums;
+  } finally {
+    await context.close();
+  }
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -147,7 +192,8 @@ try {
     const tagged = await pageCost(demo.shopUrl, false);
     const show = await timeToSurvey(demo.shopUrl, 'show');
     const exit = await timeToSurvey(demo.shopUrl, 'exit');
-    rounds.push({ script: tagged.script - bare.script, task: tagged.task - bare.task, show, exit, bare, tagged });
+    const breakdown = BREAKDOWN ? await closeloopTasks(demo.shopUrl) : {};
+    rounds.push({ script: tagged.script - bare.script, task: tagged.task - bare.task, show, exit, bare, tagged, breakdown });
     process.stderr.write(`round ${round + 1}/${ROUNDS}: +script ${fmt(tagged.script - bare.script)}, +task ${fmt(tagged.task - bare.task)}, show→visible ${fmt(show)}, exit→visible ${fmt(exit)}\n`);
   }
   const pick = (key) => median(rounds.map((round) => round[key]));
@@ -157,6 +203,14 @@ try {
   console.log(`  show() → survey visible                     ${fmt(pick('show'))}   (goal ≤ 100 ms)`);
   console.log(`  exit intent → survey visible                ${fmt(pick('exit'))}`);
   console.log(`  bare page: script ${fmt(median(rounds.map((r) => r.bare.script)))}, task ${fmt(median(rounds.map((r) => r.bare.task)))}`);
+  if (BREAKDOWN) {
+    console.log('tasks that ran closeloop code, traced (slower than untraced), median per load, by what started them:');
+    const labels = [...new Set(rounds.flatMap((round) => Object.keys(round.breakdown)))];
+    for (const label of labels) {
+      const of = (key) => median(rounds.map((round) => round.breakdown[label]?.[key] ?? 0));
+      console.log(`  ${label.padEnd(32)} ${of('count')} task(s), ${fmt(of('task'))} of task, ${fmt(of('script'))} of it script`);
+    }
+  }
 } finally {
   await demo.stop();
   await browser.close();

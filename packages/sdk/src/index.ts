@@ -1,5 +1,6 @@
 export { createCloseloop } from './core/create-closeloop.js';
 export { uuidv7 } from './core/uuidv7.js';
+export { watchEarlyExits, type EarlyExits } from './triggers/early-exits.js';
 export type {
   Attributes,
   Closeloop,

@@ -24,7 +24,7 @@ import { warn } from './warn.js';
  * reported with one console warning each.
  */
 export function createCloseloop<Events extends EventMap = EventMap>(options: CloseloopOptions): Closeloop<Events> {
-  const { project, present, busy, signed, prepare } = options;
+  const { project, present, busy, signed, prepare, exits } = options;
   const host = options.host.replace(/\/+$/, '');
   const lifetime = new AbortController();
   const { signal } = lifetime;
@@ -115,6 +115,7 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       routes,
       counts: visits.counts,
       prepare,
+      exits,
       fire(source, delaySeconds) {
         if (!delaySeconds) return attempt(survey, source);
         prepare?.();

@@ -1,5 +1,6 @@
 import type { AnswerValue, FeedbackCategory, SurveyDefinition } from '../schemas/index.js';
 import type { TriggerType } from '../schemas/trigger.js';
+import type { EarlyExits } from '../triggers/early-exits.js';
 
 /** Attributes a host app may attach to a visitor with `identify()`. */
 export type Attributes = Record<string, string | number | boolean | null>;
@@ -78,6 +79,11 @@ export interface CloseloopOptions {
    * May be called many times; it must not throw.
    */
   prepare?: () => void;
+  /**
+   * Exits seen since the page started watching (`watchEarlyExits`), for a core started later than the page (the
+   * script tag starts it in idle time): an exit-intent trigger counts the last one once armed.
+   */
+  exits?: EarlyExits;
   /** Where ids, caps and the outbox persist; defaults to `window.localStorage` (memory when it is unavailable). */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }

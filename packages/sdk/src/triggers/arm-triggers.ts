@@ -1,4 +1,5 @@
 import type { Trigger, TriggerType } from '../schemas/trigger.js';
+import type { EarlyExits } from './early-exits.js';
 import { clickTrigger } from './click.js';
 import { dwell } from './dwell.js';
 import { eventTrigger } from './event.js';
@@ -20,6 +21,8 @@ export interface ArmOptions {
   fire: (source: TriggerType, delaySeconds: number) => void;
   /** Passed to each trigger: a survey may show soon. */
   prepare?: (() => void) | undefined;
+  /** Exits seen before arming, for exit-intent triggers (see early-exits.ts). */
+  exits?: EarlyExits | undefined;
 }
 
 /** Everything a trigger factory may take: the trigger's own fields plus what the core shares with all of them. */

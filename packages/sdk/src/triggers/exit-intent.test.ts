@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { restoreVisibility, setVisibility } from '../test-support/visibility.js';
+import { watchEarlyExits } from './early-exits.js';
 import { exitIntent } from './exit-intent.js';
 
 /** Chromium sends at most one `scroll` event per animation frame while a touch scroll moves the page. */
@@ -191,5 +192,62 @@ describe('exitIntent: prepare', () => {
     exitIntent({ signal: controller.signal, fire: vi.fn() });
     expect(() => move(10, -12)).not.toThrow();
     controller.abort();
+  });
+});
+
+describe('exitIntent: exits before arming (watchEarlyExits)', () => {
+  let watching: AbortController;
+  let controller: AbortController;
+  const fire = vi.fn();
+  beforeEach(() => {
+    vi.useFakeTimers();
+    watching = new AbortController();
+    controller = new AbortController();
+    fire.mockClear();
+  });
+  afterEach(() => {
+    watching.abort();
+    controller.abort();
+    vi.useRealTimers();
+  });
+
+  test('an exit before the trigger was armed fires once it is, and only then', () => {
+    const exits = watchEarlyExits(watching.signal);
+    vi.advanceTimersByTime(600);
+    pointerOut(0);
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(900);
+    exitIntent({ signal: controller.signal, fire, exits });
+    expect(fire).toHaveBeenCalledOnce();
+  });
+
+  test('moves between elements, leaves through a side and into a <select> popup are not kept', () => {
+    const exits = watchEarlyExits(watching.signal);
+    const select = document.body.appendChild(document.createElement('select'));
+    pointerOut(0, document.body, select);
+    pointerOut(0, null, select);
+    pointerOut(500);
+    select.remove();
+    exitIntent({ signal: controller.signal, fire, exits });
+    expect(fire).not.toHaveBeenCalled();
+  });
+
+  test('ignoreFirstSeconds counts from when the page started watching, for early and later exits alike', () => {
+    const exits = watchEarlyExits(watching.signal);
+    vi.advanceTimersByTime(2000);
+    pointerOut(0); // 2 s after arrival: too early for ignoreFirstSeconds 3
+    vi.advanceTimersByTime(500);
+    exitIntent({ signal: controller.signal, fire, ignoreFirstSeconds: 3, exits });
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(500); // 3 s after arrival, 0.5 s after arming
+    pointerOut(0);
+    expect(fire).toHaveBeenCalledOnce();
+  });
+
+  test('stops keeping exits once its signal aborts', () => {
+    const exits = watchEarlyExits(watching.signal);
+    watching.abort();
+    pointerOut(0);
+    expect(exits.last).toBeUndefined();
   });
 });

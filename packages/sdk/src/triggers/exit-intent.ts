@@ -1,3 +1,4 @@
+import { isTopExit, type EarlyExits } from './early-exits.js';
 import type { TriggerOptions } from './trigger-options.js';
 
 export interface ExitIntentOptions extends TriggerOptions {
@@ -5,6 +6,11 @@ export interface ExitIntentOptions extends TriggerOptions {
   ignoreFirstSeconds?: number | undefined;
   /** Mobile variants: a fast upward scroll near the top, and the tab hidden after the visitor engaged. */
   mobile?: { scrollUp: boolean; tabHidden: boolean } | undefined;
+  /**
+   * Exits seen before arming (see early-exits.ts): the last one counts at arming, and `ignoreFirstSeconds` is
+   * measured from when they were first watched, the visitor's arrival, rather than from arming.
+   */
+  exits?: EarlyExits | undefined;
 }
 
 /** Upward speed, in px/ms, that reads as "heading for the address bar" rather than reading back. */
@@ -24,19 +30,16 @@ const NEAR_TOP = 0.3;
  * iframe, or into a `<select>`'s popup is not an exit. Mobile has no pointer to watch, so `mobile` adds a fast
  * upward scroll ending near the top, and the tab being hidden after the visitor scrolled or tapped.
  */
-export function exitIntent({ signal, fire, prepare, ignoreFirstSeconds = 0, mobile }: ExitIntentOptions): void {
-  const armedAt = Date.now();
-  const maybeFire = () => {
-    if (Date.now() - armedAt >= ignoreFirstSeconds * 1000) fire();
+export function exitIntent({ signal, fire, prepare, ignoreFirstSeconds = 0, mobile, exits }: ExitIntentOptions): void {
+  const armedAt = exits?.since ?? Date.now();
+  const maybeFire = (at = Date.now()) => {
+    if (at - armedAt >= ignoreFirstSeconds * 1000) fire();
   };
   const on = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, listener: (event: DocumentEventMap[K]) => void) =>
     target.addEventListener(type, listener as EventListener, { signal, passive: true });
 
-  on(document, 'mouseout', (event) => {
-    // relatedTarget is null only when the pointer left the document, not when it moved between two elements.
-    // Chrome and Firefox also report a null relatedTarget when a <select> opens its popup: not an exit.
-    if (!event.relatedTarget && event.clientY <= 0 && !(event.target as Element).closest?.('select')) maybeFire();
-  });
+  if (exits?.last) maybeFire(exits.last);
+  on(document, 'mouseout', (event) => isTopExit(event) && maybeFire());
   // Heading up in the top part of the window: the leave may be a moment away, time enough to fetch the survey UI.
   on(document, 'mousemove', (event) => event.movementY < 0 && event.clientY < innerHeight * NEAR_TOP && prepare?.());
   if (!mobile) return;

@@ -3,6 +3,7 @@ export { clickTrigger, type ClickOptions } from './click.js';
 export { dwell, type DwellOptions } from './dwell.js';
 export { eventTrigger, type EventTriggerOptions } from './event.js';
 export { exitIntent, type ExitIntentOptions } from './exit-intent.js';
+export { isTopExit, watchEarlyExits, type EarlyExits } from './early-exits.js';
 export { pageView, type PageViewOptions } from './page-view.js';
 export { scrollDepth, type ScrollDepthOptions } from './scroll-depth.js';
 export { visits, type VisitCounts, type VisitsOptions } from './visits.js';

@@ -47,8 +47,11 @@ function addScript(attributes: Record<string, string>) {
 
 const FILES = { feedbackFile: 'closeloop-feedback-abc123.js', messagesFile: 'closeloop-messages-abc123.js' };
 
-function run(create: BootDeps['createCloseloop'], load: BootDeps['load'] = vi.fn()) {
-  boot({ window: win, createCloseloop: create, uiFile: 'closeloop-ui-abc123.js', load, ...FILES });
+/** Starts the core at once where a page would wait for an idle moment, unless the test holds the start itself. */
+const now = (start: () => void) => start();
+
+function run(create: BootDeps['createCloseloop'], load: BootDeps['load'] = vi.fn(), later: BootDeps['later'] = now) {
+  boot({ window: win, createCloseloop: create, uiFile: 'closeloop-ui-abc123.js', load, later, ...FILES });
 }
 
 beforeEach(() => {
@@ -95,7 +98,7 @@ describe('boot (closeloop.js)', () => {
     addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo', 'data-feedback-button': 'Feedback' });
     const core = fakeCore();
     const loadFeedback = vi.fn(async () => ({ openFeedbackForm }));
-    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'feedback.js', messagesFile: 'm.js', load: loadFeedback });
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'feedback.js', messagesFile: 'm.js', load: loadFeedback, later: now });
     const busy = core.options[0]!.busy;
     expect(busy?.()).toBe(false);
     const tab = document.querySelector('closeloop-feedback')!.shadowRoot!.querySelector<HTMLButtonElement>('.tab')!;
@@ -111,7 +114,7 @@ describe('boot (closeloop.js)', () => {
     const core = fakeCore();
     const showMessages = vi.fn();
     const loadMessages = vi.fn(async () => ({ showMessages }));
-    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'f.js', messagesFile: 'closeloop-messages-abc123.js', load: loadMessages });
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'f.js', messagesFile: 'closeloop-messages-abc123.js', load: loadMessages, later: now });
     expect(loadMessages).not.toHaveBeenCalled();
 
     const visitor = { project: 'pk_demo', host: 'https://feedback.example', userId: 'u1', signature: 'a'.repeat(64) };
@@ -134,7 +137,7 @@ describe('boot (closeloop.js)', () => {
     const loadMessages = vi.fn(async () => {
       throw new TypeError('Failed to fetch dynamically imported module');
     });
-    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'f.js', messagesFile: 'm.js', load: loadMessages });
+    boot({ window: win, createCloseloop: core.create, uiFile: 'ui.js', feedbackFile: 'f.js', messagesFile: 'm.js', load: loadMessages, later: now });
     expect(() => core.options[0]!.signed?.({ project: 'pk_demo', host: 'https://feedback.example', userId: 'u1', signature: 'a'.repeat(64) })).not.toThrow();
     await vi.waitFor(() => expect(vi.mocked(console.error).mock.calls[0]![0]).toMatch(/could not load the messages/));
   });
@@ -163,6 +166,89 @@ describe('boot (closeloop.js)', () => {
     const off = live('on', 'survey:shown', handler) as () => void;
     off();
     expect(core.calls.at(-1)).toEqual(['off']);
+  });
+
+  it('at load starts nothing but the dispatcher: the core, the feedback tab and the queued calls wait for the idle start', () => {
+    const closeloop = snippet();
+    closeloop('identify', 'u1');
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo', 'data-feedback-button': 'Feedback' });
+    const core = fakeCore();
+    let idle: (() => void) | undefined;
+    run(core.create, vi.fn(), (start) => (idle = start));
+
+    const live = win.closeloop as (...args: unknown[]) => unknown;
+    expect(live).not.toBe(closeloop);
+    live('track', 'checkout');
+    expect(core.create).not.toHaveBeenCalled();
+    expect(document.querySelector('closeloop-feedback')).toBeNull();
+
+    idle!();
+    expect(core.create).toHaveBeenCalledOnce();
+    expect(core.calls).toEqual([
+      ['identify', 'u1'],
+      ['track', 'checkout'],
+    ]);
+    expect(document.querySelector('closeloop-feedback')).not.toBeNull();
+    live('track', 'paid');
+    expect(core.calls.at(-1)).toEqual(['track', 'paid']);
+    idle!();
+    expect(core.create).toHaveBeenCalledOnce();
+    document.querySelector('closeloop-feedback')!.remove();
+  });
+
+  it('show() and feedback() before the idle start start the core at once, after the calls that came first', () => {
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    run(core.create, vi.fn(), () => {});
+    const live = win.closeloop as (...args: unknown[]) => unknown;
+    live('identify', 'u1');
+    live('show', 'nps');
+    expect(core.calls).toEqual([
+      ['identify', 'u1'],
+      ['show', 'nps'],
+    ]);
+
+    const other = fakeCore();
+    delete win.closeloop;
+    run(other.create, vi.fn(), () => {});
+    expect((win.closeloop as (...args: unknown[]) => unknown)('feedback', { category: 'idea', comment: 'More colours' })).toBe(true);
+    expect(other.create).toHaveBeenCalledOnce();
+  });
+
+  it('on() before the start returns an unsubscribe that works before the start and after', () => {
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    let idle: (() => void) | undefined;
+    run(core.create, vi.fn(), (start) => (idle = start));
+    const live = win.closeloop as (...args: unknown[]) => unknown;
+    const handler = () => {};
+    const dropped = live('on', 'survey:shown', handler) as () => void;
+    const kept = live('on', 'survey:completed', handler) as () => void;
+    dropped();
+    idle!();
+    expect(core.calls).toEqual([['on', 'survey:completed', handler]]);
+    kept();
+    expect(core.calls.at(-1)).toEqual(['off']);
+  });
+
+  it('a core that fails to start is reported, and calls never throw into the page', () => {
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo' });
+    run(() => {
+      throw new Error('no storage');
+    });
+    expect(vi.mocked(console.error).mock.calls[0]).toEqual(['[closeloop] could not start:', new Error('no storage')]);
+    expect(() => (win.closeloop as (...args: unknown[]) => unknown)('show', 'nps')).not.toThrow();
+  });
+
+  it('gives the core the exits seen since closeloop.js ran, until its triggers are armed', async () => {
+    addScript({ src: 'https://feedback.example/closeloop.js', 'data-project': 'pk_demo' });
+    const core = fakeCore();
+    let idle: (() => void) | undefined;
+    run(core.create, vi.fn(), (start) => (idle = start));
+    document.body.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, clientY: 0, relatedTarget: null }));
+    idle!();
+    const exits = core.options[0]!.exits!;
+    expect(exits.last).toBeGreaterThanOrEqual(exits.since);
   });
 
   it('warns once for an unknown method and never throws into the page', () => {

@@ -1,4 +1,5 @@
 import type { Closeloop, CloseloopOptions } from '@closeloop/sdk';
+import { watchEarlyExits } from '@closeloop/sdk';
 import { readFeedbackSettings } from '../feedback/feedback-settings.js';
 import { startFeedbackButton } from '../feedback/start-feedback-button.js';
 import type { FeedbackModule } from '../feedback/start-feedback-button.js';
@@ -10,6 +11,7 @@ import type { UiModule } from './lazy-presenter.js';
 import { lazyPresenter } from './lazy-presenter.js';
 import { readSettings } from './read-settings.js';
 import { report } from './report.js';
+import { whenIdle } from './when-idle.js';
 
 export interface BootDeps {
   window: Window & { closeloop?: unknown };
@@ -25,13 +27,17 @@ export interface BootDeps {
    * closeloop.js is paid for on every page view, and each chunk's exports are typed where it is used.
    */
   load: (url: string) => Promise<unknown>;
+  /** Schedules the start of the core: `whenIdle` in a page; tests pass their own to run it when they choose. */
+  later?: (start: () => void) => void;
 }
 
 /**
- * What closeloop.js does when it runs: read its settings, start the core with a UI that loads on demand, then
- * take over `window.closeloop` and replay the calls the snippet queued, in order. Runs at most once per page.
+ * What closeloop.js does when it runs, which is all a page pays for at load: read its settings, take over
+ * `window.closeloop` (calls wait there) and start keeping exits. The rest waits for an idle moment (or a `show`):
+ * the core (stored ids, the outbox of earlier pages, the config request, the triggers), the feedback tab, then the
+ * calls the snippet queued and those made since, in order. Runs at most once per page.
  */
-export function boot({ window: win, createCloseloop, uiFile, feedbackFile, messagesFile, load }: BootDeps): void {
+export function boot({ window: win, createCloseloop, uiFile, feedbackFile, messagesFile, load, later = whenIdle }: BootDeps): void {
   try {
     const script = findOwnScript(win.document);
     const settings = readSettings(script, win.location.href);
@@ -42,30 +48,35 @@ export function boot({ window: win, createCloseloop, uiFile, feedbackFile, messa
         report('warn', `closeloop.js is on this page twice, for ${running.project} and ${settings.project}; only ${running.project} runs.`);
       return;
     }
-    const loadBeside = (file: string) => load(new URL(file, settings.base).href);
-    const core = createCloseloop({
-      project: settings.project,
-      host: settings.host,
-      // `present` and `prepare`: the UI chunk loads when a survey shows or may show soon.
-      ...lazyPresenter(() => loadBeside(uiFile) as Promise<UiModule>),
-      // One surface at a time: a survey trigger that fires while the feedback form or a message is open is dropped.
-      busy: () => surfaceOpen(win.document),
-      // Only a signed visitor can have messages: the chunk loads for them alone. A failed load is reported, and
-      // tried again at the next signed identify.
-      signed: (visitor) =>
-        void (loadBeside(messagesFile) as Promise<MessagesModule>).then(
-          (chunk) => chunk.showMessages(visitor),
-          (error: unknown) => report('error', 'could not load the messages:', error),
-        ),
-    });
-    const feedback = readFeedbackSettings(script);
-    if (feedback) startFeedbackButton(win.document, feedback, core, () => loadBeside(feedbackFile) as Promise<FeedbackModule>);
-    const queued = queuedCalls(running);
-    const dispatch = createDispatcher(core, settings.project);
-    // Installed before the replay, so a call made from inside a replayed one (an `on` handler, say) reaches the
-    // core instead of a queue nobody reads any more.
+    const exitsWatch = new AbortController();
+    const exits = watchEarlyExits(exitsWatch.signal);
+    const create = () => {
+      const loadBeside = (file: string) => load(new URL(file, settings.base).href);
+      const core = createCloseloop({
+        project: settings.project,
+        host: settings.host,
+        // `present` and `prepare`: the UI chunk loads when a survey shows or may show soon.
+        ...lazyPresenter(() => loadBeside(uiFile) as Promise<UiModule>),
+        // One surface at a time: a survey trigger that fires while the feedback form or a message is open is dropped.
+        busy: () => surfaceOpen(win.document),
+        // Only a signed visitor can have messages: the chunk loads for them alone. A failed load is reported, and
+        // tried again at the next signed identify.
+        signed: (visitor) =>
+          void (loadBeside(messagesFile) as Promise<MessagesModule>).then(
+            (chunk) => chunk.showMessages(visitor),
+            (error: unknown) => report('error', 'could not load the messages:', error),
+          ),
+        exits,
+      });
+      // Armed triggers watch exits themselves from then on.
+      void core.ready?.finally(() => exitsWatch.abort());
+      const feedback = readFeedbackSettings(script);
+      if (feedback) startFeedbackButton(win.document, feedback, core, () => loadBeside(feedbackFile) as Promise<FeedbackModule>);
+      return core;
+    };
+    const { dispatch, start } = createDispatcher(settings.project, queuedCalls(running), create);
     win.closeloop = dispatch;
-    for (const [method, ...args] of queued) dispatch(method, ...args);
+    later(start);
   } catch (error) {
     report('error', 'could not start:', error);
   }
