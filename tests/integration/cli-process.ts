@@ -15,9 +15,12 @@ export interface Cli {
   exited: Promise<number | null>;
 }
 
-/** Starts `closeloop demo` on `port` (0: any free one) and resolves once it prints where it listens. */
+/**
+ * Starts `closeloop demo` on `port` (0: any free one) and resolves once it prints where it listens. The per-address
+ * rate limit is off: the tests' clients all come from 127.0.0.1 and stand for many visitors, not one.
+ */
 export async function startCli(dataDir: string, port = 0): Promise<Cli> {
-  const child = spawn(process.execPath, [cli, 'demo', '--port', String(port), '--data', dataDir], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'demo', '--port', String(port), '--data', dataDir, '--rate-limit-address', '0'], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const waiters: { text: string; resolve: () => void }[] = [];
   const onData = (chunk: Buffer) => {

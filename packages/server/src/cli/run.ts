@@ -76,7 +76,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   const consoleDir = consoleDistDir();
   // Open event streams would hold the server's close() forever: they end when this aborts.
   const streams = new AbortController();
-  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal } });
+  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, rateLimits: args.rateLimits });
   let listening: Listening;
   try {
     listening = await listen(app, args);
