@@ -6,6 +6,7 @@ import { publicApi } from './api/public.js';
 import { sessionApi } from './api/session.js';
 import type { Db } from './db/db.js';
 import { errorHandlerFor, notFound } from './http/error-handler.js';
+import { bodySizeLimit } from './middleware/body-size-limit/index.js';
 import type { RateLimits } from './middleware/rate-limit/index.js';
 import { refuseNul } from './middleware/refuse-nul/index.js';
 import { securityHeaders } from './middleware/security-headers/index.js';
@@ -54,6 +55,8 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
   app.use('*', securityHeaders);
   app.use('/v1/*', refuseNul);
   app.use('/api/v1/*', refuseNul);
+  // The console's and integrations' bodies: the largest, a survey with its translations, is far below 1 MiB.
+  app.use('/api/v1/*', bodySizeLimit({ maxBytes: 1024 * 1024 }));
 
   app.get('/healthz', healthz({ db }));
 

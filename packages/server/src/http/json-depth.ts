@@ -1,0 +1,39 @@
+import { HttpError } from './http-error.js';
+
+/**
+ * How deep objects and arrays may nest in a request body. The deepest body any route takes (a survey with its logic
+ * and translations) nests under 10; 32 leaves room for what comes, and stops a hostile `[[[[…` long before code that
+ * walks a value recursively (zod, a serializer, a library later) could run out of stack.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether JSON text nests deeper than `max`, read from the text before it is parsed: one pass over the characters,
+ * brackets inside strings skipped, stopping at the first level too deep. Text that is not JSON at all is left for
+ * JSON.parse to refuse.
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next character is escaped, whatever it is
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** Throws a 422 naming the body when its JSON text nests deeper than {@link MAX_JSON_DEPTH}. */
+export function refuseDeepJson(text: string): void {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw HttpError.field(422, 'json_too_deep', '(body)', `must nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep`);
+  }
+}
