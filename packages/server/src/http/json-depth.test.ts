@@ -13,6 +13,10 @@ describe('nestsDeeperThan', () => {
     expect(nestsDeeperThan('{"a":{"b":[1]}}', 3)).toBe(false);
     expect(nestsDeeperThan('{"a":{"b":[{}]}}', 3)).toBe(true);
     expect(nestsDeeperThan(JSON.stringify({ text: '[[[[[[{{{{', quoted: 'a \\" [[[[[' }), 1)).toBe(false);
+    // An escaped backslash before a quote: the quote closes the string, and the bracket after it counts.
+    expect(nestsDeeperThan(JSON.stringify({ a: 'x\\', b: [[1]] }), 2)).toBe(true);
+    expect(nestsDeeperThan(JSON.stringify({ a: 'x\\', b: [1] }), 2)).toBe(false);
+    expect(nestsDeeperThan('["unterminated [[[[', 1)).toBe(false);
   });
 
   it('reads a 100,000-deep body in one pass, without recursion', () => {

@@ -14,14 +14,10 @@ export const MAX_JSON_DEPTH = 32;
  */
 export function nestsDeeperThan(text: string, max: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // a backslash: the next character is escaped, whatever it is
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
+    if (c === 0x22) {
+      i = endOfString(text, i);
     } else if (c === 0x5b || c === 0x7b) {
       if (++depth > max) return true;
     } else if (c === 0x5d || c === 0x7d) {
@@ -29,6 +25,20 @@ export function nestsDeeperThan(text: string, max: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The index of the quote closing the string opened at `open` (the text's end when there is none). Found with
+ * indexOf, not char by char: strings are most of a body (comments, URLs, user agents). A quote closes the string
+ * unless an odd number of backslashes comes right before it.
+ */
+function endOfString(text: string, open: number): number {
+  for (let quote = text.indexOf('"', open + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return text.length;
 }
 
 /** Throws a 422 naming the body when its JSON text nests deeper than {@link MAX_JSON_DEPTH}. */
