@@ -48,7 +48,7 @@ export default tseslint.config(
           patterns: [
             intoAnotherSrc,
             packagesOtherThan(['sdk'], 'The sdk is the shared base: the widget and the server import it, never the other way.'),
-            { regex: '^zod(/|$)|^\\.\\./schemas/(?!(scale-range|feedback-limits)\\.js$)', allowTypeImports: true, message: '@closeloop/sdk/logic is zod-free: import types only.' },
+            { regex: '^zod(/|$)|^\\.\\./schemas/(?!(scale-range|feedback-limits|submission-limits)\\.js$)', allowTypeImports: true, message: '@closeloop/sdk/logic is zod-free: import types only.' },
           ],
         },
       ],

@@ -18,10 +18,11 @@ export interface Cli {
 
 /**
  * Starts `closeloop demo` on `port` (0: any free one) and resolves once it prints where it listens. SQLite in
- * `dataDir` unless `databaseUrl` names a PostgreSQL database.
+ * `dataDir` unless `databaseUrl` names a PostgreSQL database. The per-address rate limit is off: the tests' clients
+ * all come from 127.0.0.1 and stand for many visitors, not one.
  */
 export async function startCli(dataDir: string, port = 0, databaseUrl = ''): Promise<Cli> {
-  const child = spawn(process.execPath, [cli, 'demo', '--port', String(port), '--data', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'demo', '--port', String(port), '--data', dataDir, '--rate-limit-address', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const waiters: { text: string; resolve: () => void }[] = [];
   const onData = (chunk: Buffer) => {

@@ -19,4 +19,5 @@ export type {
 export type { AnswerValue, Question, ResponseSubmission, SurveyDefinition, Trigger } from './schemas/index.js';
 export type { FeedbackCategory, FeedbackSubmission } from './schemas/index.js';
 // Plain values without zod: the feedback form checks what the server will check.
-export { FEEDBACK_CATEGORIES, FEEDBACK_COMMENT_MAX } from './schemas/feedback-limits.js';
+export { FEEDBACK_CATEGORIES, FEEDBACK_COMMENT_MAX, FEEDBACK_EMAIL_MAX } from './schemas/feedback-limits.js';
+export { OTHER_TEXT_MAX } from './schemas/submission-limits.js';

@@ -1,4 +1,5 @@
 import type { Principal } from './http/principal.js';
+import type { Charge } from './middleware/rate-limit/charge.js';
 
 /** What middleware hands to routes through `c.get()`. */
 export interface AppEnv {
@@ -10,5 +11,7 @@ export interface AppEnv {
      * `denied` leaves them off. Unset means the request failed before its project was known.
      */
     cors: 'allowed' | 'denied';
+    /** Charges the project's rate limit once a public request's project is known (set by publicRateLimits). */
+    chargeProject?: Charge;
   };
 }

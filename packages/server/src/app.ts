@@ -6,6 +6,8 @@ import { publicApi } from './api/public.js';
 import { sessionApi } from './api/session.js';
 import type { Db } from './db/db.js';
 import { errorHandlerFor, notFound } from './http/error-handler.js';
+import { bodySizeLimit } from './middleware/body-size-limit/index.js';
+import type { RateLimits } from './middleware/rate-limit/index.js';
 import { refuseNul } from './middleware/refuse-nul/index.js';
 import { securityHeaders } from './middleware/security-headers/index.js';
 import { consoleAssets } from './routes/console-assets/index.js';
@@ -37,24 +39,35 @@ export interface AppOptions {
   eventStream?: EventStreamOptions;
   /** Whether this instance's job runner runs, for `/healthz`; unset when the app runs no jobs. */
   jobsRunning?: () => boolean;
+  /**
+   * Requests per second per client address and per project on `/v1`, and per secret key or console member on
+   * `/api/v1`; 0 switches one off. Unset ones take DEFAULT_RATE_LIMITS (100, 2,000, 50). Held in this process's
+   * memory: each instance counts on its own.
+   */
+  rateLimits?: Partial<RateLimits>;
+  /** The rate limits' clock, in ms: monotonic, apart from `now` (which tests pin). Tests step it. */
+  rateLimitClock?: () => number;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream, jobsRunning }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream, jobsRunning, rateLimits, rateLimitClock }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandlerFor(db.dialect));
   app.notFound(notFound);
   app.use('*', securityHeaders);
   app.use('/v1/*', refuseNul);
   app.use('/api/v1/*', refuseNul);
+  // The console's and integrations' bodies: the largest, a survey with its translations, is far below 1 MiB.
+  app.use('/api/v1/*', bodySizeLimit({ maxBytes: 1024 * 1024 }));
 
   app.get('/healthz', healthz({ db, jobsRunning }));
 
   // One sub-app per surface, each with its own auth and CORS. The console's session routes come before the
   // management API, whose auth (key or session) they do not go through.
-  app.route('/v1', publicApi({ db, now, maxBodyBytes }));
+  const limits = { limits: rateLimits, clock: rateLimitClock };
+  app.route('/v1', publicApi({ db, now, maxBodyBytes, rateLimits: limits }));
   app.route('/api/v1/session', sessionApi({ db, now }));
-  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks, mail, eventStream }));
+  app.route('/api/v1', managementApi({ db, now, allowPrivateWebhooks, mail, eventStream, rateLimits: limits }));
 
   app.get('/openapi.json', openApi());
 

@@ -1,14 +1,10 @@
+import { ATTRIBUTE_KEY_MAX, ATTRIBUTE_TEXT_MAX, ATTRIBUTES_MAX } from '../schemas/submission-limits.js';
 import type { Attributes } from './types.js';
 import { warn } from './warn.js';
 
-const MAX_ATTRIBUTES = 50;
-const MAX_KEY = 100;
-const MAX_STRING = 500;
-
 /**
- * Keeps only what the server accepts (at most 50 attributes, keys up to 100 characters, scalar values, strings up
- * to 500 characters): every answer carries the attributes, and one bad attribute would make the server refuse
- * all of them.
+ * Keeps only what the server accepts (the respondent schema's caps on count, name length and text length, scalar
+ * values only): every answer carries the attributes, and one bad attribute would make the server refuse all of them.
  */
 export function cleanAttributes(attributes: Attributes): Attributes {
   const clean: Attributes = {};
@@ -16,8 +12,8 @@ export function cleanAttributes(attributes: Attributes): Attributes {
   const entries = Object.entries(attributes);
   for (const [key, value] of entries) {
     const type = typeof value;
-    if (kept < MAX_ATTRIBUTES && key && key.length <= MAX_KEY && (value === null || type === 'number' || type === 'boolean' || type === 'string')) {
-      clean[key] = type === 'string' ? (value as string).slice(0, MAX_STRING) : value;
+    if (kept < ATTRIBUTES_MAX && key && key.length <= ATTRIBUTE_KEY_MAX && (value === null || type === 'number' || type === 'boolean' || type === 'string')) {
+      clean[key] = type === 'string' ? (value as string).slice(0, ATTRIBUTE_TEXT_MAX) : value;
       kept++;
     }
   }

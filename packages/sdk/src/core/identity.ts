@@ -1,4 +1,5 @@
 import type { Respondent } from '../schemas/respondent.js';
+import { ANONYMOUS_ID_MAX, USER_ID_MAX } from '../schemas/submission-limits.js';
 import { cleanAttributes } from './clean-attributes.js';
 import { isRecord } from './is-record.js';
 import { readJson, type StorageLike } from './safe-storage.js';
@@ -29,14 +30,14 @@ export function createIdentity(storage: StorageLike): Identity {
     return id;
   };
   const saved = storage.getItem(ANONYMOUS_KEY);
-  let anonymousId = saved && saved.length <= 64 ? saved : fresh();
+  let anonymousId = saved && saved.length <= ANONYMOUS_ID_MAX ? saved : fresh();
   let user = parseUser(readJson(storage, USER_KEY));
 
   return {
     respondent: () => ({ anonymousId, ...user }),
     identify(userId, attributes, signature) {
-      if (typeof userId !== 'string' || !userId || userId.length > 256) {
-        warn('identify() needs a userId of 1–256 characters; ignored');
+      if (typeof userId !== 'string' || !userId || userId.length > USER_ID_MAX) {
+        warn(`identify() needs a userId of 1–${USER_ID_MAX} characters; ignored`);
         return;
       }
       if (signature !== undefined && !SIGNATURE.test(signature)) {

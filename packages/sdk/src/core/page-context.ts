@@ -1,4 +1,5 @@
 import type { ResponseContext } from '../schemas/respondent.js';
+import { LOCALE_MAX, URL_MAX, USER_AGENT_MAX } from '../schemas/submission-limits.js';
 import type { TriggerSource } from './types.js';
 
 /**
@@ -9,10 +10,10 @@ import type { TriggerSource } from './types.js';
 export function pageContext(trigger?: TriggerSource): ResponseContext {
   const { referrer } = document;
   return {
-    url: location.href.slice(0, 2048),
-    referrer: /^https?:/.test(referrer) ? referrer.slice(0, 2048) : undefined,
-    locale: navigator.language.slice(0, 35) || undefined,
-    userAgent: navigator.userAgent.slice(0, 512) || undefined,
+    url: location.href.slice(0, URL_MAX),
+    referrer: /^https?:/.test(referrer) ? referrer.slice(0, URL_MAX) : undefined,
+    locale: navigator.language.slice(0, LOCALE_MAX) || undefined,
+    userAgent: navigator.userAgent.slice(0, USER_AGENT_MAX) || undefined,
     trigger,
   };
 }

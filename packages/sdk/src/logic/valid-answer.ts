@@ -1,5 +1,6 @@
 import type { AnswerValue, ChoiceAnswer, Question } from '../schemas/question.js';
 import { scaleRange } from '../schemas/scale-range.js';
+import { OTHER_TEXT_MAX } from '../schemas/submission-limits.js';
 import { isContactAnswer } from './contact-answer.js';
 
 /**
@@ -36,7 +37,7 @@ export function answerFault(question: Question, value: AnswerValue): AnswerFault
         ? unknown
         : new Set(choices).size !== choices.length
           ? 'repeat'
-          : other !== undefined && !(question.other && typeof other === 'string' && other.trim() && other.length <= 500)
+          : other !== undefined && !(question.other && typeof other === 'string' && other.trim() && other.length <= OTHER_TEXT_MAX)
             ? 'other'
             : !picked
               ? 'none'

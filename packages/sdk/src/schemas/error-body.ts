@@ -1,11 +1,19 @@
 import { z } from 'zod';
 
-/** Every 4xx/5xx reply: a stable machine `code`, a sentence for people, and for bad input the fields at fault. */
+/** Which rate limit a 429 `rate_limited` hit: the client's address, the project's public key, or a management key or session. */
+export const RateLimitName = z.enum(['address', 'project', 'key']);
+export type RateLimitName = z.infer<typeof RateLimitName>;
+
+/**
+ * Every 4xx/5xx reply: a stable machine `code`, a sentence for people, for bad input the fields at fault, and for a
+ * 429 the limit that refused it.
+ */
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    limit: RateLimitName.optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

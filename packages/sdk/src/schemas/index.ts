@@ -23,6 +23,7 @@ export * from './respondent.js';
 export * from './response-submission.js';
 export * from './stored-response.js';
 export * from './feedback-limits.js';
+export * from './submission-limits.js';
 export * from './feedback-submission.js';
 export * from './stored-feedback.js';
 export * from './case-version.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseVersion } from './case-version.js';
 import { ProjectKey, Timestamp, Uuid } from './ids.js';
+import { USER_ID_MAX } from './submission-limits.js';
 
 /** How a message reaches the customer: by email, or shown in the widget on their next visit (signed users only). */
 export const MessageChannel = z.enum(['email', 'widget'], { error: 'must be email or widget' });
@@ -44,7 +45,8 @@ export type MessageList = z.infer<typeof MessageList>;
  */
 export const SignedUser = z.object({
   project: ProjectKey,
-  user: z.string().min(1).max(256),
-  signature: z.string().optional(),
+  user: z.string().min(1).max(USER_ID_MAX),
+  // Any text up to a hex HMAC's length: a wrong one is a 403 naming `signature`, never a hint about its shape.
+  signature: z.string().max(64).optional(),
 });
 export type SignedUser = z.infer<typeof SignedUser>;

@@ -5,6 +5,7 @@ import { LogicRule } from './logic.js';
 import { answerFault } from '../logic/valid-answer.js';
 import type { AnswerFault } from '../logic/valid-answer.js';
 import { FEEDBACK_EMAIL_MAX } from './feedback-limits.js';
+import { ANSWER_TEXT_MAX, CHOICE_ID_MAX, CHOICES_MAX, OTHER_TEXT_MAX } from './submission-limits.js';
 import { scaleRange } from './scale-range.js';
 
 const base = {
@@ -70,7 +71,7 @@ export const TextQuestion = z.object({
   type: z.literal('text'),
   placeholder: z.string().max(200).optional(),
   multiline: z.boolean().default(true),
-  maxLength: z.number().int().min(1).max(5000).default(1000),
+  maxLength: z.number().int().min(1).max(ANSWER_TEXT_MAX).default(1000),
 });
 export type TextQuestion = z.infer<typeof TextQuestion>;
 
@@ -109,8 +110,8 @@ export type QuestionType = Question['type'];
 
 /** The answer to a choice question: option ids, and the "Other" text when the question offers it. */
 export const ChoiceAnswer = z.object({
-  choices: z.array(z.string().max(64)).max(20),
-  other: z.string().max(500).optional(),
+  choices: z.array(z.string().max(CHOICE_ID_MAX)).max(CHOICES_MAX),
+  other: z.string().max(OTHER_TEXT_MAX).optional(),
 });
 export type ChoiceAnswer = z.infer<typeof ChoiceAnswer>;
 
@@ -126,7 +127,7 @@ export const ContactAnswer = z.union([
 export type ContactAnswer = z.infer<typeof ContactAnswer>;
 
 /** What one answer may hold on the wire before it is checked against its question. */
-export const AnswerValue = z.union([z.number(), z.string().max(5000), ChoiceAnswer, ContactAnswer]);
+export const AnswerValue = z.union([z.number(), z.string().max(ANSWER_TEXT_MAX), ChoiceAnswer, ContactAnswer]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 /** The server's words for a fault the shared rule found (`answerFault`, zod-free, also run by the browser), and where. */
@@ -155,7 +156,7 @@ function describeFault(question: Question, value: AnswerValue, fault: AnswerFaul
     case 'one':
       return { path: ['choices'], message: 'must choose exactly one option' };
     case 'other':
-      return { path: ['other'], message: choice && question.other ? 'must be non-blank text of at most 500 characters' : 'this question has no "Other" option' };
+      return { path: ['other'], message: choice && question.other ? `must be non-blank text of at most ${OTHER_TEXT_MAX} characters` : 'this question has no "Other" option' };
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ProjectKey, Slug, Timestamp, Uuid } from './ids.js';
 import { AnswerValue } from './question.js';
 import { Respondent, ResponseContext } from './respondent.js';
+import { QUESTIONS_MAX } from './submission-limits.js';
 
 /**
  * `POST /v1/responses`. Sent once per answer as it is given (partial responses), always with the same
@@ -15,7 +16,7 @@ export const ResponseSubmission = z.object({
   answers: z
     .record(Slug, AnswerValue)
     .refine((a) => Object.keys(a).length > 0, 'must hold at least one answer')
-    .refine((a) => Object.keys(a).length <= 20, 'at most 20 answers'),
+    .refine((a) => Object.keys(a).length <= QUESTIONS_MAX, `at most ${QUESTIONS_MAX} answers`),
   finished: z.boolean().default(false),
   respondent: Respondent,
   context: ResponseContext,

@@ -6,6 +6,7 @@ import { Display } from './display.js';
 import { Frequency } from './frequency.js';
 import { LanguageTag } from './language-tag.js';
 import { Question } from './question.js';
+import { QUESTIONS_MAX } from './submission-limits.js';
 import { RoutingRule } from './routing.js';
 import { Translations } from './translations.js';
 import { Targeting } from './targeting.js';
@@ -43,7 +44,7 @@ export const SurveyDefinition = z
     id: Slug,
     name: z.string().trim().min(1).max(200),
     active: z.boolean().default(true),
-    questions: z.array(Question).min(1).max(20),
+    questions: z.array(Question).min(1).max(QUESTIONS_MAX),
     /** Any one trigger shows the survey; none means it shows only through `show(id)`. */
     triggers: z.array(Trigger).max(20).default([]),
     /** Who may see it (all visitors when absent). */

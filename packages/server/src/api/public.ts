@@ -19,6 +19,8 @@ import { recordFeedback } from '../ingest/record-feedback.js';
 import { recordResponse } from '../ingest/record-response.js';
 import { bodySizeLimit } from '../middleware/body-size-limit/index.js';
 import { publicCors } from '../middleware/public-cors/index.js';
+import { publicRateLimits } from '../middleware/rate-limit/index.js';
+import type { RateLimitOptions } from '../middleware/rate-limit/index.js';
 import { listUnseenMessages } from '../repos/messages.js';
 import { listAnsweredSurveys } from '../repos/responses.js';
 import { listActiveSurveys } from '../repos/surveys.js';
@@ -30,6 +32,8 @@ export interface PublicApiOptions {
   now: () => Date;
   /** Largest accepted response or feedback body, in bytes. */
   maxBodyBytes: number;
+  /** Per address and per project; the defaults when unset. */
+  rateLimits?: RateLimitOptions;
 }
 
 const MessagePath = z.object({ id: Uuid });
@@ -48,13 +52,16 @@ async function signedUserOf(c: Context<AppEnv>, db: Db, identity: SignedUser) {
 
 /**
  * The public API pages call with the project's public key (mounted at `/v1`): CORS limited to the project's
- * allowed origins, bodies as JSON or text/plain. Each browser POST is one use case; answers and feedback that arrive
- * together share one transaction (db.groupCommit), each acknowledged once it has committed.
+ * allowed origins, rate limits per address and per project, bodies as JSON or text/plain. Each browser POST is one
+ * use case; answers and feedback that arrive together share one transaction (db.groupCommit), each acknowledged once
+ * it has committed.
  */
-export function publicApi({ db, now, maxBodyBytes }: PublicApiOptions): Hono<AppEnv> {
+export function publicApi({ db, now, maxBodyBytes, rateLimits }: PublicApiOptions): Hono<AppEnv> {
   return (
     new Hono<AppEnv>()
       .use('*', publicCors({ db }))
+      // Inside CORS, so a page can read its 429.
+      .use('*', publicRateLimits(rateLimits))
 
       /**
        * `GET /v1/config?project=pk_…`: the project's active surveys. `no-cache` plus an ETag of the body: browsers

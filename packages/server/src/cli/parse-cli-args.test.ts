@@ -10,17 +10,20 @@ describe('parseCliArgs', () => {
       dataDir: './.closeloop',
       demoDir: undefined,
       allowPrivateWebhooks: false,
+      rateLimits: { address: 100, project: 2000, key: 50 },
     });
   });
 
   it('reads every flag, in either form', () => {
-    expect(parseCliArgs(['demo', '--port', '0', '--host=0.0.0.0', '--data', '/tmp/x', '--demo-dir', './site'])).toEqual({
+    const argv = ['demo', '--port', '0', '--host=0.0.0.0', '--data', '/tmp/x', '--demo-dir', './site', '--rate-limit-address', '0', '--rate-limit-project=5', '--rate-limit-key', '7'];
+    expect(parseCliArgs(argv)).toEqual({
       command: 'demo',
       port: 0,
       host: '0.0.0.0',
       dataDir: '/tmp/x',
       demoDir: './site',
       allowPrivateWebhooks: true,
+      rateLimits: { address: 0, project: 5, key: 7 },
     });
   });
 
@@ -45,6 +48,11 @@ describe('parseCliArgs', () => {
     [['serve', '--port', '-1'], /--port/],
     [['serve', '--host', ''], /--host must not be empty/],
     [['serve', '--demo-dir', 'x'], /--demo-dir only applies/],
+    [['serve', '--rate-limit-address=-1'], /--rate-limit-address must be a whole number .* got "-1"/],
+    [['serve', '--rate-limit-project', '1.5'], /--rate-limit-project must be a whole number .* got "1.5"/],
+    [['serve', '--rate-limit-key', 'lots'], /--rate-limit-key must be .* got "lots"/],
+    [['serve', '--rate-limit-key', ''], /--rate-limit-key must be/],
+    [['serve', '--rate-limit-address'], /--rate-limit-address/],
   ])('rejects %j naming the problem', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });

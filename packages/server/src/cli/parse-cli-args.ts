@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { RateLimits } from '../middleware/rate-limit/index.js';
+import { DEFAULT_RATE_LIMITS } from '../middleware/rate-limit/index.js';
 import { CliUsageError } from './cli-usage-error.js';
 
 export interface CliArgs {
@@ -9,6 +11,8 @@ export interface CliArgs {
   demoDir: string | undefined;
   /** Webhooks and Slack may target loopback and private networks: `--allow-private-webhooks`, always under demo. */
   allowPrivateWebhooks: boolean;
+  /** `--rate-limit-address|project|key <per second>`, 0 = off. */
+  rateLimits: RateLimits;
 }
 
 const COMMANDS = ['serve', 'demo'] as const;
@@ -27,6 +31,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         data: { type: 'string', default: './.closeloop' },
         'demo-dir': { type: 'string' },
         'allow-private-webhooks': { type: 'boolean', default: false },
+        'rate-limit-address': { type: 'string', default: String(DEFAULT_RATE_LIMITS.address) },
+        'rate-limit-project': { type: 'string', default: String(DEFAULT_RATE_LIMITS.project) },
+        'rate-limit-key': { type: 'string', default: String(DEFAULT_RATE_LIMITS.key) },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -37,7 +44,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
-  if (values.help || command === 'help') return { command: 'help', port: 0, host: '', dataDir: '', demoDir: undefined, allowPrivateWebhooks: false };
+  if (values.help || command === 'help') return { command: 'help', port: 0, host: '', dataDir: '', demoDir: undefined, allowPrivateWebhooks: false, rateLimits: DEFAULT_RATE_LIMITS };
   if (command === undefined) throw new CliUsageError('missing command: serve, demo or users');
   if (!isCommand(command)) throw new CliUsageError(`unknown command "${command}": use serve, demo or users`);
   if (extra.length > 0) throw new CliUsageError(`unexpected argument "${extra[0]}"`);
@@ -51,6 +58,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
     demoDir: values['demo-dir'] === undefined ? undefined : nonEmpty('--demo-dir', values['demo-dir']),
     // The demo's webhooks go to a receiver on the same machine (examples/backend), so it allows them.
     allowPrivateWebhooks: command === 'demo' || values['allow-private-webhooks'],
+    rateLimits: {
+      address: parsePerSecond('--rate-limit-address', values['rate-limit-address']),
+      project: parsePerSecond('--rate-limit-project', values['rate-limit-project']),
+      key: parsePerSecond('--rate-limit-key', values['rate-limit-key']),
+    },
   };
 }
 
@@ -62,6 +74,12 @@ function parsePort(text: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new CliUsageError(`--port must be a whole number from 0 to 65535, got "${text}"`);
   return port;
+}
+
+function parsePerSecond(flag: string, text: string): number {
+  const rate = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+  if (!(rate >= 0 && rate <= 1_000_000)) throw new CliUsageError(`${flag} must be a whole number of requests per second from 0 (off) to 1000000, got "${text}"`);
+  return rate;
 }
 
 function nonEmpty(flag: string, text: string): string {

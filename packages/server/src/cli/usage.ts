@@ -18,6 +18,16 @@ Options:
   --allow-private-webhooks
                       Let webhooks and Slack reach loopback and private networks
                       (refused by default: SSRF); demo always allows them
+  --rate-limit-address <n>
+                      Public API requests per second per client address, 0 = off
+                      (default: 100, bursts of 10 s worth). Behind a reverse
+                      proxy every visitor has the proxy's address: use 0 there
+  --rate-limit-project <n>
+                      Public API requests per second per project (default: 2000)
+  --rate-limit-key <n>
+                      Management API requests per second per secret key or
+                      console login (default: 50)
+                      Limits are counted per server instance, in memory
   -h, --help          Show this help
 
 Environment:

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { OTHER_TEXT_MAX } from '@closeloop/sdk';
 import type { ChoiceAnswer, SingleChoiceQuestion } from '@closeloop/sdk/schemas';
 import { useStrings } from '../i18n/strings-context.js';
 import { useTextMarks } from '../i18n/text-marks.js';
@@ -36,7 +37,7 @@ export function ChoiceList({ id, prompt, options, other, multiple, onSubmit, onS
     event.preventDefault();
     if (!ready) return;
     const choices = picked.filter((p) => p !== OTHER);
-    onSubmit(otherOn ? { choices, other: otherText.trim().slice(0, 500) } : { choices });
+    onSubmit(otherOn ? { choices, other: otherText.trim().slice(0, OTHER_TEXT_MAX) } : { choices });
   };
 
   return (
@@ -63,7 +64,7 @@ export function ChoiceList({ id, prompt, options, other, multiple, onSubmit, onS
           type="text"
           aria-label={t.otherText}
           placeholder={t.otherText}
-          maxLength={500}
+          maxLength={OTHER_TEXT_MAX}
           value={otherText}
           onInput={(event) => setOtherText((event.currentTarget as HTMLInputElement).value)}
         />

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { FEEDBACK_EMAIL_MAX } from '@closeloop/sdk';
 import { isContactAnswer, normalizePhone } from '@closeloop/sdk/logic';
 import type { ContactAnswer, ContactQuestion as ContactQuestionDefinition } from '@closeloop/sdk/schemas';
 import { useStrings } from '../i18n/strings-context.js';
@@ -47,7 +48,7 @@ export function ContactQuestion({ id, prompt, onSubmit, onSkip }: ContactQuestio
     id: fieldId,
     class: 'field',
     value: address,
-    maxLength: 254,
+    maxLength: FEEDBACK_EMAIL_MAX,
     'aria-invalid': showFault,
     'aria-describedby': showFault ? faultId : undefined,
     onInput: (event: Event) => setAddress((event.currentTarget as HTMLInputElement).value),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { managementAuth } from '../../middleware/management-auth/index.js';
+import { keyRateLimit } from '../../middleware/rate-limit/index.js';
 import { eventsApi } from './events.js';
 import { exportsApi } from './exports.js';
 import { feedbackApi } from './feedback.js';
@@ -22,13 +23,14 @@ export type { ManagementApiOptions } from './options.js';
 
 /**
  * The management API (mounted at `/api/v1`): every request authenticates to a principal (`Authorization: Bearer
- * sk_…`, or a console session cookie), each route names the permission it needs, and every query is scoped to the principal's project.
+ * sk_…`, or a console session cookie), is rate limited per key or member, each route names the permission it needs, and every query is scoped to the principal's project.
  * One sub-app per resource, handlers inline.
  */
 export function managementApi(options: ManagementApiOptions): Hono<AppEnv> {
   const targets = { ...options, allowPrivateWebhooks: options.allowPrivateWebhooks ?? false };
   return new Hono<AppEnv>()
     .use('*', managementAuth({ db: options.db, now: options.now }))
+    .use('*', keyRateLimit(options.rateLimits))
     .route('/follow-ups', followUpsApi(options))
     .route('/members', membersApi(options))
     .route('/teams', teamsApi(options))

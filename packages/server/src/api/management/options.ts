@@ -1,5 +1,6 @@
 import type { Db } from '../../db/db.js';
 import type { Mailer } from '../../notify/email/mailer.js';
+import type { RateLimitOptions } from '../../middleware/rate-limit/index.js';
 import type { EventStreamOptions } from './events.js';
 
 /** What every management sub-app is built with. */
@@ -12,4 +13,6 @@ export interface ManagementApiOptions {
   mail?: Mailer | null;
   /** `GET /api/v1/events`: poll and ping intervals, and the signal that ends open streams at shutdown. */
   eventStream?: EventStreamOptions;
+  /** The limit per secret key or console member (`limits.key`); the default when unset. */
+  rateLimits?: RateLimitOptions;
 }
