@@ -13,5 +13,7 @@ export interface AppEnv {
     cors: 'allowed' | 'denied';
     /** Charges the project's rate limit once a public request's project is known (set by publicRateLimits). */
     chargeProject?: Charge;
+    /** Where the request came from, `X-Forwarded-For` read only behind trusted proxies (set by trustClientAddress). */
+    clientAddress?: string;
   };
 }

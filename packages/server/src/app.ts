@@ -8,6 +8,7 @@ import type { Db } from './db/db.js';
 import { errorHandlerFor, notFound } from './http/error-handler.js';
 import { bodySizeLimit } from './middleware/body-size-limit/index.js';
 import type { RateLimits } from './middleware/rate-limit/index.js';
+import { trustClientAddress } from './middleware/client-address/index.js';
 import { refuseNul } from './middleware/refuse-nul/index.js';
 import { securityHeaders } from './middleware/security-headers/index.js';
 import { consoleAssets } from './routes/console-assets/index.js';
@@ -47,14 +48,20 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** The rate limits' clock, in ms: monotonic, apart from `now` (which tests pin). Tests step it. */
   rateLimitClock?: () => number;
+  /**
+   * `--trust-proxy`: how many reverse proxies stand in front of this server, whose `X-Forwarded-For` entries name the
+   * client for the per-address limits. Default 0: the header is ignored and the socket's address counts.
+   */
+  trustedProxies?: number;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream, jobsRunning, rateLimits, rateLimitClock }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream, jobsRunning, rateLimits, rateLimitClock, trustedProxies = 0 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandlerFor(db.dialect));
   app.notFound(notFound);
   app.use('*', securityHeaders);
+  app.use('*', trustClientAddress(trustedProxies));
   app.use('/v1/*', refuseNul);
   app.use('/api/v1/*', refuseNul);
   // The console's and integrations' bodies: the largest, a survey with its translations, is far below 1 MiB.

@@ -11,11 +11,12 @@ describe('parseCliArgs', () => {
       demoDir: undefined,
       allowPrivateWebhooks: false,
       rateLimits: { address: 100, project: 2000, key: 50 },
+      trustedProxies: 0,
     });
   });
 
   it('reads every flag, in either form', () => {
-    const argv = ['demo', '--port', '0', '--host=0.0.0.0', '--data', '/tmp/x', '--demo-dir', './site', '--rate-limit-address', '0', '--rate-limit-project=5', '--rate-limit-key', '7'];
+    const argv = ['demo', '--port', '0', '--host=0.0.0.0', '--data', '/tmp/x', '--demo-dir', './site', '--rate-limit-address', '0', '--rate-limit-project=5', '--rate-limit-key', '7', '--trust-proxy', '1'];
     expect(parseCliArgs(argv)).toEqual({
       command: 'demo',
       port: 0,
@@ -24,6 +25,7 @@ describe('parseCliArgs', () => {
       demoDir: './site',
       allowPrivateWebhooks: true,
       rateLimits: { address: 0, project: 5, key: 7 },
+      trustedProxies: 1,
     });
   });
 
@@ -52,6 +54,8 @@ describe('parseCliArgs', () => {
     [['serve', '--rate-limit-project', '1.5'], /--rate-limit-project must be a whole number .* got "1.5"/],
     [['serve', '--rate-limit-key', 'lots'], /--rate-limit-key must be .* got "lots"/],
     [['serve', '--rate-limit-key', ''], /--rate-limit-key must be/],
+    [['serve', '--trust-proxy', 'yes'], /--trust-proxy must be the number of reverse proxies .* got "yes"/],
+    [['serve', '--trust-proxy', '11'], /--trust-proxy must be .* from 0 to 10, got "11"/],
     [['serve', '--rate-limit-address'], /--rate-limit-address/],
   ])('rejects %j naming the problem', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message);

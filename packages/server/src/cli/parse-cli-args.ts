@@ -13,6 +13,8 @@ export interface CliArgs {
   allowPrivateWebhooks: boolean;
   /** `--rate-limit-address|project|key <per second>`, 0 = off. */
   rateLimits: RateLimits;
+  /** `--trust-proxy <hops>`: reverse proxies in front whose `X-Forwarded-For` names the client; 0 = none. */
+  trustedProxies: number;
 }
 
 const COMMANDS = ['serve', 'demo'] as const;
@@ -34,6 +36,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'rate-limit-address': { type: 'string', default: String(DEFAULT_RATE_LIMITS.address) },
         'rate-limit-project': { type: 'string', default: String(DEFAULT_RATE_LIMITS.project) },
         'rate-limit-key': { type: 'string', default: String(DEFAULT_RATE_LIMITS.key) },
+        'trust-proxy': { type: 'string', default: '0' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -44,7 +47,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
-  if (values.help || command === 'help') return { command: 'help', port: 0, host: '', dataDir: '', demoDir: undefined, allowPrivateWebhooks: false, rateLimits: DEFAULT_RATE_LIMITS };
+  if (values.help || command === 'help') return { command: 'help', port: 0, host: '', dataDir: '', demoDir: undefined, allowPrivateWebhooks: false, rateLimits: DEFAULT_RATE_LIMITS, trustedProxies: 0 };
   if (command === undefined) throw new CliUsageError('missing command: serve, demo or users');
   if (!isCommand(command)) throw new CliUsageError(`unknown command "${command}": use serve, demo or users`);
   if (extra.length > 0) throw new CliUsageError(`unexpected argument "${extra[0]}"`);
@@ -63,6 +66,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       project: parsePerSecond('--rate-limit-project', values['rate-limit-project']),
       key: parsePerSecond('--rate-limit-key', values['rate-limit-key']),
     },
+    trustedProxies: parseProxyHops(values['trust-proxy']),
   };
 }
 
@@ -80,6 +84,12 @@ function parsePerSecond(flag: string, text: string): number {
   const rate = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
   if (!(rate >= 0 && rate <= 1_000_000)) throw new CliUsageError(`${flag} must be a whole number of requests per second from 0 (off) to 1000000, got "${text}"`);
   return rate;
+}
+
+function parseProxyHops(text: string): number {
+  const hops = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+  if (!(hops >= 0 && hops <= 10)) throw new CliUsageError(`--trust-proxy must be the number of reverse proxies in front of the server, from 0 to 10, got "${text}"`);
+  return hops;
 }
 
 function nonEmpty(flag: string, text: string): string {

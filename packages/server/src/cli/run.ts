@@ -79,7 +79,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   // The runner needs the origin, known once listening; /healthz asks it through this until then (not running yet).
   let runner: JobRunner | undefined = undefined;
   const jobsRunning = () => runner?.isRunning() ?? false;
-  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, jobsRunning, rateLimits: args.rateLimits });
+  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, jobsRunning, rateLimits: args.rateLimits, trustedProxies: args.trustedProxies });
   let listening: Listening;
   try {
     listening = await listen(app, args);

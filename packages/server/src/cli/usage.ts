@@ -21,13 +21,18 @@ Options:
   --rate-limit-address <n>
                       Public API requests per second per client address, 0 = off
                       (default: 100, bursts of 10 s worth). Behind a reverse
-                      proxy every visitor has the proxy's address: use 0 there
+                      proxy, say how many with --trust-proxy, or every visitor
+                      counts as the proxy's one address
   --rate-limit-project <n>
                       Public API requests per second per project (default: 2000)
   --rate-limit-key <n>
                       Management API requests per second per secret key or
                       console login (default: 50)
                       Limits are counted per server instance, in memory
+  --trust-proxy <n>   Reverse proxies in front of the server (default: 0): the
+                      client is read from X-Forwarded-For, n hops from the right.
+                      Leave 0 when clients reach the server directly: the header
+                      is then theirs to forge
   -h, --help          Show this help
 
 Environment:

@@ -75,6 +75,33 @@ describe('rate limit per client address on /v1', () => {
   });
 });
 
+describe('rate limit per client address behind a trusted reverse proxy (--trust-proxy 1)', () => {
+  const t = useTestApp({ rateLimits: { address: 2, project: 0, key: 0 }, rateLimitClock, trustedProxies: 1 });
+  const config = '/v1/config?project=pk_shop';
+  const via = (forwardedFor: string) => from(t, '10.0.0.2', config, { headers: { 'X-Forwarded-For': forwardedFor } });
+
+  it('counts each visitor by the address the proxy appended, so visitors sharing the proxy do not share a limit', async () => {
+    expect(await statuses(() => via('203.0.113.7'), 20)).toEqual(Array(20).fill(200));
+    await expectLimited(await via('203.0.113.7'), 'address');
+    expect((await via('203.0.113.8')).status).toBe(200);
+  });
+
+  it('a visitor who writes their own X-Forwarded-For still counts as the address the proxy saw', async () => {
+    expect(await statuses(() => via(`192.0.2.${Math.floor(Math.random() * 250)}, 203.0.113.7`), 20)).toEqual(Array(20).fill(200));
+    await expectLimited(await via('192.0.2.251, 203.0.113.7'), 'address');
+  });
+});
+
+describe('rate limit per client address with no trusted proxy (the default)', () => {
+  const t = useTestApp({ rateLimits: { address: 2, project: 0, key: 0 }, rateLimitClock });
+
+  it('ignores X-Forwarded-For: a client cannot dodge its limit by writing another address there', async () => {
+    const spoofed = (i: number) => from(t, '203.0.113.7', '/v1/config?project=pk_shop', { headers: { 'X-Forwarded-For': `192.0.2.${i}` } });
+    for (let i = 0; i < 20; i++) expect((await spoofed(i)).status).toBe(200);
+    await expectLimited(await spoofed(99), 'address');
+  });
+});
+
 describe('rate limit per project on /v1', () => {
   const t = useTestApp({ rateLimits: { address: 0, project: 5, key: 0 }, rateLimitClock });
   let other: SeededProject;

@@ -23,8 +23,8 @@ const monotonic = () => performance.now();
 /**
  * The public API's limits: per client address, charged here before any work, and per project, charged by
  * `findPublicProject` once the key (in the query or the body) is known to be a project's, so made-up keys never fill
- * memory with buckets. The address is the socket's: behind a reverse proxy every visitor shares the proxy's, so
- * there the address limit must be raised or switched off (`--rate-limit-address 0`).
+ * memory with buckets. The address is clientAddress's: the socket's, or behind `--trust-proxy` reverse proxies the
+ * one the nearest of them saw.
  */
 export function publicRateLimits({ limits = {}, clock = monotonic }: RateLimitOptions = {}) {
   const { address, project } = { ...DEFAULT_RATE_LIMITS, ...limits };
