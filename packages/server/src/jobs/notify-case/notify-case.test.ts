@@ -59,7 +59,7 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     for (const receiver of receivers.splice(0)) await receiver.close();
   });
 
-  it("delivers a detractor's case to a real receiver, signed, in well under a second, woken at commit (the poll is a minute)", async () => {
+  it("delivers a detractor's case to a real receiver, signed, woken at commit rather than by the minute-long poll", async () => {
     let secret = '';
     const { receiver, events, refusals } = await verifyingReceiver(() => secret);
     receivers.push(receiver);
@@ -71,8 +71,10 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     expect(res.status).toBe(201);
     const { followUpId } = (await res.json()) as { followUpId: string };
 
-    await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 2_000, interval: 5 });
-    expect(events[0]!.at - sentAt).toBeLessThan(1_000);
+    // Woken at commit, delivery takes milliseconds; only the poll would take a minute. The bound is that difference,
+    // far from a loaded machine's scheduling noise (how fast it is, is notify.bench.ts's to measure).
+    await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 15_000, interval: 5 });
+    expect(events[0]!.at - sentAt).toBeLessThan(15_000);
     expect(refusals).toEqual([]);
     const { event } = events[0]!;
     expect(event.type).toBe('follow_up.opened');
