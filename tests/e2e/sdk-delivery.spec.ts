@@ -2,6 +2,7 @@
 // is clear again (the `online` event, or the next page load), and stored exactly once with every answer.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FollowUp, Page as ApiPage, StoredResponse } from '@closeloop/sdk/schemas';
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
@@ -94,22 +95,32 @@ test('server down: retried while the page lives, then delivered once by the next
   expect(await queued(page)).toBe(0);
 });
 
+/** The server's own SQLite driver, so a second process can open its file the way another tool would. */
+const serverPackage = fileURLToPath(new URL('../../packages/server/package.json', import.meta.url));
+
 /**
- * Another process (the sqlite3 shell, as a backup or a second tool would) takes the database's write lock and holds
- * it: every write of the server waits its busy timeout, then fails. Resolves once the lock is held.
+ * Another process (as a backup or a second tool would) takes the database's write lock and holds it: every write of
+ * the server waits its busy timeout, then fails. Resolves once the lock is held; `release` rolls back and exits.
  */
 async function lockDatabase(dataDir: string): Promise<{ release(): Promise<void> }> {
-  const shell: ChildProcess = spawn('sqlite3', [join(dataDir, 'closeloop.sqlite')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const holder = `
+    const Database = require('node:module').createRequire(${JSON.stringify(serverPackage)})('better-sqlite3');
+    const db = new Database(${JSON.stringify(join(dataDir, 'closeloop.sqlite'))});
+    db.exec('begin immediate');
+    process.stdout.write('locked\\n');
+    process.stdin.resume().on('end', () => { db.exec('rollback'); db.close(); });`;
+  const child: ChildProcess = spawn(process.execPath, ['-e', holder], { stdio: ['pipe', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    shell.once('error', reject);
-    shell.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
-    shell.stdin!.write("begin immediate;\nselect 'locked';\n");
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the lock holder exited with ${code} before taking the lock`)));
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
   });
   return {
     release: () =>
       new Promise<void>((resolve) => {
-        shell.once('exit', () => resolve());
-        shell.stdin!.end('rollback;\n.quit\n');
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.stdin!.end();
       }),
   };
 }
