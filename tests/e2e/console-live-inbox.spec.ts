@@ -42,9 +42,13 @@ test('a detractor answered on the shop appears in an open inbox without a reload
   const reason = survey.locator('textarea');
   await expect(reason).toBeVisible({ timeout: 15_000 });
   await reason.fill(comment);
+  // The shopper's tab closes below: the step holding the comment must have reached the server first (closed
+  // mid-request, it would wait in that browser's outbox for a next visit that never comes in this test).
+  const commentDelivered = shop.waitForResponse((r) => r.url().endsWith('/v1/responses') && (r.request().postData() ?? '').includes(comment) && r.ok());
   await survey.getByRole('button', { name: 'Submit' }).click();
   await survey.getByRole('button', { name: 'Skip' }).click();
   await expect(survey.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  await commentDelivered;
   await shopper.close();
   await page.bringToFront();
 
