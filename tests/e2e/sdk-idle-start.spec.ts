@@ -2,9 +2,9 @@
 // tab), so a page pays almost nothing at load. Nothing a page or a visitor does before that start is lost: a show()
 // made right after the script tag, a custom event tracked at once, an exit through the top before the triggers
 // are armed.
-import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
+import { npsWith } from './fixtures/surfaces.js';
 import { serveTestFiles, widgetPage } from './fixtures/test-page.js';
 
 let server: DemoServer;
@@ -14,10 +14,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop();
 });
-
-function npsWith(triggers: SurveyDefinitionInput['triggers']): SurveyDefinitionInput {
-  return { id: 'nps', name: 'NPS', questions: [{ id: 'nps', type: 'nps', prompt: 'How likely are you to recommend us?' }], triggers };
-}
 
 const survey = (page: Page) => page.getByRole('dialog', { name: /recommend/i });
 // A trigger that never fires within a test: the survey can only show because of what the test does.

@@ -1,8 +1,8 @@
 // The SDK's triggers in real Chromium through the script tag: scroll depth, a click on a selector, and a
 // single-page-app route change matched by a URL rule. Each survey has only the trigger under test.
-import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
+import { npsWith } from './fixtures/surfaces.js';
 import { serveTestFiles, widgetPage } from './fixtures/test-page.js';
 
 let server: DemoServer;
@@ -12,10 +12,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop();
 });
-
-function npsWith(triggers: SurveyDefinitionInput['triggers']): SurveyDefinitionInput {
-  return { id: 'nps', name: 'NPS', questions: [{ id: 'nps', type: 'nps', prompt: 'How likely are you to recommend us?' }], triggers };
-}
 
 /** Opens the page and waits until the core has its config, so a "no survey yet" check means something. */
 async function open(page: Page, path: string, html: string): Promise<void> {

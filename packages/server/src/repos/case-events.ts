@@ -3,7 +3,7 @@ import { CaseEvent, CaseEventType } from '@closeloop/sdk/schemas';
 import type { CaseActor } from '@closeloop/sdk/schemas';
 import type { Transaction } from 'kysely';
 import { afterCommit } from '../db/after-commit.js';
-import type { Database } from '../db/database.js';
+import type { CaseEventsTable, Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
 import { preparedStatement } from '../db/prepared-statement.js';
@@ -64,17 +64,8 @@ const lastStreamPositionStatement = preparedStatement<Record<never, never>, { p:
   conn.selectFrom('case_events').select((eb) => eb.fn.max('stream_position').as('p')),
 );
 
-interface EventRow {
-  id: string;
-  project_id: string;
-  case_id: string;
-  seq: number;
-  type: string;
-  actor: string;
-  at: string;
-  before: string | null;
-  after: string | null;
-}
+/** A timeline row as inserted: every column but the stream position (PostgreSQL numbers it) and the erasure mark. */
+type EventRow = Omit<CaseEventsTable, 'stream_position' | 'erased_at'>;
 
 const eventColumns = (p: ParameterOf<EventRow>) => ({
   id: p('id'),
