@@ -1,4 +1,5 @@
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { LRUCache } from 'lru-cache';
 
 /** How many distinct statements stay prepared: far more than the app's queries, bounded for generated IN lists. */
 const DEFAULT_LIMIT = 500;
@@ -11,18 +12,14 @@ const DEFAULT_LIMIT = 500;
  * SQLite re-prepares a statement by itself after a schema change (migrations).
  */
 export function withStatementCache(database: SqliteDatabase, limit = DEFAULT_LIMIT): SqliteDatabase {
-  const statements = new Map<string, SqliteStatement>();
+  const statements = new LRUCache<string, SqliteStatement>({ max: limit });
   return {
     prepare(sql) {
       let statement = statements.get(sql);
       if (statement === undefined) {
         statement = database.prepare(sql);
-        if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
-      } else {
-        // Map keeps insertion order: moving a hit to the end makes the first key the least recently used.
-        statements.delete(sql);
+        statements.set(sql, statement);
       }
-      statements.set(sql, statement);
       return statement;
     },
     close() {
