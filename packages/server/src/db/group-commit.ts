@@ -40,7 +40,8 @@ interface Pending {
  * trip and a WAL flush on PostgreSQL) is paid once per batch instead of once per answer.
  *
  * The first unit handed in opens a batch and schedules a flush for after the current I/O phase (setImmediate), so
- * every request read in the same turn of the event loop joins it. A batch keeps taking units until it starts (it
+ * every request read in the same turn of the event loop joins it, and so do those read while the batch before waits
+ * for its commit to reach the disk (on SQLite, wal-sync.ts; on PostgreSQL, the round trips). A batch keeps taking units until it starts (it
  * waits while `concurrency` batches run) or is full; then the next unit opens a new one. A flush runs its units one after
  * another in one transaction, so a later step of the same response sees the earlier one's row, then commits and
  * resolves each unit with its own result. When anything in the batch throws, the whole transaction is rolled back

