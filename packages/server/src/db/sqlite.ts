@@ -26,11 +26,12 @@ export async function openSqliteDb({ file }: SqliteDbOptions): Promise<Db> {
   // Another process on the same file (a second CLI, a backup) makes writers wait instead of failing at once.
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  let migrationsRun: string[];
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    migrationsRun = await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return dbHandle(db, 'sqlite');
+  return dbHandle(db, 'sqlite', migrationsRun);
 }
