@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -52,6 +52,15 @@ describe('the settings table', () => {
   it('has defaults the schema accepts', () => {
     const config = resolve({});
     expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', dataDir: './.closeloop', logLevel: 'info', trustProxy: 0, mail: null, databaseUrl: null });
+  });
+
+  it('is all in the README, a row per setting: flag, environment variable, config key', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const setting of SETTINGS) {
+      const row = readme.split('\n').find((line) => line.includes(`| \`${setting.env}\` | \`${setting.key}\` |`));
+      expect(row, setting.key).toBeDefined();
+      expect(row?.startsWith(setting.flag === undefined ? '| |' : `| \`--${setting.flag}`), setting.key).toBe(true);
+    }
   });
 
   it('is all in closeloop serve --help', () => {
