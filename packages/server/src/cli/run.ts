@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.js';
 import { CliUsageError } from './cli-usage-error.js';
 import type { CommandContext } from './command-context.js';
@@ -7,6 +8,7 @@ import { keysCommand } from './keys-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { projectsCommand } from './projects-command.js';
 import { serveCommand } from './serve-command.js';
+import { settingFlagOptions } from './setting-flags.js';
 import { terminalIo } from './terminal-io.js';
 import { COMMAND_USAGE, USAGE } from './usage.js';
 import type { CommandName } from './usage.js';
@@ -32,7 +34,7 @@ const HELP = ['--help', '-h'];
  * failure (database, port, data). `--help` anywhere prints the command's usage.
  */
 export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = terminalIo(), cwd = process.cwd()): Promise<void> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = commandFirst(argv);
   if (name === undefined) return fail(`missing command: ${Object.keys(COMMANDS).join(', ')}`, 2, undefined);
   if (name === 'help' || HELP.includes(name)) {
     const topic = rest[0];
@@ -48,6 +50,18 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
     if (error instanceof CommandError) return fail(error.message, 1, undefined);
     throw error;
   }
+}
+
+/**
+ * `argv` with the command word first: `closeloop --port 0 serve` has always worked, so flags before the command are
+ * moved after it (which words are flag values is read with serve's flags, the ones such a line would carry).
+ */
+function commandFirst(argv: string[]): string[] {
+  if (argv[0] === undefined || !argv[0].startsWith('-') || HELP.includes(argv[0])) return argv;
+  const { tokens } = parseArgs({ args: argv, options: { ...settingFlagOptions(), config: { type: 'string' }, 'demo-dir': { type: 'string' } }, strict: false, allowPositionals: true, tokens: true });
+  const command = tokens.find((token) => token.kind === 'positional');
+  if (command === undefined) return argv;
+  return [command.value, ...argv.slice(0, command.index), ...argv.slice(command.index + 1)];
 }
 
 function isCommand(name: string): name is CommandName {
