@@ -25,7 +25,8 @@ export function mailConfigOf(smtp: Smtp, sourceOf: (key: string) => string): Mai
     return null;
   }
   if (smtp.from === undefined) {
-    throw conflict(`smtp.from must be set too when a mail server is (CLOSELOOP_MAIL_FROM, --mail-from or "smtp.from" in the config file): the address mail is sent from, e.g. feedback@shop.example`, 'smtp.from');
+    const named = smtp.url === undefined ? `smtp.host (${sourceOf('smtp.host')})` : `smtp.url (${sourceOf('smtp.url')})`;
+    throw conflict(`smtp.from must be set too when a mail server is, as ${named} is: the address mail is sent from, e.g. feedback@shop.example (CLOSELOOP_MAIL_FROM, --mail-from or "smtp.from" in the config file)`, 'smtp.from');
   }
   if (smtp.url !== undefined) {
     const [part] = parts;

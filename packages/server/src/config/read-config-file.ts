@@ -42,7 +42,7 @@ function fileIssueError(file: string, json: unknown, issue: z.core.$ZodIssue | u
     const keys = issue.keys.map((k) => (path === '' ? k : `${path}.${k}`));
     return new ConfigError(`${file}: unknown setting${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} (see closeloop serve --help for the settings)`, keys[0] ?? null, source);
   }
-  if (path === '' ) return new ConfigError(`${file} must hold a JSON object of settings, such as { "port": 8787 }`, null, source);
+  if (path === '') return new ConfigError(`${file} must hold a JSON object of settings, such as { "port": 8787 }`, null, source);
   return settingIssueError(path, source, valueAt(json, issue.path));
 }
 

@@ -1,6 +1,7 @@
 import { AllowedOrigins, ProjectName } from '@closeloop/sdk/schemas';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
+import { withTransaction } from '../db/with-transaction.js';
 import { generateSecretKey } from '../repos/project-keys.js';
 import { createProject } from '../repos/projects.js';
 import type { Project } from '../repos/projects.js';
@@ -23,6 +24,7 @@ export interface ProvisionedProject {
 export async function provisionProject(db: Db, input: NewProjectInput, now: Date): Promise<ProvisionedProject> {
   const { name, allowedOrigins } = NewProjectInput.parse(input);
   const secretKey = generateSecretKey();
-  const project = await createProject(db.kysely, { name, publicKey: generatePublicKey(), secretKey, identitySecret: generateIdentitySecret(), allowedOrigins }, now);
+  // The project and its first key commit together: never a project nobody can call the management API of.
+  const project = await withTransaction(db.kysely, (trx) => createProject(trx, { name, publicKey: generatePublicKey(), secretKey, identitySecret: generateIdentitySecret(), allowedOrigins }, now));
   return { project, secretKey };
 }
