@@ -207,6 +207,33 @@ describe('the closeloop command line, refused or explained', { timeout: 30_000 }
     expect(ran.stdout).toBe('');
   });
 
+  it('serves with the settings of closeloop.config.json, a flag winning over the file', async () => {
+    const data = join(dir, 'from-file');
+    const cwd = makeTempDir({ 'closeloop.config.json': JSON.stringify({ port: 1, dataDir: data, rateLimit: { address: 0 } }) });
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { cwd, env: { PATH: process.env['PATH'] ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let output = '';
+      const banner = new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Press Ctrl+C')) resolve(output);
+        });
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.once('exit', (code) => reject(new Error(`closeloop serve exited (${code}):\n${output}`)));
+      });
+      const printed = await banner;
+      expect(printed).toContain(`Data:      sqlite ${join(data, 'closeloop.sqlite')}`);
+      const origin = /Server:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1] ?? '';
+      expect(origin).not.toMatch(/:1$/);
+      expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => child.once('close', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('stops serve on a wrong setting in the environment or closeloop.config.json before opening anything, naming where it came from', async () => {
     const cwd = makeTempDir({ 'closeloop.config.json': JSON.stringify({ port: 8080, smtp: { host: 'mail.example', from: 'cases@shop.example', prot: 25 } }) });
     try {
