@@ -13,9 +13,12 @@ export interface ServeArgs {
   flags: Record<string, string | boolean | undefined>;
 }
 
+/** The flags of `serve` and `demo`: every setting's, `--config` and `--demo-dir`. */
+export const SERVE_OPTIONS = { ...settingFlagOptions(), config: { type: 'string' }, 'demo-dir': { type: 'string' } } as const;
+
 /** `closeloop serve|demo …` (the words after the command), checked: a wrong flag is a {@link CliUsageError} naming it. */
 export function parseServeArgs(command: 'serve' | 'demo', argv: string[]): ServeArgs {
-  const { values, positionals } = parseFlags(argv, { ...settingFlagOptions(), config: { type: 'string' }, 'demo-dir': { type: 'string' } });
+  const { values, positionals } = parseFlags(argv, SERVE_OPTIONS);
   if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}"`);
   const demoDir = values['demo-dir'];
   if (typeof demoDir === 'string' && command !== 'demo') throw new CliUsageError('--demo-dir only applies to closeloop demo');

@@ -6,9 +6,9 @@ import { CommandError } from './command-error.js';
 import { initCommand } from './init-command.js';
 import { keysCommand } from './keys-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { SERVE_OPTIONS } from './parse-serve-args.js';
 import { projectsCommand } from './projects-command.js';
 import { serveCommand } from './serve-command.js';
-import { settingFlagOptions } from './setting-flags.js';
 import { terminalIo } from './terminal-io.js';
 import { COMMAND_USAGE, USAGE } from './usage.js';
 import type { CommandName } from './usage.js';
@@ -58,7 +58,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
  */
 function commandFirst(argv: string[]): string[] {
   if (argv[0] === undefined || !argv[0].startsWith('-') || HELP.includes(argv[0])) return argv;
-  const { tokens } = parseArgs({ args: argv, options: { ...settingFlagOptions(), config: { type: 'string' }, 'demo-dir': { type: 'string' } }, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({ args: argv, options: SERVE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const command = tokens.find((token) => token.kind === 'positional');
   if (command === undefined) return argv;
   return [command.value, ...argv.slice(0, command.index), ...argv.slice(command.index + 1)];
