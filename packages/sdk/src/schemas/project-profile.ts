@@ -21,7 +21,8 @@ export const AllowedOrigins = z
   .max(100, 'must hold at most 100 origins')
   .refine((origins) => new Set(origins.map((o) => o.toLowerCase())).size === origins.length, 'must not name an origin twice');
 
-const ProjectName = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+/** A project's name: the sender name of its mail, the console's title. */
+export const ProjectName = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
 /**
  * `GET /api/v1/settings/project`: who the project is to the outside: its name (the sender name of its mail), the

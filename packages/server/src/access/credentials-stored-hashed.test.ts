@@ -33,7 +33,7 @@ describe.each(testDialects)('secret keys and console passwords are stored hashed
   it('no table holds a secret key or a password; the stored hashes verify them', async () => {
     const created = SecretKeyCreated.parse(await (await post(t.app, '/api/v1/keys', { label: 'CI' }, { Authorization: `Bearer ${t.shop.secretKey}` })).json());
     const io = { interactive: true, promptHidden: async () => PASSWORD, out: () => undefined };
-    await runUsers(t.db, { action: 'add', email: 'ana@shop.example', role: 'admin', name: 'Ana', project: undefined, dataDir: '' }, io, new Date());
+    await runUsers(t.db, { action: 'add', email: 'ana@shop.example', role: 'admin', name: 'Ana', project: undefined, store: {} }, io, new Date());
     // Signing in stores a session too: its token is a credential of its own, checked below with the rest.
     const session = await signIn(t, 'ana@shop.example', PASSWORD);
     const token = session.cookie.split('=')[1]!;

@@ -1,7 +1,10 @@
 import { join, resolve } from 'node:path';
+import type { ServerConfig } from '../config/resolve-config.js';
 import type { Db } from '../db/db.js';
 import { openPostgresDb } from '../db/postgres.js';
 import { openSqliteDb } from '../db/sqlite.js';
+import { CommandError } from './command-error.js';
+import { messageOf } from './message-of.js';
 
 export interface OpenedDb {
   db: Db;
@@ -9,14 +12,30 @@ export interface OpenedDb {
   location: string;
 }
 
-/** PostgreSQL when `DATABASE_URL` is set, otherwise SQLite in `<dataDir>/closeloop.sqlite`. Migrated. */
-export async function openDb(env: NodeJS.ProcessEnv, dataDir: string): Promise<OpenedDb> {
-  const url = env['DATABASE_URL'];
-  if (url !== undefined && url !== '') {
-    return { db: await openPostgresDb({ connectionString: url }), location: `postgres ${maskPassword(url)}` };
+type StoreConfig = Pick<ServerConfig, 'databaseUrl' | 'dataDir'>;
+
+/**
+ * PostgreSQL when `databaseUrl` is set, otherwise SQLite in `<dataDir>/closeloop.sqlite`, relative to `cwd`.
+ * Migrated; a failure is a {@link CommandError} (exit 1) saying where.
+ */
+export async function openDb({ databaseUrl, dataDir }: StoreConfig, cwd = process.cwd()): Promise<OpenedDb> {
+  const location = databaseUrl === null ? `sqlite ${resolve(cwd, join(dataDir, 'closeloop.sqlite'))}` : `postgres ${maskPassword(databaseUrl)}`;
+  try {
+    if (databaseUrl !== null) return { db: await openPostgresDb({ connectionString: databaseUrl }), location };
+    return { db: await openSqliteDb({ file: resolve(cwd, join(dataDir, 'closeloop.sqlite')) }), location };
+  } catch (error) {
+    throw new CommandError(`cannot open the database (${location}): ${messageOf(error)}`, { cause: error });
   }
-  const file = resolve(join(dataDir, 'closeloop.sqlite'));
-  return { db: await openSqliteDb({ file }), location: `sqlite ${file}` };
+}
+
+/** Runs `work` on the opened database and closes it afterwards, also when `work` fails. */
+export async function withDb<T>(config: StoreConfig, cwd: string, work: (opened: OpenedDb) => Promise<T>): Promise<T> {
+  const opened = await openDb(config, cwd);
+  try {
+    return await work(opened);
+  } finally {
+    await opened.db.destroy();
+  }
 }
 
 function maskPassword(url: string): string {

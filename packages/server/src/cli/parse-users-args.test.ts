@@ -9,10 +9,10 @@ describe('parseUsersArgs', () => {
       role: 'agent',
       name: 'Ana B',
       project: 'pk_shop',
-      dataDir: '/tmp/x',
+      store: { data: '/tmp/x', config: undefined },
     });
-    expect(parseUsersArgs(['add', '--email', 'a@b.example', '--role', 'viewer'])).toMatchObject({ name: undefined, project: undefined, dataDir: './.closeloop' });
-    expect(parseUsersArgs(['list'])).toEqual({ action: 'list', dataDir: './.closeloop' });
+    expect(parseUsersArgs(['add', '--email', 'a@b.example', '--role', 'viewer'])).toMatchObject({ name: undefined, project: undefined, store: { data: undefined, config: undefined } });
+    expect(parseUsersArgs(['list', '--config', 'x.json'])).toEqual({ action: 'list', store: { data: undefined, config: 'x.json' } });
   });
 
   it.each([

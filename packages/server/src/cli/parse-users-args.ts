@@ -1,47 +1,36 @@
-import { parseArgs } from 'node:util';
 import { MemberRole, ProjectKey } from '@closeloop/sdk/schemas';
 import { z } from 'zod';
 import { CliUsageError } from './cli-usage-error.js';
+import { parseFlags } from './parse-flags.js';
+import { STORE_OPTIONS } from './store-config.js';
 
+/** `store`: the parsed `--data` and `--config`, for storeConfig. */
 export type UsersArgs =
-  | { action: 'add'; email: string; role: MemberRole; name: string | undefined; project: string | undefined; dataDir: string }
-  | { action: 'list'; dataDir: string };
+  | { action: 'add'; email: string; role: MemberRole; name: string | undefined; project: string | undefined; store: Record<string, unknown> }
+  | { action: 'list'; store: Record<string, unknown> };
 
 const Email = z.email().max(254);
 
 /** `closeloop users add|list …` (the words after `users`), checked: a wrong flag or value is a {@link CliUsageError} naming it. */
 export function parseUsersArgs(argv: string[]): UsersArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        email: { type: 'string' },
-        role: { type: 'string' },
-        name: { type: 'string' },
-        project: { type: 'string' },
-        data: { type: 'string', default: './.closeloop' },
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
-    throw new CliUsageError(message.replace(/\.$/, ''));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(argv, {
+    email: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+    project: { type: 'string' },
+    ...STORE_OPTIONS,
+  });
   const [action, ...extra] = positionals;
   if (action === undefined) throw new CliUsageError('missing users command: add or list');
   if (action !== 'add' && action !== 'list') throw new CliUsageError(`unknown users command "${action}": use add or list`);
   if (extra.length > 0) throw new CliUsageError(`unexpected argument "${extra[0]}"`);
-  const dataDir = values.data;
-  if (dataDir.trim() === '') throw new CliUsageError('--data must not be empty');
+  const store = { data: values.data, config: values.config };
 
   if (action === 'list') {
     for (const flag of ['email', 'role', 'name', 'project'] as const) {
       if (values[flag] !== undefined) throw new CliUsageError(`--${flag} only applies to closeloop users add`);
     }
-    return { action, dataDir };
+    return { action, store };
   }
 
   if (values.email === undefined) throw new CliUsageError('--email is required: the address the user signs in with');
@@ -54,5 +43,5 @@ export function parseUsersArgs(argv: string[]): UsersArgs {
   if (values.project !== undefined && !ProjectKey.safeParse(values.project).success) {
     throw new CliUsageError(`--project must be a project's public key such as pk_demo, got "${values.project}"`);
   }
-  return { action, email: values.email.toLowerCase(), role: role.data, name, project: values.project, dataDir };
+  return { action, email: values.email.toLowerCase(), role: role.data, name, project: values.project, store };
 }

@@ -36,13 +36,13 @@ describe.each(testDialects)('closeloop users on $name', ({ open }) => {
   it('adds a login with the password typed twice on a terminal, never echoed or printed, and lists it', async () => {
     await seedProject(t.db);
     const { io, lines, prompts } = fakeIo(true, ['a long secret', 'a long secret']);
-    await runUsers(t.db, { action: 'add', email: 'ana@shop.example', role: 'admin', name: 'Ana', project: undefined, dataDir: '' }, io, NOW);
+    await runUsers(t.db, { action: 'add', email: 'ana@shop.example', role: 'admin', name: 'Ana', project: undefined, store: {} }, io, NOW);
     expect(prompts).toHaveLength(2);
     expect(lines).toEqual(['Added ana@shop.example (admin) a console login on pk_shop (shop).']);
     expect(await verifyPassword('a long secret', await storedHash(t.db, 'ana@shop.example'))).toBe(true);
 
     const listed = fakeIo(false);
-    await runUsers(t.db, { action: 'list', dataDir: '' }, listed.io, NOW);
+    await runUsers(t.db, { action: 'list', store: {} }, listed.io, NOW);
     expect(listed.lines).toHaveLength(1);
     expect(listed.lines[0]).toMatch(/^ana@shop\.example\s+admin\s+pk_shop\s+Ana$/);
   });
@@ -51,7 +51,7 @@ describe.each(testDialects)('closeloop users on $name', ({ open }) => {
     const { project } = await seedProject(t.db);
     const bo = await insertMember(t.db.kysely, project.id, { name: 'Bo', email: 'bo@shop.example', role: 'agent', away: false }, NOW);
     const { io, lines } = fakeIo(false);
-    await runUsers(t.db, { action: 'add', email: 'bo@shop.example', role: 'viewer', name: undefined, project: 'pk_shop', dataDir: '' }, io, NOW);
+    await runUsers(t.db, { action: 'add', email: 'bo@shop.example', role: 'viewer', name: undefined, project: 'pk_shop', store: {} }, io, NOW);
     expect(lines[0]).toBe('Gave the existing member bo@shop.example (viewer) a console login on pk_shop (shop).');
     const password = /^Password \(shown once, not stored in clear\): (\S{20})$/.exec(lines[1] ?? '')?.[1] ?? '';
     expect(password).not.toBe('');
@@ -63,17 +63,17 @@ describe.each(testDialects)('closeloop users on $name', ({ open }) => {
   it('refuses an email that signs in already, here or on another project, and differing passwords', async () => {
     await seedProject(t.db);
     await seedProject(t.db, 'other');
-    await runUsers(t.db, { action: 'add', email: 'ana@shop.example', role: 'admin', name: undefined, project: 'pk_shop', dataDir: '' }, fakeIo(false).io, NOW);
+    await runUsers(t.db, { action: 'add', email: 'ana@shop.example', role: 'admin', name: undefined, project: 'pk_shop', store: {} }, fakeIo(false).io, NOW);
     for (const project of ['pk_shop', 'pk_other']) {
-      await expect(runUsers(t.db, { action: 'add', email: 'ana@shop.example', role: 'agent', name: undefined, project, dataDir: '' }, fakeIo(false).io, NOW)).rejects.toThrow(
+      await expect(runUsers(t.db, { action: 'add', email: 'ana@shop.example', role: 'agent', name: undefined, project, store: {} }, fakeIo(false).io, NOW)).rejects.toThrow(
         new UsersCommandError(`ana@shop.example already signs in (${project === 'pk_shop' ? 'project pk_shop' : 'another project of this server'}): one email, one console login`),
       );
     }
-    await expect(runUsers(t.db, { action: 'add', email: 'cy@shop.example', role: 'agent', name: undefined, project: 'pk_shop', dataDir: '' }, fakeIo(true, ['first secret!', 'other secret']).io, NOW)).rejects.toThrow(/passwords differ/);
-    await expect(runUsers(t.db, { action: 'add', email: 'cy@shop.example', role: 'agent', name: undefined, project: 'pk_shop', dataDir: '' }, fakeIo(true, ['short', 'short']).io, NOW)).rejects.toThrow(/at least|10 to 200/);
+    await expect(runUsers(t.db, { action: 'add', email: 'cy@shop.example', role: 'agent', name: undefined, project: 'pk_shop', store: {} }, fakeIo(true, ['first secret!', 'other secret']).io, NOW)).rejects.toThrow(/passwords differ/);
+    await expect(runUsers(t.db, { action: 'add', email: 'cy@shop.example', role: 'agent', name: undefined, project: 'pk_shop', store: {} }, fakeIo(true, ['short', 'short']).io, NOW)).rejects.toThrow(/at least|10 to 200/);
     // Two projects: which one must be said.
-    await expect(runUsers(t.db, { action: 'add', email: 'cy@shop.example', role: 'agent', name: undefined, project: undefined, dataDir: '' }, fakeIo(false).io, NOW)).rejects.toThrow(CliUsageError);
-    await expect(runUsers(t.db, { action: 'add', email: 'cy@shop.example', role: 'agent', name: undefined, project: 'pk_nope', dataDir: '' }, fakeIo(false).io, NOW)).rejects.toThrow(/--project pk_nope/);
+    await expect(runUsers(t.db, { action: 'add', email: 'cy@shop.example', role: 'agent', name: undefined, project: undefined, store: {} }, fakeIo(false).io, NOW)).rejects.toThrow(CliUsageError);
+    await expect(runUsers(t.db, { action: 'add', email: 'cy@shop.example', role: 'agent', name: undefined, project: 'pk_nope', store: {} }, fakeIo(false).io, NOW)).rejects.toThrow(/--project pk_nope/);
   });
 });
 

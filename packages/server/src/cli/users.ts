@@ -2,10 +2,9 @@ import type { Db } from '../db/db.js';
 import { addLogin } from '../console-auth/add-login.js';
 import { generatePassword, hashPassword } from '../console-auth/password.js';
 import { listLogins } from '../repos/members.js';
-import { findProjectByPublicKey, listProjects } from '../repos/projects.js';
-import type { Project } from '../repos/projects.js';
-import { CliUsageError } from './cli-usage-error.js';
+import { CommandError } from './command-error.js';
 import type { UsersArgs } from './parse-users-args.js';
+import { projectFor } from './project-for.js';
 
 /** What `closeloop users` talks to: the terminal (or not), a hidden prompt, and the two output streams. */
 export interface UsersIo {
@@ -16,7 +15,7 @@ export interface UsersIo {
 }
 
 /** A problem with the data rather than the command line (the email signs in already, passwords differ): exit 1. */
-export class UsersCommandError extends Error {
+export class UsersCommandError extends CommandError {
   override readonly name = 'UsersCommandError';
 }
 
@@ -31,7 +30,7 @@ export async function runUsers(db: Db, args: UsersArgs, io: UsersIo, now: Date):
     return;
   }
 
-  const project = await projectFor(db, args.project);
+  const project = await projectFor(db.kysely, args.project);
   let password: string;
   let generated = false;
   if (io.interactive) {
@@ -51,17 +50,4 @@ export async function runUsers(db: Db, args: UsersArgs, io: UsersIo, now: Date):
   const verb = result.outcome === 'created' ? 'Added' : 'Gave the existing member';
   io.out(`${verb} ${result.member.email} (${result.member.role}) a console login on ${project.publicKey} (${project.name}).`);
   if (generated) io.out(`Password (shown once, not stored in clear): ${password}`);
-}
-
-/** The project named by `--project`, or the only one; a usage error naming `--project` otherwise. */
-async function projectFor(db: Db, publicKey: string | undefined): Promise<Project> {
-  if (publicKey !== undefined) {
-    const project = await findProjectByPublicKey(db.kysely, publicKey);
-    if (project === null) throw new CliUsageError(`--project ${publicKey}: no project has this public key`);
-    return project;
-  }
-  const projects = await listProjects(db.kysely);
-  if (projects.length === 1 && projects[0]) return projects[0];
-  if (projects.length === 0) throw new CliUsageError('no project yet: run `closeloop demo` (or create one), then add users to it with --project');
-  throw new CliUsageError(`--project is required: this server has ${projects.length} projects (${projects.map((p) => p.publicKey).join(', ')})`);
 }

@@ -16,6 +16,8 @@ export type Conn = Kysely<Database> | Transaction<Database>;
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: Dialect;
+  /** The migrations opening it ran, in order; empty when the schema was up to date (or nothing was migrated). */
+  readonly migrationsRun: readonly string[];
   /** Write transactions shared by the answers that arrive together (ingest): see group-commit.ts. */
   readonly groupCommit: GroupCommit;
   /** Resolves when the database answers a trivial query. */
@@ -25,11 +27,12 @@ export interface Db {
 }
 
 /** Wraps a migrated Kysely instance as a {@link Db}. */
-export function dbHandle(kysely: Kysely<Database>, dialect: Dialect): Db {
+export function dbHandle(kysely: Kysely<Database>, dialect: Dialect, migrationsRun: readonly string[] = []): Db {
   const groupCommit = createGroupCommit(kysely, { dialect });
   return {
     kysely,
     dialect,
+    migrationsRun,
     groupCommit,
     async ping() {
       await sql`select 1`.execute(kysely);

@@ -11,12 +11,16 @@ export interface MigrateOptions {
   schema?: string;
 }
 
-/** Brings the schema up to date; Kysely's lock table keeps concurrent starts from migrating twice. */
-export async function migrateToLatest(db: Kysely<unknown>, { schema }: MigrateOptions = {}): Promise<void> {
+/**
+ * Brings the schema up to date; Kysely's lock table keeps concurrent starts from migrating twice. Resolves to the
+ * names of the migrations this call ran, in order (none when the schema was up to date): `closeloop migrate` prints them.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, { schema }: MigrateOptions = {}): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema !== undefined && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed`, { cause: error });
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

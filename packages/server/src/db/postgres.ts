@@ -33,15 +33,16 @@ export async function openPostgresDb({ connectionString, schema, max = 10 }: Pos
   // the pool discards the client on release, so there is nothing more to do here.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
+  let migrationsRun: string[];
   try {
     // The schema the search_path resolves to: the migrations' bookkeeping is looked up there, not in any schema.
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     const current = rows[0]?.schema;
     if (!current) throw new Error(`no schema to work in: the search_path${schema ? ` (${schema})` : ''} names none that exists`);
-    await migrateToLatest(db as Kysely<unknown>, { schema: current });
+    migrationsRun = await migrateToLatest(db as Kysely<unknown>, { schema: current });
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return dbHandle(db, 'postgres');
+  return dbHandle(db, 'postgres', migrationsRun);
 }

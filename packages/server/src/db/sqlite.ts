@@ -39,11 +39,12 @@ export async function openSqliteDb({ file }: SqliteDbOptions): Promise<Db> {
           { wal, inTransaction: () => database.inTransaction, isReadonly: (sql) => (statements.prepare(sql) as unknown as Statement).readonly },
         );
   const db = new Kysely<Database>({ dialect });
+  let migrationsRun: string[];
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    migrationsRun = await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return dbHandle(db, 'sqlite');
+  return dbHandle(db, 'sqlite', migrationsRun);
 }

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { ProjectProfilePatch } from '@closeloop/sdk/schemas';
 import type { IdentitySecretRotated, ProjectProfile } from '@closeloop/sdk/schemas';
 import type { AppEnv } from '../../app-env.js';
+import { generateIdentitySecret } from '../../projects/generate-keys.js';
 import type { Project } from '../../repos/projects.js';
 import { findProjectById, setIdentitySecret, updateProjectProfile } from '../../repos/projects.js';
 import { readJsonBody } from '../../http/read-json-body.js';
@@ -46,7 +46,7 @@ export function projectProfileApi({ db, now }: ManagementApiOptions): Hono<AppEn
        * unverified and they read no messages. Rotate when the old one may have leaked.
        */
       .post('/identity-secret/rotate', requirePermission('settings:write'), async (c) => {
-        const identitySecret = randomBytes(32).toString('base64url');
+        const identitySecret = generateIdentitySecret();
         await setIdentitySecret(db.kysely, c.get('principal').project.id, identitySecret);
         const body: IdentitySecretRotated = { identitySecret, rotatedAt: now().toISOString() };
         return c.json(body);

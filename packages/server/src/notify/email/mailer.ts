@@ -5,11 +5,11 @@ import type { MailTransport } from './mail-transport.js';
 /** What the email jobs send with: one SMTP transport for the process and the address mail is sent from. */
 export interface Mailer {
   transport: MailTransport;
-  /** `CLOSELOOP_MAIL_FROM`; each mail's display name is its project's name. */
+  /** `smtp.from` (`CLOSELOOP_MAIL_FROM`); each mail's display name is its project's name. */
   from: string;
 }
 
-/** The mailer for a config read at start-up (`readMailConfig`); close its transport on shutdown. */
+/** The mailer for the mail settings checked at start-up (config/mail-config-of.ts); close its transport on shutdown. */
 export function createMailer(config: MailConfig): Mailer {
   return { transport: createMailTransport(config), from: config.from };
 }
