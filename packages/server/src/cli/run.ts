@@ -49,7 +49,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   if (args.command === 'demo') {
     demoDir = resolve(args.demoDir ?? defaultDemoDir());
     if (!isDemoSite(demoDir)) {
-      return fail(`the demo serves the example shop, but ${demoDir}/index.html is missing (run from a Closeloop checkout, or pass --demo-dir)`, 1);
+      return fail(`the demo serves the example shop, but ${demoDir}/index.html is missing (build the server package, or pass --demo-dir)`, 1);
     }
   }
 

@@ -14,7 +14,7 @@ Options:
   --port <number>     Port to listen on, 0 picks a free one    (default: 8787)
   --host <address>    Address to listen on                      (default: 127.0.0.1)
   --data <dir>        Folder of the SQLite database (also users) (default: ./.closeloop)
-  --demo-dir <dir>    demo only: site to serve at /demo/        (default: the repository's examples/shop)
+  --demo-dir <dir>    demo only: site to serve at /demo/        (default: the example shop in the package)
   --allow-private-webhooks
                       Let webhooks and Slack reach loopback and private networks
                       (refused by default: SSRF); demo always allows them
