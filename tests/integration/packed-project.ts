@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -61,7 +61,10 @@ export async function packAndInstall(): Promise<PackedProject> {
 
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'closeloop-pack-check', private: true, type: 'module' }, null, 2));
   const headers = nodeHeadersDir();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(headers && { npm_config_nodedir: headers }) };
+  // The node running this test first on PATH: npm, node-gyp and `npx closeloop` (`#!/usr/bin/env node`) then all run
+  // on it, so the native module is built for the Node that loads it (CI runs these tests under a second version).
+  const PATH = [dirname(process.execPath), process.env['PATH']].filter(Boolean).join(delimiter);
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH, ...(headers && { npm_config_nodedir: headers }) };
   // Outside the workspace: pnpm's own npm_config_* (set when `pnpm test` runs this) would steer npm.
   for (const key of Object.keys(env)) if (key.startsWith('npm_config_') && key !== 'npm_config_nodedir') delete env[key];
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...Object.values(tarballs)], { cwd: app, env, maxBuffer: 16 * 1024 * 1024 });
