@@ -150,6 +150,17 @@ console.log(JSON.stringify(loaded));`;
     expect(core).toContain('[closeloop]');
   }, STEP_TIMEOUT);
 
+  it('tree-shakes the widget: an app asking only whether a surface is open bundles no survey UI', async () => {
+    // 'data-closeloop-root' marks the element mount() renders the survey into (present → mount).
+    const one = await bundle('widget-one-export', `import { surfaceOpen } from '@closeloop/widget';\ndocument.title = String(surfaceOpen());\n`);
+    expect(one).toContain('closeloop-messages');
+    expect(one).not.toContain('data-closeloop-root');
+    expect(one).not.toContain('preact');
+    const ui = await bundle('widget-present', `import { present } from '@closeloop/widget';\nwindow.present = present;\n`);
+    expect(ui).toContain('data-closeloop-root');
+    expect(ui).toContain('preact');
+  }, STEP_TIMEOUT);
+
   it('runs `npx closeloop demo` from the installed packages: the shop, the widget and the console', async () => {
     const data = join(project.root, 'data');
     expect(await project.closeloop(['--help'])).toMatch(/\bdemo\b/);
