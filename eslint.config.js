@@ -63,6 +63,11 @@ export default tseslint.config(
     rules: noImportsExcept(['sdk', 'server'], 'The server imports the sdk only; it serves the widget’s built files, never its code.'),
   },
   {
+    // The server's tests deliver webhooks and mail to the private test receivers; the server itself never sees them.
+    files: ['packages/server/**/*.test.ts', 'packages/server/**/*.bench.ts'],
+    rules: noImportsExcept(['sdk', 'server', 'test-receivers'], 'Server tests import the sdk and the test receivers only.'),
+  },
+  {
     files: ['packages/console/**'],
     rules: noImportsExcept(['sdk'], 'The console imports the sdk only; it talks to the server over HTTP.'),
   },

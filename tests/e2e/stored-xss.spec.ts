@@ -7,8 +7,8 @@
 import { createManagementClient, signIdentity } from '@closeloop/sdk/node';
 import { FollowUp, Page as PageOf } from '@closeloop/sdk/schemas';
 import { expect, test, type Page } from '@playwright/test';
-import { startHttpReceiver, type HttpReceiver } from '@closeloop/server/testing/http-receiver';
-import { startSmtpReceiver, type SmtpReceiver } from '@closeloop/server/testing/smtp-receiver';
+import { startHttpReceiver, type HttpReceiver } from '@closeloop/test-receivers/http-receiver';
+import { startSmtpReceiver, type SmtpReceiver } from '@closeloop/test-receivers/smtp-receiver';
 import { signIn } from './fixtures/console.js';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
 import { closeloop } from './fixtures/test-page.js';

@@ -27,9 +27,12 @@ export function consoleDistDir(): string | undefined {
   }
 }
 
-/** The repository's example shop: `../../examples/shop` from this package (same depth from src/cli and dist/cli). */
+/**
+ * The demo site shipped inside this package (`demo-site/`, the example shop copied there by the build): found
+ * relative to the package, from src/cli and dist/cli alike, so an installed `closeloop demo` needs no checkout.
+ */
 export function defaultDemoDir(): string {
-  return fileURLToPath(new URL('../../../../examples/shop', import.meta.url));
+  return fileURLToPath(new URL('../../demo-site', import.meta.url));
 }
 
 /** Whether `dir` can be served as the demo: it must hold an index.html. */

@@ -29,7 +29,7 @@ export async function serveCommand(command: 'serve' | 'demo', argv: string[], { 
   if (args.command === 'demo') {
     demoDir = resolve(cwd, args.demoDir ?? defaultDemoDir());
     if (!isDemoSite(demoDir)) {
-      throw new CommandError(`the demo serves the example shop, but ${demoDir}/index.html is missing (run from a Closeloop checkout, or pass --demo-dir)`);
+      throw new CommandError(`the demo serves the example shop, but ${demoDir}/index.html is missing (build the server package, or pass --demo-dir)`);
     }
   }
 

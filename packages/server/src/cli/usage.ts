@@ -33,7 +33,7 @@ wrong value, or an unknown key in the file, stops the server naming the setting 
 
 Options:
   --config <file>     Settings file (default: ./closeloop.config.json when it exists)
-  --demo-dir <dir>    demo only: site to serve at /demo/ (default: the repository's examples/shop)
+  --demo-dir <dir>    demo only: site to serve at /demo/ (default: the example shop in the package)
   -h, --help          Show this help
 
 Settings (flag, environment variable, config key: default):

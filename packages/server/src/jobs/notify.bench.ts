@@ -15,7 +15,7 @@ import { bench, describe } from 'vitest';
 import type { Db } from '../db/db.js';
 import { openSqliteDb } from '../db/sqlite.js';
 import { seedProject, submission } from '../testing/fixtures.js';
-import { startHttpReceiver } from '../testing/http-receiver.js';
+import { startHttpReceiver } from '@closeloop/test-receivers/http-receiver';
 import { postResponse, registerOpenedWebhook, serveApp } from '../testing/served-app.js';
 import { makeTempDir } from '../testing/temp-dir.js';
 import { openPostgresTestDb } from '../testing/test-dbs.js';

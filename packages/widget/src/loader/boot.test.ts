@@ -1,7 +1,7 @@
 import { createCloseloop } from '@closeloop/sdk';
 import type { Closeloop, CloseloopOptions, Presenter } from '@closeloop/sdk';
 // The SDK's helper for happy-dom's failed-fetch reports; test support is not part of the SDK's published API.
-import { holdBackFetchFailures } from '@closeloop/sdk/test-support/hold-back-fetch-failures';
+import { holdBackFetchFailures } from '@closeloop/sdk/testing';
 import { openFeedbackForm } from '../feedback/feedback-form.js';
 import { boot, type BootDeps } from './boot.js';
 

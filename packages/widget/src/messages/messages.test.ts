@@ -1,6 +1,5 @@
 import { createCloseloop } from '@closeloop/sdk';
-import { startLocalServer, type LocalServer } from '@closeloop/sdk/test-support/local-server';
-import { memoryStorage } from '@closeloop/sdk/test-support/memory-storage';
+import { memoryStorage, startLocalServer, type LocalServer } from '@closeloop/sdk/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { surfaceOpen } from '../surfaces/surface-open.js';
 import { messages } from './messages.js';

@@ -1,6 +1,5 @@
 import type { SignedVisitor } from '@closeloop/sdk';
-import { holdBackFetchFailures } from '@closeloop/sdk/test-support/hold-back-fetch-failures';
-import { startLocalServer, type LocalServer, type Reply } from '@closeloop/sdk/test-support/local-server';
+import { holdBackFetchFailures, startLocalServer, type LocalServer, type Reply } from '@closeloop/sdk/testing';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { showMessages } from './show-messages.js';
 

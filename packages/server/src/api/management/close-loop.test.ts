@@ -7,11 +7,11 @@ import type { Mailer } from '../../notify/email/mailer.js';
 import { upsertSurvey } from '../../repos/surveys.js';
 import { caseRequests } from '../../testing/case-requests.js';
 import { NOW } from '../../testing/fixtures.js';
-import { startHttpReceiver } from '../../testing/http-receiver.js';
-import type { HttpReceiver } from '../../testing/http-receiver.js';
+import { startHttpReceiver } from '@closeloop/test-receivers/http-receiver';
+import type { HttpReceiver } from '@closeloop/test-receivers/http-receiver';
 import { useNotifyRunners } from '../../testing/notify-runner.js';
-import { startSmtpReceiver } from '../../testing/smtp-receiver.js';
-import type { SmtpReceiver } from '../../testing/smtp-receiver.js';
+import { startSmtpReceiver } from '@closeloop/test-receivers/smtp-receiver';
+import type { SmtpReceiver } from '@closeloop/test-receivers/smtp-receiver';
 import { post, useTestApp } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-dbs.js';
 

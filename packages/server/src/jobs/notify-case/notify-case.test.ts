@@ -3,8 +3,8 @@ import { ErrorBody, Page, WebhookCreated, WebhookDelivery, WebhookEvent } from '
 import type { WebhookEventType } from '@closeloop/sdk/schemas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feedbackSubmission, submission } from '../../testing/fixtures.js';
-import { startHttpReceiver } from '../../testing/http-receiver.js';
-import type { HttpReceiver, ReceivedRequest } from '../../testing/http-receiver.js';
+import { startHttpReceiver } from '@closeloop/test-receivers/http-receiver';
+import type { HttpReceiver, ReceivedRequest } from '@closeloop/test-receivers/http-receiver';
 import { useNotifyRunners } from '../../testing/notify-runner.js';
 import { post, useTestApp } from '../../testing/test-app.js';
 import type { TestApp } from '../../testing/test-app.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpReceiver } from '../../testing/smtp-receiver.js';
-import type { SmtpReceiver } from '../../testing/smtp-receiver.js';
+import { startSmtpReceiver } from '@closeloop/test-receivers/smtp-receiver';
+import type { SmtpReceiver } from '@closeloop/test-receivers/smtp-receiver';
 import type { CaseNotice } from '../case-notice.js';
 import { buildCaseMail } from './case-mail.js';
 import { createMailTransport } from './mail-transport.js';

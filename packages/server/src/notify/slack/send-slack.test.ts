@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpReceiver } from '../../testing/http-receiver.js';
-import type { HttpReceiver } from '../../testing/http-receiver.js';
+import { startHttpReceiver } from '@closeloop/test-receivers/http-receiver';
+import type { HttpReceiver } from '@closeloop/test-receivers/http-receiver';
 import type { CaseNotice } from '../case-notice.js';
 import { buildSlackMessage } from './slack-message.js';
 import { sendSlack } from './send-slack.js';

@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpReceiver } from '../../testing/http-receiver.js';
-import type { HttpReceiver } from '../../testing/http-receiver.js';
+import { startHttpReceiver } from '@closeloop/test-receivers/http-receiver';
+import type { HttpReceiver } from '@closeloop/test-receivers/http-receiver';
 import { surveyFollowUp } from '../../testing/follow-up-fixture.js';
 import { generateWebhookSecret } from './webhook-secret.js';
 import { sendWebhook } from './send-webhook.js';

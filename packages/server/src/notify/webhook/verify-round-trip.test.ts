@@ -1,7 +1,7 @@
 import { verifyWebhook, WebhookVerificationError } from '@closeloop/sdk/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpReceiver } from '../../testing/http-receiver.js';
-import type { HttpReceiver, ReceivedRequest } from '../../testing/http-receiver.js';
+import { startHttpReceiver } from '@closeloop/test-receivers/http-receiver';
+import type { HttpReceiver, ReceivedRequest } from '@closeloop/test-receivers/http-receiver';
 import { surveyFollowUp } from '../../testing/follow-up-fixture.js';
 import { generateWebhookSecret } from './webhook-secret.js';
 import { sendWebhook } from './send-webhook.js';
