@@ -1,14 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { fdatasync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { walSync } from './wal-sync.js';
+import type { Datasync } from './wal-sync.js';
 
 /** An fdatasync the test completes by hand, counting its calls. */
 function heldDatasync() {
   const running: ((error: NodeJS.ErrnoException | null) => void)[] = [];
-  const datasync = ((_fd: number, done: (error: NodeJS.ErrnoException | null) => void) => running.push(done)) as typeof fdatasync;
+  const datasync: Datasync = (_fd, done) => {
+    running.push(done);
+  };
   return { datasync, calls: () => running.length, finish: (error: NodeJS.ErrnoException | null = null) => running.shift()!(error) };
 }
 

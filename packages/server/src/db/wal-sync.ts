@@ -9,6 +9,9 @@ export interface WalSync {
   close(): void;
 }
 
+/** fs.fdatasync's callback form. */
+export type Datasync = (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => void;
+
 /**
  * The fsync SQLite's `synchronous = FULL` makes at every commit, done instead in libuv's thread pool, and shared:
  * better-sqlite3 is synchronous, so FULL held the whole event loop for the length of every fsync (0.1 ms on a quiet
@@ -22,7 +25,7 @@ export interface WalSync {
  * (the first write creates it), and its folder synced once so the file's own entry is durable too. `datasync` is
  * fs.fdatasync; tests pass one they hold.
  */
-export function walSync(databaseFile: string, datasync: typeof fdatasync = fdatasync): WalSync {
+export function walSync(databaseFile: string, datasync: Datasync = fdatasync): WalSync {
   const walFile = `${databaseFile}-wal`;
   let fd: number | undefined;
   /** Syncs asked for and the one running: a sync started before a commit does not cover it. */
