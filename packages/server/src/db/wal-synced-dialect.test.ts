@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from './database.js';
 import type { WalSync } from './wal-sync.js';
+import { withTransaction } from './with-transaction.js';
 import { WalSyncedSqliteDialect } from './wal-synced-dialect.js';
 
 interface Row {
@@ -29,6 +32,11 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
   return done;
 }
 
+/** The server's withTransaction on this test's one-table database. */
+function inTransaction<T>(db: Kysely<{ t: Row }>, work: (trx: Transaction<{ t: Row }>) => Promise<T>): Promise<T> {
+  return withTransaction(db as unknown as Kysely<Database>, (trx) => work(trx as unknown as Transaction<{ t: Row }>));
+}
+
 describe('WalSyncedSqliteDialect', () => {
   let dir = '';
   let held: ReturnType<typeof heldWal>;
@@ -48,13 +56,20 @@ describe('WalSyncedSqliteDialect', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('acknowledges a committed transaction only once the log is synced', async () => {
-    const committed = db.transaction().execute((trx) => trx.insertInto('t').values({ id: 'a' }).execute());
+  it('acknowledges a committed transaction only once the log is synced, freeing the connection meanwhile', async () => {
+    const committed = inTransaction(db, (trx) => trx.insertInto('t').values({ id: 'a' }).execute());
     expect(await settled(committed)).toBe(false);
     expect(held.asked()).toBe(1);
+    // The next transaction runs while the first one's sync is under way (the next batch of answers).
+    expect(await db.selectFrom('t').selectAll().execute()).toEqual([{ id: 'a' }]);
+    const next = inTransaction(db, (trx) => trx.insertInto('t').values({ id: 'b' }).execute());
+    expect(await settled(next)).toBe(false);
     held.finish();
     await committed;
-    expect(await db.selectFrom('t').selectAll().execute()).toEqual([{ id: 'a' }]);
+    // Committed after the first sync began, the second waits for a sync of its own.
+    expect(await settled(next)).toBe(false);
+    held.finish();
+    await next;
   });
 
   it('makes a write outside a transaction wait for the sync too', async () => {
@@ -64,14 +79,20 @@ describe('WalSyncedSqliteDialect', () => {
     await written;
   });
 
-  it('never waits for a read, in a transaction or not', async () => {
-    await db.transaction().execute((trx) => trx.selectFrom('t').selectAll().execute());
+  it('never waits for a read, in a transaction or not, nor for a rollback', async () => {
+    await inTransaction(db, (trx) => trx.selectFrom('t').selectAll().execute());
+    await expect(
+      inTransaction(db, async (trx) => {
+        await trx.insertInto('t').values({ id: 'x' }).execute();
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
     await db.selectFrom('t').selectAll().execute();
     expect(held.asked()).toBe(0);
   });
 
   it('fails the write when the disk refuses the sync', async () => {
-    const written = db.transaction().execute((trx) => trx.insertInto('t').values({ id: 'c' }).execute());
+    const written = inTransaction(db, (trx) => trx.insertInto('t').values({ id: 'c' }).execute());
     await settled(written);
     held.fail(new Error('EIO: i/o error, fdatasync'));
     await expect(written).rejects.toThrow('EIO');

@@ -1,5 +1,6 @@
 import { SqliteDialect } from 'kysely';
-import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, SqliteDialectConfig } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, DialectAdapter, Driver, QueryResult, SqliteDialectConfig } from 'kysely';
+import { registerCommitDurability } from './commit-durability.js';
 import type { WalSync } from './wal-sync.js';
 
 export interface WalSyncedOptions {
@@ -12,17 +13,28 @@ export interface WalSyncedOptions {
 }
 
 /**
- * Kysely's SQLite dialect whose writes resolve only once they are durable: after a statement that ends a write
- * transaction (COMMIT) or writes outside one (autocommit), the query's promise waits for {@link WalSync}. Every
- * write path gets this, not only the group commit, so no acknowledged change depends on which helper wrote it. A
- * transaction that only read waits for nothing.
+ * Kysely's SQLite dialect whose writes are acknowledged only once they are durable ({@link WalSync}):
+ * - a write outside a transaction (autocommit) resolves after the sync;
+ * - a COMMIT of a transaction that wrote starts the sync and returns at once, so the connection goes to the next
+ *   transaction (the next batch of answers runs while this one's fsync is under way); `withTransaction` then waits for
+ *   the sync (commitDurable) before it resolves or runs the transaction's after-commit callbacks. Every transaction
+ *   of the server goes through withTransaction.
+ * A transaction that only read, or rolled back, waits for nothing.
  */
 export class WalSyncedSqliteDialect extends SqliteDialect {
   readonly #options: WalSyncedOptions;
+  /** The sync the last COMMIT started: what a committed transaction waits for. */
+  #owed: Promise<void> = Promise.resolve();
 
   constructor(config: SqliteDialectConfig, options: WalSyncedOptions) {
     super(config);
     this.#options = options;
+  }
+
+  override createAdapter(): DialectAdapter {
+    const adapter = super.createAdapter();
+    registerCommitDurability(adapter, () => this.#owed);
+    return adapter;
   }
 
   override createDriver(): Driver {
@@ -31,11 +43,16 @@ export class WalSyncedSqliteDialect extends SqliteDialect {
     const wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
     return {
       init: () => driver.init(),
-      async acquireConnection() {
+      acquireConnection: async () => {
         const connection = await driver.acquireConnection();
         let synced = wrapped.get(connection);
         if (synced === undefined) {
-          synced = walSyncedConnection(connection, options);
+          synced = walSyncedConnection(connection, options, (sync) => {
+            // Awaited by the transaction's caller; a failure nobody awaits (a caller outside withTransaction) must not
+            // crash the process, the next sync tries again.
+            sync.catch(() => {});
+            this.#owed = sync;
+          });
           wrapped.set(connection, synced);
         }
         return synced;
@@ -59,15 +76,21 @@ export class WalSyncedSqliteDialect extends SqliteDialect {
   }
 }
 
-function walSyncedConnection(connection: DatabaseConnection, { wal, inTransaction, isReadonly }: WalSyncedOptions): DatabaseConnection {
-  /** A write ran since the last sync: the statement that ends its transaction waits for the next. */
+function walSyncedConnection(connection: DatabaseConnection, { wal, inTransaction, isReadonly }: WalSyncedOptions, committed: (sync: Promise<void>) => void): DatabaseConnection {
+  /** A write ran in the open transaction: its COMMIT owes a sync. */
   let wrote = false;
   return {
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+      const wasInTransaction = inTransaction();
       const result = await connection.executeQuery<R>(query);
-      if (!isReadonly(query.sql)) wrote = true;
-      if (wrote && !inTransaction()) {
+      const writes = !isReadonly(query.sql);
+      if (inTransaction()) {
+        wrote ||= writes;
+      } else if (wasInTransaction) {
+        // COMMIT or ROLLBACK (SQLite counts both as read-only statements): only a commit of writes owes a sync.
+        if (wrote && query.sql.trim().toLowerCase() === 'commit') committed(wal.sync());
         wrote = false;
+      } else if (writes) {
         await wal.sync();
       }
       return result;

@@ -1,12 +1,14 @@
 import type { Transaction } from 'kysely';
 import { takeAfterCommit } from './after-commit.js';
+import { commitDurable } from './commit-durability.js';
 import type { Database } from './database.js';
 import type { Conn } from './db.js';
 
 /**
  * Runs `work` in one transaction: a new one on the pool, or the caller's when `conn` already is one, so use cases
  * compose (a batch of responses can share one commit) and nothing ever nests a second BEGIN. A throw rolls the
- * whole transaction back. Once a transaction this call began has committed, its `afterCommit` callbacks run.
+ * whole transaction back. Once a transaction this call began has committed, and its commit is durable, it resolves
+ * and its `afterCommit` callbacks run.
  */
 export async function withTransaction<T>(conn: Conn, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (conn.isTransaction) return work(conn as Transaction<Database>);
@@ -16,6 +18,8 @@ export async function withTransaction<T>(conn: Conn, work: (trx: Transaction<Dat
     committed = takeAfterCommit(trx);
     return value;
   });
+  // On SQLite the connection is already free for the next transaction while this one's commit reaches the disk.
+  await commitDurable(conn);
   for (const callback of committed) callback();
   return result;
 }
