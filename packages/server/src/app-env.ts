@@ -4,6 +4,8 @@ import type { Charge } from './middleware/rate-limit/charge.js';
 /** What middleware hands to routes through `c.get()`. */
 export interface AppEnv {
   Variables: {
+    /** The request's id (set first, by observeRequests): in `X-Request-Id`, in error bodies, on its log lines. */
+    requestId?: string;
     /** Who a management request acts as (set by managementAuth); its project scopes every query. */
     principal: Principal;
     /**

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from '../app.js';
 import type { Db } from '../db/db.js';
+import { countedDeliveries } from '../jobs/counted-deliveries.js';
 import { jobDefinitions } from '../jobs/definitions.js';
+import { createLogger } from '../log/logger.js';
+import { createMetrics } from '../metrics/metrics.js';
 import { createJobRunner } from '../jobs/runner.js';
 import { readMailConfig } from '../notify/email/mail-config.js';
 import type { MailConfig } from '../notify/email/mail-config.js';
@@ -16,6 +19,8 @@ import { displayOrigin, listen } from './listen.js';
 import type { Listening } from './listen.js';
 import { consoleDistDir, defaultDemoDir, isDemoSite, widgetBrowserDir } from './locate-assets.js';
 import { openDb } from './open-db.js';
+import { OpsSettingsError, readOpsSettings } from './ops-settings.js';
+import type { OpsSettings } from './ops-settings.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { parseUsersArgs } from './parse-users-args.js';
 import { promptHidden } from './prompt-password.js';
@@ -62,6 +67,13 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
     if (error instanceof MailConfigError) return fail(error.message, 1);
     throw error;
   }
+  let ops: OpsSettings;
+  try {
+    ops = readOpsSettings(env);
+  } catch (error) {
+    if (error instanceof OpsSettingsError) return fail(error.message, 1);
+    throw error;
+  }
   let opened;
   try {
     opened = await openDb(env, args.dataDir);
@@ -79,7 +91,10 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   // The runner needs the origin, known once listening; /healthz asks it through this until then (not running yet).
   let runner: JobRunner | undefined = undefined;
   const jobsRunning = () => runner?.isRunning() ?? false;
-  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, jobsRunning, rateLimits: args.rateLimits, trustedProxies: args.trustedProxies });
+  // One logger for the app and the runner: JSON lines on stdout, after the banner.
+  const logger = createLogger({ level: ops.logLevel });
+  const metrics = ops.metricsToken === undefined ? undefined : createMetrics({ db });
+  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, jobsRunning, rateLimits: args.rateLimits, trustedProxies: args.trustedProxies, logger, metrics, metricsToken: ops.metricsToken });
   let listening: Listening;
   try {
     listening = await listen(app, args);
@@ -95,7 +110,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt, consoleBuilt, logins }));
   // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
   const definitions = jobDefinitions({ db, allowPrivateWebhooks: args.allowPrivateWebhooks, baseUrl: env['CLOSELOOP_PUBLIC_URL'] ?? origin, now: () => new Date(), mail });
-  runner = createJobRunner({ db, definitions });
+  runner = createJobRunner({ db, definitions: metrics === undefined ? definitions : countedDeliveries(definitions, metrics), logger });
   runner.start();
   stopOnSignals(listening, runner, db, mail, streams);
 }
