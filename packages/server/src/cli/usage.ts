@@ -40,4 +40,9 @@ Environment:
   CLOSELOOP_PUBLIC_URL
                       The server's public origin, for case links in Slack
                       (default: the address it listens on)
+  CLOSELOOP_LOG_LEVEL fatal|error|warn|info|debug|trace|silent: JSON log
+                      lines on stdout after this banner (default: info)
+  CLOSELOOP_METRICS_TOKEN
+                      Serve GET /metrics (Prometheus) to this bearer token,
+                      16 characters or more (default: unset, no /metrics)
 `;
