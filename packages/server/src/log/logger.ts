@@ -12,10 +12,12 @@ export interface LoggerOptions {
 }
 
 /**
- * Fields that must never be shown, wherever they turn up in a logged object. Nothing logs bodies, query strings or
- * headers in the first place (the access line has the route pattern, not the path); this is the second line.
+ * Fields that must never be shown in a logged object. Nothing logs bodies, query strings or headers in the first
+ * place (the access line has the route pattern, not the path); this is the second line. Top-level names (and the
+ * request's headers) only: pino's wildcard paths (`*.email`) cost some 15 µs a line, the price of the ingest hot path's
+ * whole access line ten times over, to guard objects no log call passes.
  */
-const SECRET_FIELDS = [
+const REDACT_PATHS = [
   'authorization',
   'cookie',
   'password',
@@ -24,15 +26,19 @@ const SECRET_FIELDS = [
   'identitySecret',
   'token',
   'sessionToken',
+  'csrfToken',
   'signature',
   'email',
   'comment',
   'answers',
+  'attributes',
   'payload',
   'body',
   'query',
+  'headers',
+  'req.headers',
+  'job.payload',
 ];
-const REDACT_PATHS = [...SECRET_FIELDS, ...SECRET_FIELDS.map((field) => `*.${field}`), 'req.headers', 'headers'];
 
 /**
  * The server's one logger: JSON lines (pino), created once by the CLI and handed to the app and the job runner.
