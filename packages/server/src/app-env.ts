@@ -1,4 +1,5 @@
 import type { Principal } from './http/principal.js';
+import type { Logger } from './log/logger.js';
 import type { Charge } from './middleware/rate-limit/charge.js';
 
 /** What middleware hands to routes through `c.get()`. */
@@ -6,6 +7,8 @@ export interface AppEnv {
   Variables: {
     /** The request's id (set first, by observeRequests): in `X-Request-Id`, in error bodies, on its log lines. */
     requestId?: string;
+    /** The server's logger (set by observeRequests), for a route with something to say; log with the requestId. */
+    logger?: Logger;
     /** Who a management request acts as (set by managementAuth); its project scopes every query. */
     principal: Principal;
     /**

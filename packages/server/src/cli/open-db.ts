@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Db } from '../db/db.js';
+import type { Logger } from '../log/logger.js';
 import { openPostgresDb } from '../db/postgres.js';
 import { openSqliteDb } from '../db/sqlite.js';
 
@@ -10,10 +11,10 @@ export interface OpenedDb {
 }
 
 /** PostgreSQL when `DATABASE_URL` is set, otherwise SQLite in `<dataDir>/closeloop.sqlite`. Migrated. */
-export async function openDb(env: NodeJS.ProcessEnv, dataDir: string): Promise<OpenedDb> {
+export async function openDb(env: NodeJS.ProcessEnv, dataDir: string, logger?: Logger): Promise<OpenedDb> {
   const url = env['DATABASE_URL'];
   if (url !== undefined && url !== '') {
-    return { db: await openPostgresDb({ connectionString: url }), location: `postgres ${maskPassword(url)}` };
+    return { db: await openPostgresDb({ connectionString: url, ...(logger && { logger }) }), location: `postgres ${maskPassword(url)}` };
   }
   const file = resolve(join(dataDir, 'closeloop.sqlite'));
   return { db: await openSqliteDb({ file }), location: `sqlite ${file}` };

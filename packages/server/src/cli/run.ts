@@ -74,9 +74,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
     if (error instanceof OpsSettingsError) return fail(error.message, 1);
     throw error;
   }
+  // One logger for the database pool, the app and the runner: JSON lines on stdout, after the banner.
+  const logger = createLogger({ level: ops.logLevel });
   let opened;
   try {
-    opened = await openDb(env, args.dataDir);
+    opened = await openDb(env, args.dataDir, logger);
   } catch (error) {
     return fail(`cannot open the database: ${messageOf(error)}`, 1);
   }
@@ -91,8 +93,6 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: UsersIo = 
   // The runner needs the origin, known once listening; /healthz asks it through this until then (not running yet).
   let runner: JobRunner | undefined = undefined;
   const jobsRunning = () => runner?.isRunning() ?? false;
-  // One logger for the app and the runner: JSON lines on stdout, after the banner.
-  const logger = createLogger({ level: ops.logLevel });
   const metrics = ops.metricsToken === undefined ? undefined : createMetrics({ db });
   const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks: args.allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, jobsRunning, rateLimits: args.rateLimits, trustedProxies: args.trustedProxies, logger, metrics, metricsToken: ops.metricsToken });
   let listening: Listening;

@@ -25,6 +25,7 @@ export function observeRequests({ logger, metrics }: ObserveRequestsOptions) {
     const started = performance.now();
     const requestId = requestIdOf(c.req.header('x-request-id'));
     c.set('requestId', requestId);
+    c.set('logger', logger);
     await next();
     const ms = performance.now() - started;
     setRequestIdHeader(c, requestId);
