@@ -12,8 +12,11 @@ export const DELIVERY_CHANNELS: Readonly<Record<string, string>> = {
   'deliver-customer-email': 'customer_email',
 };
 
+const DELIVERY_OUTCOMES = ['delivered', 'retrying', 'failed'] as const;
 /** One delivery attempt: sent, failed and to be retried, or failed for good (its attempts spent). */
-export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed';
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
+const JOB_STATUSES = ['pending', 'running', 'failed'] as const;
 
 const OPEN_STATUSES = FollowUpStatus.options.filter((status) => status !== 'resolved' && status !== 'closed');
 
@@ -64,15 +67,20 @@ export function createMetrics({ db, now = () => new Date() }: MetricsOptions): M
     registers: [registry],
   });
   const deliveries = new Counter({ name: 'closeloop_deliveries_total', help: 'Notification delivery attempts, by channel and outcome', labelNames: ['channel', 'outcome'] as const, registers: [registry] });
+  // Every series from 0, so `rate()` sees the first delivery rather than a series appearing.
+  for (const channel of new Set(Object.values(DELIVERY_CHANNELS))) for (const outcome of DELIVERY_OUTCOMES) deliveries.inc({ channel, outcome }, 0);
+  // Every kind seen (the delivery kinds from the start) keeps its three series, at 0 when none is left: a series that
+  // vanishes reads as "no data", not as "the queue is empty".
+  const jobKinds = new Set(Object.keys(DELIVERY_CHANNELS));
   new Gauge({
     name: 'closeloop_jobs',
     help: 'Jobs queued (pending), running and failed, by kind, across every instance (read from the database at scrape time)',
     labelNames: ['kind', 'status'] as const,
     registers: [registry],
     async collect() {
-      const counts = await countJobs(db.kysely);
-      this.reset();
-      for (const { kind, status, count } of counts) this.set({ kind, status }, count);
+      const counts = new Map((await countJobs(db.kysely)).map(({ kind, status, count }) => [`${kind} ${status}`, count]));
+      for (const key of counts.keys()) jobKinds.add(key.slice(0, key.lastIndexOf(' ')));
+      for (const kind of jobKinds) for (const status of JOB_STATUSES) this.set({ kind, status }, counts.get(`${kind} ${status}`) ?? 0);
     },
   });
   new Gauge({

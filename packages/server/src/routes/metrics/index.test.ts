@@ -67,6 +67,10 @@ describe.each(testDialects)('GET /metrics on the real server ($name)', ({ open }
     expect(sample(text, 'closeloop_cases_open{status="in_progress"}')).toBe(0);
     expect(sample(text, 'closeloop_cases_overdue')).toBe(0);
     expect(sample(text, 'closeloop_jobs{kind="notify-case",status="pending"}')).toBe(4);
+    // Series that stay at 0 until something happens: none failed, no delivery yet.
+    expect(sample(text, 'closeloop_jobs{kind="notify-case",status="failed"}')).toBe(0);
+    expect(sample(text, 'closeloop_jobs{kind="deliver-webhook",status="pending"}')).toBe(0);
+    expect(sample(text, 'closeloop_deliveries_total{channel="slack",outcome="failed"}')).toBe(0);
     // Node's own, under the same prefix.
     expect(text).toContain('closeloop_process_cpu_seconds_total');
 
