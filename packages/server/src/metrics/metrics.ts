@@ -1,15 +1,19 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { FollowUpStatus } from '@closeloop/sdk/schemas';
 import type { Db } from '../db/db.js';
+import { deliverCustomerEmailKind } from '../jobs/close-loop/deliver-customer-email-job.js';
+import { deliverEmailKind } from '../jobs/notify-case/deliver-email-job.js';
+import { deliverSlackKind } from '../jobs/notify-case/deliver-slack-job.js';
+import { deliverWebhookKind } from '../jobs/notify-case/deliver-webhook-job.js';
 import { countOpenCases, countOverdueCases } from '../repos/case-counts.js';
 import { countJobs } from '../repos/job-counts.js';
 
 /** Which notification a delivery job carries, by its job kind. */
 export const DELIVERY_CHANNELS: Readonly<Record<string, string>> = {
-  'deliver-webhook': 'webhook',
-  'deliver-slack': 'slack',
-  'deliver-email': 'email',
-  'deliver-customer-email': 'customer_email',
+  [deliverWebhookKind.kind]: 'webhook',
+  [deliverSlackKind.kind]: 'slack',
+  [deliverEmailKind.kind]: 'email',
+  [deliverCustomerEmailKind.kind]: 'customer_email',
 };
 
 const DELIVERY_OUTCOMES = ['delivered', 'retrying', 'failed'] as const;
