@@ -40,8 +40,9 @@ describe.skipIf(!pgUrl)('two instances starting together on one fresh PostgreSQL
     started = [];
     await admin(`drop database if exists ${database} with (force)`);
     await rm(dataDir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
+  // A minute: two processes start, and one migrates a database from nothing, on a machine that may be busy.
   it('both come up migrated and ready, no error, each migration recorded once', async () => {
     started = await Promise.all([startCli(dataDir, 0, databaseUrl, 'serve'), startCli(dataDir, 0, databaseUrl, 'serve')]);
     for (const cli of started) {
@@ -60,5 +61,5 @@ describe.skipIf(!pgUrl)('two instances starting together on one fresh PostgreSQL
     } finally {
       await client.end();
     }
-  });
+  }, 60_000);
 });
