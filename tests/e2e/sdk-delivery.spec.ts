@@ -141,8 +141,8 @@ test('database unavailable: 503 with Retry-After, the answer waits in the outbox
     await expect.poll(() => replies.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     expect(replies[0]).toEqual({ status: 503, retryAfter: '5' });
     expect(await queued(page)).toBe(1);
-    // /healthz names the part that is down (the jobs still run).
-    const health = await fetch(`${server.origin}/healthz`);
+    // /readyz names the part that is down (the jobs still run).
+    const health = await fetch(`${server.origin}/readyz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ ok: false, database: { ok: false, name: 'SQLite', reason: expect.stringMatching(/locked/) }, jobs: { ok: true, running: true } });
   } finally {
@@ -150,7 +150,7 @@ test('database unavailable: 503 with Retry-After, the answer waits in the outbox
   }
 
   // Back: the outbox's own retry, Retry-After seconds later, delivers it, on this same page.
-  expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
+  expect((await fetch(`${server.origin}/readyz`)).status).toBe(200);
   await expectDeliveredOnce();
   expect(await queued(page)).toBe(0);
   expect(replies.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);

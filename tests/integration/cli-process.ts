@@ -17,12 +17,12 @@ export interface Cli {
 }
 
 /**
- * Starts `closeloop demo` on `port` (0: any free one) and resolves once it prints where it listens. SQLite in
- * `dataDir` unless `databaseUrl` names a PostgreSQL database. The per-address rate limit is off: the tests' clients
- * all come from 127.0.0.1 and stand for many visitors, not one.
+ * Starts `closeloop demo` (or `serve`) on `port` (0: any free one) and resolves once it prints where it listens.
+ * SQLite in `dataDir` unless `databaseUrl` names a PostgreSQL database. The per-address rate limit is off: the
+ * tests' clients all come from 127.0.0.1 and stand for many visitors, not one.
  */
-export async function startCli(dataDir: string, port = 0, databaseUrl = ''): Promise<Cli> {
-  const child = spawn(process.execPath, [cli, 'demo', '--port', String(port), '--data', dataDir, '--rate-limit-address', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startCli(dataDir: string, port = 0, databaseUrl = '', command: 'demo' | 'serve' = 'demo'): Promise<Cli> {
+  const child = spawn(process.execPath, [cli, command, '--port', String(port), '--data', dataDir, '--rate-limit-address', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const waiters: { text: string; resolve: () => void }[] = [];
   const onData = (chunk: Buffer) => {
@@ -38,8 +38,8 @@ export async function startCli(dataDir: string, port = 0, databaseUrl = ''): Pro
       waiters.push({ text, resolve });
       void exited.then((code) => reject(new Error(`closeloop exited (${code}) before printing "${text}":\n${output}`)));
     });
-  await printed('Shop:');
-  const shop = /Shop:\s+(http\S+)/.exec(output)?.[1];
-  if (!shop) throw new Error(`no shop URL in:\n${output}`);
+  await printed(command === 'demo' ? 'Shop:' : 'Server:');
+  const shop = /(?:Shop|Server):\s+(http\S+)/.exec(output)?.[1];
+  if (!shop) throw new Error(`no shop or server URL in:\n${output}`);
   return { child, origin: new URL(shop).origin, output: () => output, printed, exited };
 }

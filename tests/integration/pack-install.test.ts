@@ -161,6 +161,26 @@ console.log(JSON.stringify(loaded));`;
     expect(ui).toContain('preact');
   }, STEP_TIMEOUT);
 
+  it('sets a company up with `npx closeloop init`, and its printed key works on `npx closeloop serve`', async () => {
+    const data = join(project.root, 'company');
+    const printed = await project.closeloop(['init', '--name', 'Acme Shop', '--origin', 'https://shop.acme.example', '--data', data]);
+    const publicKey = /pk_[A-Za-z0-9_-]+/.exec(printed)?.[0];
+    expect(publicKey, printed).toBeDefined();
+    expect(printed).toMatch(/sk_[A-Za-z0-9_-]+/);
+    expect(printed).toContain(`data-project="${publicKey}"`);
+    const server = await startInstalled(project, ['serve', '--port', '0', '--data', data], 'Server');
+    try {
+      const config = await fetch(`${server.origin}/v1/config?project=${publicKey}`, { headers: { Origin: 'https://shop.acme.example' } });
+      expect(config.status).toBe(200);
+      expect(await config.json()).toMatchObject({ project: publicKey, surveys: [] });
+      const ready = await fetch(`${server.origin}/readyz`);
+      expect(ready.status, await ready.text()).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  }, STEP_TIMEOUT);
+
   it('runs `npx closeloop demo` from the installed packages: the shop, the widget and the console', async () => {
     const data = join(project.root, 'data');
     expect(await project.closeloop(['--help'])).toMatch(/\bdemo\b/);

@@ -1,9 +1,14 @@
 import type { Principal } from './http/principal.js';
+import type { Logger } from './log/logger.js';
 import type { Charge } from './middleware/rate-limit/charge.js';
 
 /** What middleware hands to routes through `c.get()`. */
 export interface AppEnv {
   Variables: {
+    /** The request's id (set first, by observeRequests): in `X-Request-Id`, in error bodies, on its log lines. */
+    requestId?: string;
+    /** The server's logger (set by observeRequests), for a route with something to say; log with the requestId. */
+    logger?: Logger;
     /** Who a management request acts as (set by managementAuth); its project scopes every query. */
     principal: Principal;
     /**

@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/database.js';
 import type { Db } from './db/db.js';
+import { captureLog } from './testing/log-capture.js';
 import { openSqliteTestDb } from './testing/test-dbs.js';
 
 describe('createApp', () => {
@@ -10,11 +11,11 @@ describe('createApp', () => {
     const { db, cleanup } = await openSqliteTestDb();
     const res = await createApp({ db }).request('/nope');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /nope' } });
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /nope', requestId: res.headers.get('x-request-id') } });
     await cleanup();
   });
 
-  it('turns an unexpected error into a 500 with no detail, logging one line', async () => {
+  it('turns an unexpected error into a 500 with no detail, logging one error line with the stack', async () => {
     const { db, cleanup } = await openSqliteTestDb();
     // Every query fails the way a broken disk would.
     const kysely = Object.assign(Object.create(db.kysely) as Kysely<Database>, {
@@ -25,15 +26,26 @@ describe('createApp', () => {
       },
     });
     const broken: Db = { ...db, kysely };
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await createApp({ db: broken }).request('/v1/config?project=pk_x');
+    const log = captureLog('error');
+    const res = await createApp({ db: broken, logger: log.logger }).request('/v1/config?project=pk_x');
     expect(res.status).toBe(500);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: 'Internal server error' } });
+    const requestId = res.headers.get('x-request-id');
+    expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: 'Internal server error', requestId } });
     expect(text).not.toContain('disk on fire');
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0]?.[0])).toMatch(/^closeloop: 500 GET \/v1\/config: Error: disk on fire at secret.ts:1$/);
-    log.mockRestore();
+    expect(log.lines()).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        msg: 'internal error',
+        requestId,
+        method: 'GET',
+        route: '/v1/config',
+        status: 500,
+        err: expect.objectContaining({ type: 'Error', message: 'disk on fire\n    at secret.ts:1', stack: expect.stringMatching(/^Error: disk on fire\n/) }),
+      }),
+    ]);
+    // The route pattern, never the path with its query.
+    expect(log.text()).not.toContain('pk_x');
     await cleanup();
   });
 

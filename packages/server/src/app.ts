@@ -15,6 +15,12 @@ import { consoleAssets } from './routes/console-assets/index.js';
 import type { Mailer } from './notify/email/mailer.js';
 import { demoSite } from './routes/demo/index.js';
 import { healthz } from './routes/healthz/index.js';
+import { metricsRoute } from './routes/metrics/index.js';
+import { readyz } from './routes/readyz/index.js';
+import type { Logger } from './log/logger.js';
+import { silentLogger } from './log/logger.js';
+import type { Metrics } from './metrics/metrics.js';
+import { observeRequests } from './middleware/observe-requests/index.js';
 import { openApi } from './routes/openapi/index.js';
 import { widgetAssets } from './routes/widget-assets/index.js';
 import { PREVIEW_PAGE, previewPage } from './routes/widget-assets/preview-page.js';
@@ -53,13 +59,21 @@ export interface AppOptions {
    * client for the per-address limits. Default 0: the header is ignored and the socket's address counts.
    */
   trustedProxies?: number;
+  /** Where the access lines and server errors go (`createLogger`); default none (tests). */
+  logger?: Logger;
+  /** Counts requests (`createMetrics`), shared with the job runner's delivery counts; unset, nothing is counted. */
+  metrics?: Metrics;
+  /** The bearer token `GET /metrics` asks for; unset (or no `metrics`), there is no `/metrics` route. */
+  metricsToken?: string;
 }
 
 /** The whole HTTP surface as one Hono app: serve it with @hono/node-server, or call `app.request()` in tests. */
-export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream, jobsRunning, rateLimits, rateLimitClock, trustedProxies = 0 }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new Date(), maxBodyBytes = 64 * 1024, allowPrivateWebhooks = false, mail = null, eventStream, jobsRunning, rateLimits, rateLimitClock, trustedProxies = 0, logger = silentLogger(), metrics, metricsToken }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.onError(errorHandlerFor(db.dialect));
+  app.onError(errorHandlerFor(db.dialect, logger));
   app.notFound(notFound);
+  // First: every later line about the request, and every error reply, carries its id.
+  app.use('*', observeRequests({ logger, metrics }));
   app.use('*', securityHeaders);
   app.use('*', trustClientAddress(trustedProxies));
   app.use('/v1/*', refuseNul);
@@ -67,7 +81,9 @@ export function createApp({ db, widgetDir, consoleDir, demoDir, now = () => new 
   // The console's and integrations' bodies: the largest, a survey with its translations, is far below 1 MiB.
   app.use('/api/v1/*', bodySizeLimit({ maxBytes: 1024 * 1024 }));
 
-  app.get('/healthz', healthz({ db, jobsRunning }));
+  app.get('/healthz', healthz({ jobsRunning }));
+  app.get('/readyz', readyz({ db, jobsRunning }));
+  if (metrics !== undefined && metricsToken !== undefined) app.get('/metrics', metricsRoute({ metrics, token: metricsToken }));
 
   // One sub-app per surface, each with its own auth and CORS. The console's session routes come before the
   // management API, whose auth (key or session) they do not go through.

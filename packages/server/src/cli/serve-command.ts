@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from '../app.js';
 import type { Db } from '../db/db.js';
+import { countedDeliveries } from '../jobs/counted-deliveries.js';
 import { jobDefinitions } from '../jobs/definitions.js';
+import { createLogger } from '../log/logger.js';
+import { createMetrics } from '../metrics/metrics.js';
 import { createJobRunner } from '../jobs/runner.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { createMailer } from '../notify/email/mailer.js';
@@ -33,7 +36,9 @@ export async function serveCommand(command: 'serve' | 'demo', argv: string[], { 
     }
   }
 
-  const opened = await openDb(config, cwd);
+  // One logger for the database pool, the app and the runner: JSON lines on stdout, after the banner.
+  const logger = createLogger({ level: config.logLevel });
+  const opened = await openDb(config, cwd, logger);
   const { db } = opened;
   if (args.command === 'demo') await seedDemo(db, new Date());
 
@@ -46,7 +51,9 @@ export async function serveCommand(command: 'serve' | 'demo', argv: string[], { 
   let runner: JobRunner | undefined = undefined;
   const jobsRunning = () => runner?.isRunning() ?? false;
   const { allowPrivateWebhooks, rateLimits, trustProxy: trustedProxies } = config;
-  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, jobsRunning, rateLimits, trustedProxies });
+  const metricsToken = config.metricsToken ?? undefined;
+  const metrics = metricsToken === undefined ? undefined : createMetrics({ db });
+  const app = createApp({ db, widgetDir, consoleDir, demoDir, allowPrivateWebhooks, mail, eventStream: { signal: streams.signal }, jobsRunning, rateLimits, trustedProxies, logger, metrics, metricsToken });
   let listening: Listening;
   try {
     listening = await listen(app, config);
@@ -62,7 +69,7 @@ export async function serveCommand(command: 'serve' | 'demo', argv: string[], { 
   console.log(banner({ command: args.command, origin, dataLocation: opened.location, widgetBuilt, consoleBuilt, logins }));
   // Jobs queued by this instance run as soon as their transaction commits; the poll picks up other instances' jobs.
   const definitions = jobDefinitions({ db, allowPrivateWebhooks, baseUrl: config.publicUrl ?? origin, now: () => new Date(), mail });
-  runner = createJobRunner({ db, definitions });
+  runner = createJobRunner({ db, definitions: metrics === undefined ? definitions : countedDeliveries(definitions, metrics), logger });
   runner.start();
   stopOnSignals(listening, runner, db, mail, streams);
 }

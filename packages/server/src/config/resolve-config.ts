@@ -7,7 +7,8 @@ import { settingIssueError } from './setting-issue-error.js';
 import { describeSource } from './setting-source.js';
 import type { SettingSource } from './setting-source.js';
 import { ConfigFile, SETTINGS } from './settings.js';
-import type { LogLevel, TextKind } from './settings.js';
+import type { TextKind } from './settings.js';
+import type { LogLevel } from '../log/log-level.js';
 
 /** The settings the server runs with, every one decided: what the CLI hands to the app, the jobs and the logger. */
 export interface ServerConfig {
@@ -20,6 +21,8 @@ export interface ServerConfig {
   publicUrl: string | null;
   allowPrivateWebhooks: boolean;
   logLevel: LogLevel;
+  /** The bearer token GET /metrics is served to; null: no /metrics. */
+  metricsToken: string | null;
   trustProxy: number;
   rateLimits: RateLimits;
   /** Null: no email is sent. */
@@ -89,6 +92,7 @@ export function resolveConfig({ flags, env, configFile, cwd }: ConfigInputs): Se
     publicUrl: values.publicUrl === undefined ? null : values.publicUrl.replace(/\/+$/, ''),
     allowPrivateWebhooks: required(values.allowPrivateWebhooks, 'allowPrivateWebhooks'),
     logLevel: required(values.logLevel, 'logLevel'),
+    metricsToken: values.metricsToken ?? null,
     trustProxy: required(values.trustProxy, 'trustProxy'),
     rateLimits: {
       address: required(values.rateLimit?.address, 'rateLimit.address'),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { LogLevel } from '../log/log-level.js';
 import { DEFAULT_RATE_LIMITS } from '../middleware/rate-limit/rate-limits.js';
 
-/** pino's levels, quietest first; the server logs at `info` unless told otherwise. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+/** Long enough that guessing it is hopeless; `openssl rand -hex 32` gives 64. */
+const MIN_METRICS_TOKEN_LENGTH = 16;
 
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 const nonEmpty = z.string().trim().min(1);
@@ -30,7 +30,8 @@ export const ConfigFile = z.strictObject({
     .refine((v) => hasProtocol(v, ['http:', 'https:']) && new URL(v).search === '' && new URL(v).hash === '')
     .optional(),
   allowPrivateWebhooks: z.boolean().optional(),
-  logLevel: z.enum(LOG_LEVELS).optional(),
+  logLevel: LogLevel.optional(),
+  metricsToken: z.string().min(MIN_METRICS_TOKEN_LENGTH).regex(/^\S+$/).optional(),
   trustProxy: wholeNumber(0, 10).optional(),
   rateLimit: z
     .strictObject({
@@ -88,7 +89,16 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'databaseUrl', flag: off, env: 'DATABASE_URL', kind: 'text', expected: 'a postgres://user:password@host:5432/db URL', default: off, secret: true },
   { key: 'publicUrl', flag: 'public-url', env: 'CLOSELOOP_PUBLIC_URL', kind: 'text', expected: 'the http(s) URL the server is reached at, such as https://feedback.example.com', default: off, secret: false },
   { key: 'allowPrivateWebhooks', flag: 'allow-private-webhooks', env: 'CLOSELOOP_ALLOW_PRIVATE_WEBHOOKS', kind: 'boolean', expected: 'true or false', default: false, secret: false },
-  { key: 'logLevel', flag: 'log-level', env: 'CLOSELOOP_LOG_LEVEL', kind: 'text', expected: LOG_LEVELS.join(', ').replace(/, (?=\w+$)/, ' or '), default: 'info', secret: false },
+  { key: 'logLevel', flag: 'log-level', env: 'CLOSELOOP_LOG_LEVEL', kind: 'text', expected: LogLevel.options.join(', ').replace(/, (?=\w+$)/, ' or '), default: 'info', secret: false },
+  {
+    key: 'metricsToken',
+    flag: off,
+    env: 'CLOSELOOP_METRICS_TOKEN',
+    kind: 'text',
+    expected: `a bearer token of ${MIN_METRICS_TOKEN_LENGTH} characters or more, without spaces (openssl rand -hex 32); GET /metrics is served to it alone`,
+    default: off,
+    secret: true,
+  },
   { key: 'trustProxy', flag: 'trust-proxy', env: 'CLOSELOOP_TRUST_PROXY', kind: 'number', expected: 'the number of reverse proxies in front of the server, from 0 to 10', default: 0, secret: false },
   ...(['address', 'project', 'key'] as const).map((limit) => ({
     key: `rateLimit.${limit}`,

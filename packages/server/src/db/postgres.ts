@@ -1,5 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
+import type { Logger } from '../log/logger.js';
 import type { Database } from './database.js';
 import { dbHandle } from './db.js';
 import type { Db } from './db.js';
@@ -13,10 +14,12 @@ export interface PostgresDbOptions {
   schema?: string;
   /** Pool size; defaults to 10. */
   max?: number;
+  /** Where a dropped idle connection is reported; default one console.error line. */
+  logger?: Logger;
 }
 
 /** The production database: a pg pool, so concurrent requests run concurrent transactions. Migrated before returned. */
-export async function openPostgresDb({ connectionString, schema, max = 10 }: PostgresDbOptions): Promise<Db> {
+export async function openPostgresDb({ connectionString, schema, max = 10, logger }: PostgresDbOptions): Promise<Db> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
   const pool = new pg.Pool({
     connectionString,
@@ -27,7 +30,9 @@ export async function openPostgresDb({ connectionString, schema, max = 10 }: Pos
   });
   // An idle pooled connection the server drops (restart, pg_terminate_backend) is an 'error' event on the pool:
   // unheard, it would crash the process. The pool discards that connection and opens a new one when next needed.
-  pool.on('error', (error) => console.error(`closeloop: PostgreSQL dropped an idle connection: ${error.message}`));
+  pool.on('error', (error) =>
+    logger === undefined ? console.error(`closeloop: PostgreSQL dropped an idle connection: ${error.message}`) : logger.warn({ err: error }, 'PostgreSQL dropped an idle connection'),
+  );
   // A connection lost while a request holds it is an 'error' event on that client, which the pool does not hear
   // then: unheard, it too would crash the process. The request's query is rejected with the same error (a 503), and
   // the pool discards the client on release, so there is nothing more to do here.

@@ -1,39 +1,43 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ErrorBody } from '@closeloop/sdk/schemas';
+import type { AppEnv } from '../app-env.js';
 import type { Dialect } from '../db/db.js';
 import { STORE_RETRY_AFTER_SECONDS, storeOutageOf } from '../db/store-unavailable.js';
+import type { Logger } from '../log/logger.js';
+import { silentLogger } from '../log/logger.js';
 import { HttpError } from './http-error.js';
+import { routeLabel } from './route-label.js';
 
 /**
  * The one place errors become replies. HttpError carries its own reply; Hono's HTTPException (thrown by its
  * middleware) keeps its status; a database that is down or cannot write is a 503 the client retries; anything else
- * is a bug: a 500 with no detail for the client, one line in the log.
+ * is a bug: a 500 with no detail for the client, one error line with the stack in the log. Every reply carries the
+ * request's id, which the log lines about the request carry too.
  */
-export function errorHandlerFor(dialect: Dialect): ErrorHandler {
+export function errorHandlerFor(dialect: Dialect, logger: Logger = silentLogger()): ErrorHandler<AppEnv> {
   return (err, c) => {
-    if (err instanceof HttpError) return c.json(err.toBody(), err.status, err.headers);
+    if (err instanceof HttpError) return c.json(withRequestId(err.toBody(), c), err.status, err.headers);
     const outage = storeOutageOf(err, dialect);
     if (outage) {
-      console.error(`closeloop: 503 ${c.req.method} ${c.req.path}: ${outage.database}: ${outage.reason} (${describe(err)})`);
-      return c.json(storeUnavailableBody(outage), 503, { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) });
+      logger.error({ requestId: c.get('requestId'), method: c.req.method, route: routeLabel(c), status: 503, database: outage.database, reason: outage.reason, err }, 'database unavailable');
+      return c.json(withRequestId(storeUnavailableBody(outage), c), 503, { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) });
     }
     if (err instanceof HTTPException) {
-      const body: ErrorBody = { error: { code: 'http_error', message: err.message || 'Request failed' } };
-      return c.json(body, err.status);
+      return c.json(withRequestId({ error: { code: 'http_error', message: err.message || 'Request failed' } }, c), err.status);
     }
-    console.error(`closeloop: 500 ${c.req.method} ${c.req.path}: ${describe(err)}`);
-    return c.json({ error: { code: 'internal_error', message: 'Internal server error' } } satisfies ErrorBody, 500);
+    logger.error({ requestId: c.get('requestId'), method: c.req.method, route: routeLabel(c), status: 500, err }, 'internal error');
+    return c.json(withRequestId({ error: { code: 'internal_error', message: 'Internal server error' } }, c), 500);
   };
 }
 
-export const notFound: NotFoundHandler = (c: Context) =>
-  c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } } satisfies ErrorBody, 404);
+export const notFound: NotFoundHandler<AppEnv> = (c) =>
+  c.json(withRequestId({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, c), 404);
 
-function describe(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? ` (cause: ${err.cause.message})` : '';
-  return `${err.name}: ${err.message}${cause}`.replace(/\s+/g, ' ');
+/** The body with the request's id added, when the request has one (an app built with observeRequests). */
+export function withRequestId<T extends ErrorBody>(body: T, c: Context<AppEnv>): T {
+  const requestId = c.get('requestId');
+  return requestId === undefined ? body : { ...body, error: { ...body.error, requestId } };
 }
 
 /** The reply for a database outage: which database, what is wrong, that the request may be sent again. */
@@ -42,4 +46,4 @@ export function storeUnavailableBody(outage: { database: string; reason: string 
 }
 
 /** The handler for a sub-app tested on its own, on the SQLite every such test runs on. */
-export const onError: ErrorHandler = errorHandlerFor('sqlite');
+export const onError: ErrorHandler = errorHandlerFor('sqlite') as ErrorHandler;

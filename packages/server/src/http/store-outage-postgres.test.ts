@@ -1,5 +1,5 @@
 import { ErrorBody } from '@closeloop/sdk/schemas';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { listResponses } from '../repos/responses.js';
 import { NOW, npsSurvey, seedProject, submission } from '../testing/fixtures.js';
@@ -28,7 +28,6 @@ describe.skipIf(!pgUrl)('PostgreSQL that goes away: 503 with Retry-After, then s
   let app: ReturnType<typeof createApp>;
   let projectId: string;
   beforeEach(async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     const url = new URL(pgUrl!);
     proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
     url.hostname = '127.0.0.1';
@@ -41,19 +40,18 @@ describe.skipIf(!pgUrl)('PostgreSQL that goes away: 503 with Retry-After, then s
     await proxy.restore().catch(() => {});
     await opened.cleanup();
     await proxy.close();
-    vi.restoreAllMocks();
   });
 
-  it('ingest, management and /healthz answer 503 naming PostgreSQL while it is down; back, the same answer is stored once', async () => {
+  it('ingest, management and /readyz answer 503 naming PostgreSQL while it is down; back, the same answer is stored once', async () => {
     const body = submission();
     await proxy.cut();
     await expectUnavailable(await post(app, '/v1/responses', body, { Origin: 'https://shop.example' }));
     await expectUnavailable(await app.request('/api/v1/responses', { headers: AUTH }));
     await expectUnavailable(await app.request('/api/v1/surveys/nps', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...AUTH }, body: JSON.stringify(npsSurvey) }));
-    await expectUnavailable(await app.request('/healthz'));
+    await expectUnavailable(await app.request('/readyz'));
 
     await proxy.restore();
-    expect((await app.request('/healthz')).status).toBe(200);
+    expect((await app.request('/readyz')).status).toBe(200);
     expect((await post(app, '/v1/responses', body, { Origin: 'https://shop.example' })).status).toBe(201);
     expect((await app.request('/api/v1/responses', { headers: AUTH })).status).toBe(200);
     expect((await listResponses(opened.db.kysely, projectId, { limit: 10 })).data.map((r) => r.id)).toEqual([body.id]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { ErrorBody } from '@closeloop/sdk/schemas';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import type { Db } from '../db/db.js';
 import { openSqliteDb } from '../db/sqlite.js';
@@ -21,7 +21,7 @@ function requests(app: ReturnType<typeof createApp>) {
     answer: (body = submission()) => post(app, '/v1/responses', body, ORIGIN),
     saveSurvey: () => app.request('/api/v1/surveys/nps', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...AUTH }, body: JSON.stringify(npsSurvey) }),
     listResponses: () => app.request('/api/v1/responses', { headers: AUTH }),
-    healthz: () => app.request('/healthz'),
+    readyz: () => app.request('/readyz'),
   };
 }
 
@@ -40,8 +40,6 @@ describe('SQLite that cannot write: 503 with Retry-After, then success once it c
   let app: ReturnType<typeof createApp>;
   let projectId: string;
   beforeEach(async () => {
-    // Each 503 is logged (an operator must see the outage); the log is not what these tests look at.
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     dir = makeTempDir({});
     db = await openSqliteDb({ file: join(dir, 'closeloop.db') });
     projectId = (await seedProject(db)).project.id;
@@ -50,7 +48,6 @@ describe('SQLite that cannot write: 503 with Retry-After, then success once it c
   afterEach(async () => {
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
-    vi.restoreAllMocks();
   });
 
   it('read-only file (SQLITE_READONLY): every write answers 503 naming it; writable again, the answer is stored', async () => {
@@ -100,9 +97,9 @@ describe('SQLite that cannot write: 503 with Retry-After, then success once it c
     }
   });
 
-  it('a closed database: /healthz and every route answer 503 naming SQLite, not 500', async () => {
+  it('a closed database: /readyz and every route answer 503 naming SQLite, not 500', async () => {
     await db.destroy();
-    await expectUnavailable(await requests(app).healthz(), /closed/);
+    await expectUnavailable(await requests(app).readyz(), /closed/);
     await expectUnavailable(await requests(app).answer(), /closed/);
     await expectUnavailable(await requests(app).listResponses(), /closed/);
     db = await openSqliteDb({ file: join(dir, 'closeloop.db') });

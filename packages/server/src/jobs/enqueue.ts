@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { afterCommit } from '../db/after-commit.js';
 import type { Database } from '../db/database.js';
 import { insertJob } from '../repos/jobs.js';
+import { DEFAULT_MAX_ATTEMPTS } from './job-definition.js';
 import type { JobKind } from './job-definition.js';
 import { wakeRunners } from './wake.js';
 
@@ -27,5 +28,5 @@ export function enqueue<S extends z.ZodType>(
   { key, now, runAt = now }: EnqueueOptions,
 ): Promise<boolean> {
   afterCommit(trx, wakeRunners);
-  return insertJob(trx, { kind: definition.kind, key, payload: definition.payload.parse(payload), runAt, maxAttempts: definition.maxAttempts ?? 8 }, now);
+  return insertJob(trx, { kind: definition.kind, key, payload: definition.payload.parse(payload), runAt, maxAttempts: definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS }, now);
 }

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 
+/** Runs of a job whose definition names no `maxAttempts`. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
 /** What a handler gets besides its payload. */
 export interface JobContext {
   /** 1 for the first run, 2 for the first retry, … */

@@ -1,4 +1,6 @@
 import type { Db } from '../db/db.js';
+import type { Logger } from '../log/logger.js';
+import { silentLogger } from '../log/logger.js';
 import { claimJobs, finishJob } from '../repos/jobs.js';
 import type { ClaimedJob } from '../repos/jobs.js';
 import { createDoneRecorder } from './done-recorder.js';
@@ -26,7 +28,9 @@ export interface JobRunnerOptions {
   backoff?: BackoffOptions;
   now?: () => Date;
   random?: () => number;
-  /** Where a failed attempt is reported; default one console.error line. */
+  /** Where failures are logged (job kind and id, never the payload); default none. */
+  logger?: Logger;
+  /** Where a failed attempt is reported; default one error line in `logger`. */
   onError?: (job: ClaimedJob, error: unknown) => void;
 }
 
@@ -61,7 +65,8 @@ export function createJobRunner({
   backoff = { baseMs: 1_000, maxMs: 60 * 60_000 },
   now = () => new Date(),
   random = Math.random,
-  onError = (job, error) => console.error(`closeloop: job ${job.kind} ${job.key} attempt ${job.attempt} failed: ${messageOf(error)}`),
+  logger = silentLogger(),
+  onError = (job, error) => logger.error({ job: { kind: job.kind, id: job.id }, attempt: job.attempt, maxAttempts: job.maxAttempts, err: error }, 'job attempt failed'),
 }: JobRunnerOptions): JobRunner {
   const byKind = new Map(definitions.map((d) => [d.kind, d]));
   let running = false;
@@ -110,7 +115,7 @@ export function createJobRunner({
   function launch(job: ClaimedJob): void {
     const run: Promise<void> = runOne(job)
       // Only recording the outcome can throw here (the database is down): the lease lapses and the job runs again.
-      .catch((error: unknown) => console.error(`closeloop: job ${job.kind} ${job.key}: recording its outcome failed: ${messageOf(error)}`))
+      .catch((error: unknown) => logger.error({ job: { kind: job.kind, id: job.id }, err: error }, 'recording a job outcome failed'))
       .finally(() => {
         inFlight.delete(run);
         if (backlog) wake();
@@ -144,7 +149,7 @@ export function createJobRunner({
       return;
     }
     claiming = fill()
-      .catch((error: unknown) => console.error(`closeloop: claiming jobs failed: ${messageOf(error)}`))
+      .catch((error: unknown) => logger.error({ err: error }, 'claiming jobs failed'))
       .finally(() => {
         claiming = null;
       });

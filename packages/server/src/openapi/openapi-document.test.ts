@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { createMetrics } from '../metrics/metrics.js';
 import { openSqliteTestDb } from '../testing/test-dbs.js';
 import { openApiDocument } from './openapi-document.js';
 
@@ -67,6 +68,8 @@ describe('openApiDocument', () => {
         '/demo',
         '/demo/{path}',
         '/healthz',
+        '/metrics',
+        '/readyz',
         '/openapi.json',
         '/v1/config',
         '/v1/feedback',
@@ -80,8 +83,8 @@ describe('openApiDocument', () => {
 
   it('documents exactly the routes the app serves, each path parameter included', async () => {
     const { db, cleanup } = await openSqliteTestDb();
-    // Both optional route groups on: the widget files and the demo shop.
-    const app = createApp({ db, widgetDir: '/widget', demoDir: '/demo-site' });
+    // Every optional route on: the widget files, the demo shop and /metrics.
+    const app = createApp({ db, widgetDir: '/widget', demoDir: '/demo-site', metrics: createMetrics({ db }), metricsToken: 'a-long-enough-token' });
     await cleanup();
     // Middleware (`use`) registers as ALL; a route with its own middleware (bodySizeLimit) appears once per handler.
     const served = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`));

@@ -171,15 +171,28 @@ function errors(...statuses: number[]): Record<string, unknown> {
 
 /** Every management route: the project's secret key, or a console session (cookie, plus X-CSRF-Token on changes). */
 const bearer = [{ bearer: [] }, { session: [] }];
-/** `/healthz`'s reply, up or down (routes/healthz): each part with `ok`, the database's `reason` when down. */
+const PART = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } };
+const HEALTH_ERROR = { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, requestId: { type: 'string' } } };
+/** `/healthz`'s reply (routes/healthz): liveness, the job runner's state when the app runs jobs. */
 const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['ok'],
+  properties: {
+    ok: { type: 'boolean' },
+    jobs: { ...PART, required: ['ok', 'running'], properties: { ok: { type: 'boolean' }, running: { type: 'boolean' } } },
+    error: HEALTH_ERROR,
+  },
+};
+/** `/readyz`'s reply, up or down (routes/readyz): each part with `ok`, the database's `reason` when down. */
+const READY_SCHEMA = {
   type: 'object',
   required: ['ok', 'database'],
   properties: {
     ok: { type: 'boolean' },
     database: { type: 'object', required: ['ok', 'name'], properties: { ok: { type: 'boolean' }, name: { enum: ['SQLite', 'PostgreSQL'] }, reason: { type: 'string' } } },
-    jobs: { type: 'object', required: ['ok', 'running'], properties: { ok: { type: 'boolean' }, running: { type: 'boolean' } } },
-    error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    migrations: { type: 'object', required: ['ok', 'pending'], properties: { ok: { type: 'boolean' }, pending: { type: 'array', items: { type: 'string' } } } },
+    jobs: HEALTH_SCHEMA.properties.jobs,
+    error: HEALTH_ERROR,
   },
 };
 const surveyIdParameter = { name: 'id', in: 'path', required: true, schema: schemaOf(Slug, 'input') };
@@ -289,6 +302,7 @@ export function openApiDocument(): JsonSchema {
       schemas: Object.fromEntries(Object.entries(components).map(([name, { schema, io }]) => [name, schemaOf(schema, io)])),
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'The project secret key, sk_…: every permission' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'The server’s CLOSELOOP_METRICS_TOKEN (GET /metrics only)' },
         session: {
           type: 'apiKey',
           in: 'cookie',
@@ -301,11 +315,30 @@ export function openApiDocument(): JsonSchema {
     paths: {
       '/healthz': {
         get: {
-          summary: 'Which part is down: the database (answers and takes writes) and the job runner (runs). 503 when one is down',
+          summary: 'Liveness: the process answers and its job runner runs (the database is not asked: see /readyz)',
           responses: {
-            '200': { description: 'Every part up', content: { 'application/json': { schema: HEALTH_SCHEMA } } },
-            '503': { description: 'A part is down (`error.code`: store_unavailable, with Retry-After, or jobs_stopped)', content: { 'application/json': { schema: HEALTH_SCHEMA } } },
+            '200': { description: 'Alive', content: { 'application/json': { schema: HEALTH_SCHEMA } } },
+            '503': { description: 'The job runner stopped (`error.code` jobs_stopped)', content: { 'application/json': { schema: HEALTH_SCHEMA } } },
           },
+        },
+      },
+      '/readyz': {
+        get: {
+          summary: 'Readiness, naming the part that is down: the database (answers and takes writes), its migrations (none pending), the job runner (runs)',
+          responses: {
+            '200': { description: 'Every part up', content: { 'application/json': { schema: READY_SCHEMA } } },
+            '503': {
+              description: 'A part is down (`error.code`: store_unavailable, with Retry-After; migrations_pending; jobs_stopped)',
+              content: { 'application/json': { schema: READY_SCHEMA } },
+            },
+          },
+        },
+      },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics (text format), only when CLOSELOOP_METRICS_TOKEN is set; send it as a bearer token',
+          security: [{ metricsToken: [] }],
+          responses: { '200': { description: 'Metrics', content: { 'text/plain': { schema: { type: 'string' } } } }, ...errors(401) },
         },
       },
       '/v1/config': {

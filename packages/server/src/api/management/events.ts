@@ -82,7 +82,7 @@ export function eventsApi({ db, pollMs = 1_000, pingMs = 15_000, signal }: Event
       },
       async (error) => {
         // The client reconnects with Last-Event-ID; the log says why the stream ended.
-        console.error(`closeloop: event stream ended: ${error.message}`);
+        c.get('logger')?.warn({ requestId: c.get('requestId'), err: error }, 'event stream ended');
       },
     );
   });
