@@ -249,7 +249,7 @@ describe('the closeloop command line, refused or explained', { timeout: 30_000 }
       expect((await closeloop(['serve', '--port', '0', '--trust-proxy', '1'], cwd, env)).stderr).toContain('trustProxy must be');
       writeFileSync(join(cwd, 'closeloop.config.json'), JSON.stringify({ trustProxy: 2 }));
       const fromEnv = await closeloop(['serve', '--port', '0'], cwd, { ...env, CLOSELOOP_LOG_LEVEL: 'loud' });
-      expect(fromEnv).toMatchObject({ code: 2, stderr: expect.stringMatching(/^closeloop: CLOSELOOP_LOG_LEVEL must be fatal, error, warn, info, debug or trace, got "loud" \(setting logLevel, from the environment\)/) });
+      expect(fromEnv).toMatchObject({ code: 2, stderr: expect.stringMatching(/^closeloop: CLOSELOOP_LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent, got "loud" \(setting logLevel, from the environment\)/) });
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

@@ -19,6 +19,7 @@ describe('closeloop serve|demo command line', () => {
       publicUrl: null,
       allowPrivateWebhooks: false,
       logLevel: 'info',
+      metricsToken: null,
       trustProxy: 0,
       rateLimits: { address: 100, project: 2000, key: 50 },
       mail: null,
@@ -65,7 +66,7 @@ describe('closeloop serve|demo command line', () => {
     [['--trust-proxy', 'yes'], /--trust-proxy must be the number of reverse proxies .* got "yes"/],
     [['--trust-proxy', '11'], /--trust-proxy must be .* from 0 to 10, got "11"/],
     [['--rate-limit-address'], /--rate-limit-address/],
-    [['--log-level', 'verbose'], /^--log-level must be fatal, error, warn, info, debug or trace, got "verbose"/],
+    [['--log-level', 'verbose'], /^--log-level must be fatal, error, warn, info, debug, trace or silent, got "verbose"/],
     [['--public-url', 'feedback.example.com'], /--public-url must be the http\(s\) URL/],
     [['--config', ''], /--config must not be empty/],
   ])('rejects %j naming the problem', (argv, message) => {

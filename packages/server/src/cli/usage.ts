@@ -52,7 +52,11 @@ Settings (flag, environment variable, config key: default):
                       Let webhooks and Slack reach loopback and private networks
                       (refused by default: SSRF); demo always allows them
   --log-level <level> CLOSELOOP_LOG_LEVEL, logLevel: info
-                      fatal, error, warn, info, debug or trace
+                      fatal, error, warn, info, debug, trace or silent: JSON lines
+                      on stdout after the banner
+  (no flag)           CLOSELOOP_METRICS_TOKEN, metricsToken: none (no /metrics)
+                      Serve GET /metrics (Prometheus) to this bearer token, 16
+                      characters or more (openssl rand -hex 32)
   --trust-proxy <n>   CLOSELOOP_TRUST_PROXY, trustProxy: 0
                       Reverse proxies in front of the server (0-10): the client is
                       read from X-Forwarded-For, n hops from the right. Leave 0 when
@@ -80,7 +84,7 @@ Settings (flag, environment variable, config key: default):
                       smtp://user:password@host:port in one, instead of the above
   --mail-from <email> CLOSELOOP_MAIL_FROM, smtp.from: none
                       The address mail is sent from; each project's name is the display name
-  Secrets (DATABASE_URL, SMTP password and URL) have no flag: \`ps\` would show them.
+  Secrets (DATABASE_URL, SMTP password and URL, metrics token) have no flag: \`ps\` would show them.
 `;
 
 const INIT = `Usage: closeloop init [--name <project name>] [--origin <https://shop.example> …] [options]

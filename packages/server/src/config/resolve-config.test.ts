@@ -111,7 +111,7 @@ describe('resolveConfig', () => {
     [{ file: { port: '8080' } }, /closeloop\.config\.json: port must be a whole number from 0 to 65535, got "8080"$/],
     [{ file: { rateLimit: { address: -1 } } }, /closeloop\.config\.json: rateLimit\.address must be a whole number of requests per second from 0 \(off\) to 1000000, got -1$/],
     [{ file: { smtp: 'mail.example' } }, /closeloop\.config\.json: smtp must be an object of settings, got "mail\.example"$/],
-    [{ file: { logLevel: 'verbose' } }, /logLevel must be fatal, error, warn, info, debug or trace, got "verbose"$/],
+    [{ file: { logLevel: 'verbose' } }, /logLevel must be fatal, error, warn, info, debug, trace or silent, got "verbose"$/],
     [{ env: { CLOSELOOP_TRUST_PROXY: '1.5' } }, /^CLOSELOOP_TRUST_PROXY must be the number of reverse proxies .* got "1.5" \(setting trustProxy, from the environment\)$/],
     [{ env: { CLOSELOOP_ALLOW_PRIVATE_WEBHOOKS: 'maybe' } }, /^CLOSELOOP_ALLOW_PRIVATE_WEBHOOKS must be true or false, got "maybe"/],
     [{ env: { CLOSELOOP_PUBLIC_URL: 'https://feedback.example/?x=1' } }, /^CLOSELOOP_PUBLIC_URL must be the http\(s\) URL/],
@@ -124,6 +124,15 @@ describe('resolveConfig', () => {
     const error = errorOf(() => resolve({ env: { DATABASE_URL: 'mysql://root:hunter2@db.example/x' } }));
     expect(error.message).toBe('DATABASE_URL must be a postgres://user:password@host:5432/db URL (setting databaseUrl, from the environment)');
     expect(errorOf(() => resolve({ file: { smtp: { url: 'ftp://u:hunter2@mail.example', from: 'a@b.example' } } })).message).not.toContain('hunter2');
+    const shortToken = errorOf(() => resolve({ env: { CLOSELOOP_METRICS_TOKEN: 'hunter2' } }));
+    expect(shortToken.message).toMatch(/^CLOSELOOP_METRICS_TOKEN must be a bearer token of 16 characters or more/);
+    expect(shortToken.message).not.toContain('hunter2');
+  });
+
+  it('serves /metrics only to a token set in the environment or the file', () => {
+    expect(resolve({}).metricsToken).toBeNull();
+    expect(resolve({ env: { CLOSELOOP_METRICS_TOKEN: 'a'.repeat(32) } }).metricsToken).toBe('a'.repeat(32));
+    expect(resolve({ file: { metricsToken: 'b'.repeat(16) } }).metricsToken).toBe('b'.repeat(16));
   });
 });
 
