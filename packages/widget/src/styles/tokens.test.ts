@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formCss } from '../feedback/form-css.js';
 import { tabCss } from '../feedback/tab-css.js';
@@ -81,5 +83,15 @@ describe.each(SURFACES)('$name', ({ sheets, states }) => {
 
   it('sizes in px only, so a page’s html font-size cannot reach in', () => {
     expect(sheets.join('')).not.toMatch(/\drem\b/);
+  });
+});
+
+describe('the widget README’s theming table', () => {
+  it('lists every token with its light and dark default', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `--cl-([\w-]+)` \|([^|]*)\|([^|]*)\|/gm)].map(([, name, light, dark]) => [name, light!.trim(), dark!.trim()]);
+    const code = (value: string | undefined) => (value === undefined ? '' : `\`${value}\``);
+    const expected = (Object.keys(LIGHT) as Token[]).map((name) => [name, name === 'font' ? 'the system UI font' : code(LIGHT[name]), code(DARK[name])]);
+    expect(rows.sort()).toEqual(expected.sort());
   });
 });
