@@ -16,18 +16,43 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, defaultClientConditions } from 'vite';
+import { build, defaultClientConditions, runnerImport } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const browser = join(dist, 'browser');
+
+const resolve = { conditions: ['@closeloop/source', ...defaultClientConditions] };
+
+/**
+ * The stylesheets (`src/**\/*-css.ts`) declare their custom properties from the typed tokens (src/styles/tokens.ts)
+ * when their module runs, code every chunk would carry. Run here once instead, a stylesheet module whose exports
+ * are all strings becomes just those strings, so a page downloads the CSS text and nothing that builds it.
+ */
+const baked = new Map();
+const bakeStylesheets = {
+  name: 'closeloop-bake-stylesheets',
+  enforce: 'pre',
+  async transform(_code, id) {
+    if (!/[\\/]src[\\/].*-css\.ts$/.test(id)) return null;
+    if (!baked.has(id)) {
+      const { module } = await runnerImport(id, { configFile: false, root, logLevel: 'warn', resolve });
+      const exports = Object.entries(module);
+      baked.set(id, exports.every(([, value]) => typeof value === 'string') ? exports.map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`).join('\n') : null);
+    }
+    const code = baked.get(id);
+    // The module is replaced whole: no mapping back to the TypeScript is the truthful source map.
+    return code === null ? null : { code, map: { mappings: "" } };
+  },
+};
 
 /** Settings every build shares. */
 const common = {
   configFile: false,
   root,
   logLevel: 'warn',
-  resolve: { conditions: ['@closeloop/source', ...defaultClientConditions] },
+  resolve,
+  plugins: [bakeStylesheets],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // Preact and the signals read NODE_ENV for dev-only checks; the browser has no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },

@@ -1,4 +1,5 @@
-import type { FollowUp, FollowUpPriority, FollowUpStatus, Question, ResolutionKind } from '@closeloop/sdk/schemas';
+import { isScale } from '@closeloop/sdk/schemas';
+import type { FollowUp, FollowUpPriority, FollowUpStatus, Question, ResolutionKind, ScaleQuestionType } from '@closeloop/sdk/schemas';
 
 export const STATUS_WORDS: Record<FollowUpStatus, string> = {
   open: 'Open',
@@ -17,7 +18,8 @@ export const RESOLUTION_WORDS: Record<ResolutionKind, string> = {
   not_actionable: 'Not actionable',
 };
 
-const SCORE_NAMES: Partial<Record<Question['type'], string>> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
+/** What staff call each score; a rating is just a score. A new scale type fails the build here until it has a name. */
+const SCORE_NAMES: Record<ScaleQuestionType, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES', rating: 'Score' };
 
 /**
  * What opened the case, in a few words: "NPS 3", "CSAT 2", "Problem reported". `questionOf` finds the survey's
@@ -25,8 +27,8 @@ const SCORE_NAMES: Partial<Record<Question['type'], string>> = { nps: 'NPS', csa
  */
 export function caseHeadline(followUp: FollowUp, questionOf?: (surveyId: string, questionId: string) => Question | undefined): string {
   if (followUp.source === 'feedback') return 'Problem reported';
-  const type = questionOf?.(followUp.surveyId, followUp.reason.question)?.type;
-  return `${(type && SCORE_NAMES[type]) ?? 'Score'} ${followUp.reason.value}`;
+  const question = questionOf?.(followUp.surveyId, followUp.reason.question);
+  return `${question && isScale(question) ? SCORE_NAMES[question.type] : 'Score'} ${followUp.reason.value}`;
 }
 
 /** The customer's own words: the first text answer of the response, or the feedback's comment; null when none. */

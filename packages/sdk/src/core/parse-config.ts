@@ -1,7 +1,7 @@
 import type { AnsweredSurvey } from '../schemas/answered-survey.js';
 import { CONFIG_VERSION } from '../schemas/config-version.js';
 import type { SurveyDefinition } from '../schemas/survey-definition.js';
-import type { Trigger } from '../schemas/trigger.js';
+import type { Trigger, TriggerType } from '../schemas/trigger.js';
 import { isRecord } from './is-record.js';
 import { warn } from './warn.js';
 
@@ -55,9 +55,10 @@ function isSurvey(value: unknown): value is SurveyDefinition {
 
 /**
  * The field each trigger type cannot work without. The rest is optional or defaulted by the server's schema, and
- * the config version vouches for its shape; a trigger of an unknown type (from a newer server) is dropped.
+ * the config version vouches for its shape; a trigger of an unknown type (from a newer server) is dropped. A
+ * Record over TriggerType: a type added to the contract fails the build here until its field is named.
  */
-const REQUIRED: Record<string, string> = {
+const REQUIRED: Record<TriggerType, string> = {
   'exit-intent': 'type',
   dwell: 'seconds',
   scroll: 'percent',
@@ -68,6 +69,6 @@ const REQUIRED: Record<string, string> = {
 };
 
 function isTrigger(value: unknown): value is Trigger {
-  const field = isRecord(value) && REQUIRED[value.type as string];
+  const field = isRecord(value) && REQUIRED[value.type as TriggerType];
   return !!field && value[field] != null;
 }

@@ -1,8 +1,13 @@
 // Rules shared by the browser and the server, free of zod so the widget can import them at runtime.
+// The `default` of an exhaustive switch: a member added to the union fails the build there.
+export { unreachable } from './unreachable.js';
 export { matchesCondition } from './matches-condition.js';
 export { answerFault, isValidAnswer } from './valid-answer.js';
 export { isContactAnswer, normalizePhone } from './contact-answer.js';
 export type { AnswerFault } from './valid-answer.js';
+// Which texts each question type shows: the widget localizes just those, the console's translation form offers them.
+export { QUESTION_TEXT_FIELDS } from './question-text-fields.js';
+export type { QuestionTextField } from './question-text-fields.js';
 export { followUpReason } from './follow-up-reason.js';
 export { contactOf } from './contact-of.js';
 // The device kind from a user agent: the browser picks whom to ask with it, the server shows it to support staff.

@@ -1,4 +1,5 @@
 import type { AnswerValue, ChoiceAnswer, Question } from '../schemas/question.js';
+import type { ScaleQuestionType } from '../schemas/question-kinds.js';
 import { scaleRange } from '../schemas/scale-range.js';
 import { OTHER_TEXT_MAX } from '../schemas/submission-limits.js';
 import { isContactAnswer } from './contact-answer.js';
@@ -45,6 +46,9 @@ export function answerFault(question: Question, value: AnswerValue): AnswerFault
                 ? 'one'
                 : undefined;
     }
+    default:
+      // Type-only, so the core pays nothing: the scales were judged above, and any other type fails the build here.
+      question satisfies { type: ScaleQuestionType };
   }
   // A question type newer than this core: the server is the judge.
   return typeof value === 'number' || typeof value === 'string' ? undefined : 'shape';

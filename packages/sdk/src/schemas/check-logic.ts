@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { END } from './logic.js';
+import { unreachable } from '../logic/unreachable.js';
 import type { Question } from './question.js';
+import { isChoice, typesOfKind } from './question-kinds.js';
 import { scaleRange } from './scale-range.js';
 
 /**
@@ -31,12 +33,16 @@ function conditionProblem(question: Question, condition: NonNullable<NonNullable
     case 'skipped':
       return question.required ? 'a required question cannot be skipped' : null;
     case 'includes':
-      if (question.type !== 'single_choice' && question.type !== 'multiple_choice') return `"includes" needs a choice question, not ${question.type}`;
+      if (!isChoice(question)) return `"includes" needs a choice question, not ${question.type}`;
       return question.options.some((o) => o.id === condition.value) ? null : `no option "${condition.value}" in question "${question.id}"`;
-    default: {
+    case 'lte':
+    case 'gte':
+    case 'eq': {
       const range = scaleRange(question);
-      if (!range) return `"${condition.op}" needs a scale question (nps, csat, ces, rating), not ${question.type}`;
+      if (!range) return `"${condition.op}" needs a scale question (${typesOfKind('scale').join(', ')}), not ${question.type}`;
       return condition.value < range[0] || condition.value > range[1] ? `must compare with a score from ${range[0]} to ${range[1]}` : null;
     }
+    default:
+      return unreachable(condition, 'logic condition');
   }
 }

@@ -2,6 +2,7 @@ export * from './ids.js';
 export * from './http-url.js';
 export * from './question.js';
 export * from './logic.js';
+export * from './question-kinds.js';
 export * from './scale-range.js';
 export * from './language-tag.js';
 export * from './display.js';

@@ -6,6 +6,7 @@ import { answerFault } from '../logic/valid-answer.js';
 import type { AnswerFault } from '../logic/valid-answer.js';
 import { FEEDBACK_EMAIL_MAX } from './feedback-limits.js';
 import { ANSWER_TEXT_MAX, CHOICE_ID_MAX, CHOICES_MAX, OTHER_TEXT_MAX } from './submission-limits.js';
+import { isChoice } from './question-kinds.js';
 import { scaleRange } from './scale-range.js';
 
 const base = {
@@ -132,7 +133,7 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 
 /** The server's words for a fault the shared rule found (`answerFault`, zod-free, also run by the browser), and where. */
 function describeFault(question: Question, value: AnswerValue, fault: AnswerFault): { path: (string | number)[]; message: string } {
-  const choice = question.type === 'single_choice' || question.type === 'multiple_choice';
+  const choice = isChoice(question);
   if (typeof fault === 'number') {
     return { path: ['choices', fault], message: `no option "${typeof value === 'object' && 'choices' in value ? value.choices[fault] : ''}" in this question` };
   }

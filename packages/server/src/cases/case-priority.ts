@@ -18,9 +18,22 @@ export function casePriority(score: ScoreOf | null, customerValue: CustomerValue
   return raised !== null && PRIORITY_RANK[raised] < PRIORITY_RANK[base] ? raised : base;
 }
 
+/** The highest score that is `high` priority, per question type; null where no score raises it (a rating means what was rated). */
+const ANGRY_AT_MOST: Record<QuestionType, number | null> = {
+  nps: 3,
+  csat: 1,
+  ces: 1,
+  rating: null,
+  single_choice: null,
+  multiple_choice: null,
+  text: null,
+  cta: null,
+  contact: null,
+};
+
 function isAngry({ type, value }: ScoreOf): boolean {
-  if (type === 'nps') return value <= 3;
-  return (type === 'csat' || type === 'ces') && value <= 1;
+  const most = ANGRY_AT_MOST[type];
+  return typeof most === 'number' && value <= most;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FollowUpPriority } from '@closeloop/sdk/schemas';
+import type { FollowUpPriority, ScaleQuestionType } from '@closeloop/sdk/schemas';
 
 /**
  * What staff are told about a case, in Slack or by email: a small, explicit summary the job that sends it builds
@@ -24,4 +24,5 @@ export interface CaseNotice {
   assigneeName: string | null;
 }
 
-export type ScoreQuestionType = 'nps' | 'csat' | 'ces' | 'rating';
+/** The question types whose answer is a score: the contract's scales (`QUESTION_KINDS`). */
+export type ScoreQuestionType = ScaleQuestionType;

@@ -1,13 +1,19 @@
 import { scaleRange } from '@closeloop/sdk/schemas';
-import type { CaseNotice } from './case-notice.js';
+import type { CaseNotice, ScoreQuestionType } from './case-notice.js';
 
-const SCORE_NAMES = { nps: 'NPS', csat: 'CSAT', ces: 'CES', rating: 'Rating' } as const;
+/** Each score's name, and a hint where a low number is not obviously the bad end. Every scale type needs one. */
+const SCORE_WORDS: Record<ScoreQuestionType, { name: string; hint?: string }> = {
+  nps: { name: 'NPS' },
+  csat: { name: 'CSAT' },
+  ces: { name: 'CES', hint: ' (1 = very difficult)' },
+  rating: { name: 'Rating' },
+};
 
 /** `NPS 3/10`, `CES 2/7 (1 = very difficult)`: the score with its scale, so a 3 is not read as good or bad by guess. */
 export function describeScore(score: NonNullable<CaseNotice['score']>): string {
   const [, max] = scaleRange({ type: score.questionType, scale: score.scale }) ?? [0, score.value];
-  const hint = score.questionType === 'ces' ? ' (1 = very difficult)' : '';
-  return `${SCORE_NAMES[score.questionType]} ${score.value}/${max}${hint}`;
+  const { name, hint = '' } = SCORE_WORDS[score.questionType];
+  return `${name} ${score.value}/${max}${hint}`;
 }
 
 /** `Jane Doe · jane@shop.example · user user-42`, or `Anonymous visitor` when nobody is known. */

@@ -1,8 +1,9 @@
+import { DARK, TAB_TOKENS, declarations } from '../styles/tokens.js';
+
 /**
- * The feedback form's stylesheet, in the feedback chunk: added to the tab's shadow root on first open. The theme
- * variables the tab sheet already sets (accent, focus, font) are not repeated; the rest carry the survey's
- * defaults (widget-css.ts; tab-css.test.ts holds them equal), so both look alike and the host page overrides
- * both the same way. Sizes are px so a page's `html { font-size }` cannot reach in.
+ * The feedback form's stylesheet, in the feedback chunk: added to the tab's shadow root on first open. The tab's
+ * sheet already declares its tokens; this one adds the card's, so the form looks like the survey and the host page
+ * overrides both the same way. Sizes are px so a page's `html { font-size }` cannot reach in.
  *
  * Colour scheme as for the survey: dark follows `prefers-color-scheme` unless `data-scheme` on the host fixes one
  * (from `data-color-scheme`, or the page's declared scheme); a fixed scheme also sets the tab's colours, which closeloop.js's small tab sheet
@@ -20,16 +21,16 @@
  * form is taller than that (320×480 with an error) the card scrolls inside itself, Send included, and
  * `overscroll-behavior` keeps that scroll from moving the page behind it.
  */
-const light = '--cl-accent:#4338ca;--cl-accent-text:#ffffff;--cl-focus:#2563eb;color-scheme:light';
-const dark =
-  '--cl-bg:#1f2937;--cl-text:#f9fafb;--cl-muted:#d1d5db;--cl-border:#7b8494;--cl-edge:#374151;--cl-surface:#374151;color-scheme:dark';
-const darkTab = '--cl-accent:#a5b4fc;--cl-accent-text:#111827;--cl-focus:#93c5fd';
+const card = declarations(['bg', 'text', 'muted', 'border', 'edge', 'surface', 'radius', 'width', 'fault']);
+// A fixed scheme overrides the tab's media query, for the tab's tokens that differ in the dark.
+const tab = declarations(TAB_TOKENS.filter((name) => DARK[name] !== undefined));
+const dark = `${card.dark};color-scheme:dark`;
 
 export const formCss = `
-:host{--cl-bg:#ffffff;--cl-text:#111827;--cl-muted:#4b5563;--cl-border:#868e99;--cl-edge:#e5e7eb;--cl-surface:#f3f4f6;--cl-radius:14px;--cl-width:380px;color-scheme:light}
+:host{${card.light};color-scheme:light}
 @media (prefers-color-scheme:dark){:host(:not([data-scheme=light])){${dark}}}
-:host([data-scheme=light]){${light}}
-:host([data-scheme=dark]){${dark};${darkTab}}
+:host([data-scheme=light]){${tab.light};color-scheme:light}
+:host([data-scheme=dark]){${dark};${tab.dark}}
 *,*::before,*::after{box-sizing:border-box}
 .card{position:fixed;z-index:var(--cl-z);bottom:16px;width:min(var(--cl-width),calc(100vw - 32px));max-height:calc(100vh - 32px);max-height:calc(100dvh - 32px);overflow:auto;overscroll-behavior:contain;padding:20px 20px 18px;border:1px solid var(--cl-edge);border-radius:var(--cl-radius);background:var(--cl-bg);color:var(--cl-text);font:400 15px/1.45 var(--cl-font);text-align:start;box-shadow:0 12px 32px rgb(0 0 0/.18),0 2px 6px rgb(0 0 0/.08)}
 .card.right,.card.bottom-right{right:16px}
@@ -53,7 +54,7 @@ legend{padding:0}
 .cat input:focus-visible+span{outline:3px solid var(--cl-focus);outline-offset:2px}
 .field{display:block;width:100%;margin:0;padding:10px 12px;border:1px solid var(--cl-border);border-radius:calc(var(--cl-radius)*.6);background:var(--cl-bg);color:var(--cl-text);font:400 15px/1.45 var(--cl-font)}
 textarea.field{min-height:96px;resize:vertical}
-.field[aria-invalid=true]{border-color:#b91c1c}
+.field[aria-invalid=true]{border-color:var(--cl-fault)}
 .meta{margin:4px 0 10px;color:var(--cl-muted);font-size:13px;text-align:end;font-variant-numeric:tabular-nums}
 .error{margin:8px 0 0;color:var(--cl-text);font-size:14px;font-weight:600}
 .error:empty{display:none}

@@ -1,4 +1,6 @@
-import type { Question, QuestionTexts, SurveyDefinition, SurveyTexts } from '@closeloop/sdk/schemas';
+import { QUESTION_TEXT_FIELDS } from '@closeloop/sdk/logic';
+import type { QuestionTextField } from '@closeloop/sdk/logic';
+import type { Question, SurveyDefinition, SurveyTexts } from '@closeloop/sdk/schemas';
 import { baseLanguage } from './language-tag.js';
 
 /** The survey's translation for `tag` and its key: the exact tag (`pt-BR`), then its base language (`pt`), then a sibling (`pt-PT`). */
@@ -20,7 +22,7 @@ export function sourceLanguage(survey: Pick<SurveyDefinition, 'language' | 'disp
   return survey.language ?? (fixed && !translationFor(survey, fixed) ? fixed : 'en');
 }
 
-export type QuestionTextField = Exclude<keyof QuestionTexts, 'options'>;
+export type { QuestionTextField };
 
 /**
  * The language each text of a localized survey is in: the translation's tag where it gave the text, the survey's
@@ -80,16 +82,6 @@ function translate(survey: SurveyDefinition, texts: SurveyTexts): SurveyDefiniti
 
 /** Only the text fields this type of question has: a `body` meant for a CTA never lands on an NPS question. */
 function pick(question: Question, fields: Record<string, unknown>): Record<string, unknown> {
-  const shape: Record<Question['type'], readonly string[]> = {
-    nps: ['prompt', 'lowLabel', 'highLabel'],
-    csat: ['prompt', 'lowLabel', 'highLabel'],
-    ces: ['prompt', 'lowLabel', 'highLabel'],
-    rating: ['prompt', 'lowLabel', 'highLabel'],
-    single_choice: ['prompt'],
-    multiple_choice: ['prompt'],
-    text: ['prompt', 'placeholder'],
-    cta: ['prompt', 'body', 'buttonLabel'],
-    contact: ['prompt'],
-  };
-  return Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && shape[question.type].includes(key)));
+  const shape: readonly string[] = QUESTION_TEXT_FIELDS[question.type];
+  return Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && shape.includes(key)));
 }

@@ -1,18 +1,20 @@
+import { declarations } from '../styles/tokens.js';
+
 /**
- * The message panel's stylesheet, in the messages chunk, adopted into the panel's own shadow root. The theme
- * variables carry the survey's defaults, light and dark (widget-css.ts; tab-css.test.ts holds them equal), so the
- * panel looks like the rest of Closeloop and a host page themes it the same way: `closeloop-messages { --cl-… }`.
+ * The message panel's stylesheet, in the messages chunk, adopted into the panel's own shadow root. Its theme
+ * tokens are the survey's (styles/tokens.ts), light and dark, so the panel looks like the rest of Closeloop and a
+ * host page themes it the same way: `closeloop-messages { --cl-… }`.
  * Dark follows `prefers-color-scheme` unless `data-scheme` on the host fixes one (`data-color-scheme`, or the page's
  * declared scheme), as for the feedback form. Sizes are px so a page's `html { font-size }` cannot reach in; the
  * close button is 44×44 px (WCAG 2.5.5). The card sits in the corner where lines end (logical properties mirror it
  * for right-to-left languages) and spans the bottom of a phone-wide screen. The agent's line breaks are kept
  * (`pre-line`); blank lines are paragraphs already.
  */
-const dark =
-  '--cl-accent:#a5b4fc;--cl-accent-text:#111827;--cl-bg:#1f2937;--cl-text:#f9fafb;--cl-muted:#d1d5db;--cl-edge:#374151;--cl-surface:#374151;--cl-focus:#93c5fd;color-scheme:dark';
+const tokens = declarations(['accent', 'accent-text', 'bg', 'text', 'muted', 'edge', 'surface', 'focus', 'radius', 'font', 'z', 'width']);
+const dark = `${tokens.dark};color-scheme:dark`;
 
 export const messagesCss = `
-:host{all:initial!important;--cl-accent:#4338ca;--cl-accent-text:#ffffff;--cl-bg:#ffffff;--cl-text:#111827;--cl-muted:#4b5563;--cl-edge:#e5e7eb;--cl-surface:#f3f4f6;--cl-focus:#2563eb;--cl-radius:14px;--cl-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;--cl-z:2147483000;--cl-width:380px;color-scheme:light}
+:host{all:initial!important;${tokens.light};color-scheme:light}
 @media (prefers-color-scheme:dark){:host(:not([data-scheme=light])){${dark}}}
 :host([data-scheme=dark]){${dark}}
 *,*::before,*::after{box-sizing:border-box}

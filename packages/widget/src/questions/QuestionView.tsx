@@ -19,7 +19,10 @@ export interface QuestionViewProps {
   onDraft?: ((text: string) => void) | undefined;
 }
 
-/** Picks the component for a question's type: the one place a new question type is wired into the survey. */
+/**
+ * Picks the component for a question's type. A type newer than this widget (a config from a newer server) shows
+ * nothing; a type of the contract without a case here fails the build (the `satisfies never` below).
+ */
 export function QuestionView({ question, value, onAnswer, onSkip, draft, onDraft }: QuestionViewProps) {
   const score = typeof value === 'number' ? value : undefined;
   switch (question.type) {
@@ -41,5 +44,7 @@ export function QuestionView({ question, value, onAnswer, onSkip, draft, onDraft
       return <CtaQuestion {...question} onClick={() => onAnswer('clicked')} onSkip={onSkip} />;
     case 'contact':
       return <ContactQuestion {...question} onSubmit={onAnswer} onSkip={onSkip} />;
+    default:
+      question satisfies never;
   }
 }

@@ -1,3 +1,5 @@
+import { ALL_TOKENS, declarations } from './tokens.js';
+
 /**
  * The widget's only stylesheet, adopted once into its shadow root (no inline <style>, so a strict CSP is fine).
  * It lives in a TypeScript string rather than a .css file so tests see the same text the browser gets.
@@ -5,8 +7,7 @@
  * - `all: initial` on the host stops inherited page styles (font, color, line-height…) at the boundary, and
  *   `!important` makes it win even over a host page rule aimed at <closeloop-widget> itself. Custom properties,
  *   which `all` never resets, stay overridable: they are the theming surface (`closeloop-widget { --cl-accent: … }`).
- * - Control borders (`--cl-border`) keep 3:1 against the background (WCAG 1.4.11); the card's edge is decoration.
- * - Keyboard focus is always visible, in a colour of its own (`--cl-focus`) so it never blends into the accent.
+ * - The colours and sizes are the tokens every surface shares (tokens.ts). Keyboard focus is always visible.
  * - Dark follows `prefers-color-scheme` unless `data-scheme` on the host fixes a scheme: the survey's own, or the
  *   one the host page declares for itself (apply-display.ts).
  * - Logical properties (`inset-inline-end`, `margin-inline-end`, `text-align: start`) mirror the layout for
@@ -18,38 +19,13 @@
  *   ScaleGroup sets for balanced rows (0–5 over 6–10): a grid of aligned columns for numbers, centred stars and
  *   faces. A mouse keeps the one-row scale.
  */
-const dark = `
-    --cl-accent: #a5b4fc;
-    --cl-accent-text: #111827;
-    --cl-bg: #1f2937;
-    --cl-text: #f9fafb;
-    --cl-muted: #d1d5db;
-    --cl-border: #7b8494;
-    --cl-edge: #374151;
-    --cl-surface: #374151;
-    --cl-focus: #93c5fd;
-    --cl-star: #fbbf24;
-    --cl-fault: #fca5a5;
-    color-scheme: dark;`;
+const tokens = declarations(ALL_TOKENS);
+const dark = `${tokens.dark};color-scheme:dark`;
 
 export const widgetCss = `
 :host {
   all: initial !important;
-  --cl-accent: #4338ca;
-  --cl-accent-text: #ffffff;
-  --cl-bg: #ffffff;
-  --cl-text: #111827;
-  --cl-muted: #4b5563;
-  --cl-border: #868e99;
-  --cl-edge: #e5e7eb;
-  --cl-surface: #f3f4f6;
-  --cl-focus: #2563eb;
-  --cl-radius: 14px;
-  --cl-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  --cl-z: 2147483000;
-  --cl-width: 380px;
-  --cl-star: #b45309;
-  --cl-fault: #b91c1c;
+  ${tokens.light};
   color-scheme: light;
 }
 

@@ -1,4 +1,4 @@
-import { END } from '@closeloop/sdk/schemas';
+import { END, isChoice, isScale } from '@closeloop/sdk/schemas';
 import type { Question } from '@closeloop/sdk/schemas';
 import { Button } from '../../ui/button.js';
 import { useDraft } from './draft-context.js';
@@ -23,8 +23,8 @@ export function LogicRules({ index }: { index: number }) {
   const question = questions[index] ?? {};
   const path = ['questions', index, 'logic'];
   const rules = (draft.get(path) as { if?: { op?: Op } }[] | undefined) ?? [];
-  const choice = question.type === 'single_choice' || question.type === 'multiple_choice';
-  const scored = question.type === 'nps' || question.type === 'csat' || question.type === 'ces' || question.type === 'rating';
+  const choice = isChoice(question);
+  const scored = isScale(question);
   const ops: Choice[] = [
     { value: 'always', label: 'always' },
     ...(scored ? SCORE_OPS : []),

@@ -1,52 +1,88 @@
+import type { ComponentType } from 'preact';
 import type { QuestionType } from '@closeloop/sdk/schemas';
 import { Button } from '../../ui/button.js';
 import { useDraft } from './draft-context.js';
 import { CheckField, GroupError, NumberField, SelectField, TextField } from './draft-fields.js';
 import type { DraftPath } from './draft-path.js';
 
-const SCALE_TYPES = new Set<QuestionType>(['nps', 'csat', 'ces', 'rating']);
+type FieldsProps = { path: DraftPath };
+
+function ScaleEnds({ path }: FieldsProps) {
+  return (
+    <div class="field-row">
+      <TextField label="Label at the low end" path={[...path, 'lowLabel']} hint="Blank: the widget's own words" />
+      <TextField label="Label at the high end" path={[...path, 'highLabel']} />
+    </div>
+  );
+}
+
+function CsatFields({ path }: FieldsProps) {
+  return (
+    <>
+      <ScaleEnds path={path} />
+      <SelectField label="Shown as" path={[...path, 'display']} choices={[{ value: 'faces', label: 'Faces' }, { value: 'stars', label: 'Stars' }]} />
+    </>
+  );
+}
+
+function RatingFields({ path }: FieldsProps) {
+  return (
+    <>
+      <ScaleEnds path={path} />
+      <div class="field-row">
+        <NumberField label="Scale (3–10)" path={[...path, 'scale']} min={3} max={10} />
+        <SelectField label="Shown as" path={[...path, 'display']} choices={[{ value: 'stars', label: 'Stars' }, { value: 'numbers', label: 'Numbers' }]} />
+      </div>
+    </>
+  );
+}
+
+function TextFields({ path }: FieldsProps) {
+  return (
+    <>
+      <TextField label="Placeholder" path={[...path, 'placeholder']} />
+      <div class="field-row">
+        <NumberField label="Character limit" path={[...path, 'maxLength']} min={1} max={5000} />
+        <CheckField label="Several lines" path={[...path, 'multiline']} fallback />
+      </div>
+    </>
+  );
+}
+
+function CtaFields({ path }: FieldsProps) {
+  return (
+    <>
+      <TextField label="Message" path={[...path, 'body']} multiline />
+      <div class="field-row">
+        <TextField label="Button label" path={[...path, 'buttonLabel']} keepEmpty />
+        <TextField label="Button opens (URL)" path={[...path, 'url']} type="url" keepEmpty />
+      </div>
+    </>
+  );
+}
+
+function ContactFields() {
+  return <p class="field-hint">Shown only to a visitor whose answers open a follow-up case and whose email support does not know yet.</p>;
+}
+
+/** The editor's fields per question type. A Record over QuestionType: a new type fails the build here until it has its fields. */
+const FIELDS: Record<QuestionType, ComponentType<FieldsProps>> = {
+  nps: ScaleEnds,
+  csat: CsatFields,
+  ces: ScaleEnds,
+  rating: RatingFields,
+  single_choice: ChoiceOptions,
+  multiple_choice: ChoiceOptions,
+  text: TextFields,
+  cta: CtaFields,
+  contact: ContactFields,
+};
 
 /** The fields one question type has beyond id, prompt and required. */
 export function QuestionFields({ path, type }: { path: DraftPath; type: QuestionType }) {
-  return (
-    <>
-      {SCALE_TYPES.has(type) && (
-        <div class="field-row">
-          <TextField label="Label at the low end" path={[...path, 'lowLabel']} hint="Blank: the widget's own words" />
-          <TextField label="Label at the high end" path={[...path, 'highLabel']} />
-        </div>
-      )}
-      {type === 'csat' && <SelectField label="Shown as" path={[...path, 'display']} choices={[{ value: 'faces', label: 'Faces' }, { value: 'stars', label: 'Stars' }]} />}
-      {type === 'rating' && (
-        <div class="field-row">
-          <NumberField label="Scale (3–10)" path={[...path, 'scale']} min={3} max={10} />
-          <SelectField label="Shown as" path={[...path, 'display']} choices={[{ value: 'stars', label: 'Stars' }, { value: 'numbers', label: 'Numbers' }]} />
-        </div>
-      )}
-      {(type === 'single_choice' || type === 'multiple_choice') && <ChoiceOptions path={path} />}
-      {type === 'text' && (
-        <>
-          <TextField label="Placeholder" path={[...path, 'placeholder']} />
-          <div class="field-row">
-            <NumberField label="Character limit" path={[...path, 'maxLength']} min={1} max={5000} />
-            <CheckField label="Several lines" path={[...path, 'multiline']} fallback />
-          </div>
-        </>
-      )}
-      {type === 'cta' && (
-        <>
-          <TextField label="Message" path={[...path, 'body']} multiline />
-          <div class="field-row">
-            <TextField label="Button label" path={[...path, 'buttonLabel']} keepEmpty />
-            <TextField label="Button opens (URL)" path={[...path, 'url']} type="url" keepEmpty />
-          </div>
-        </>
-      )}
-      {type === 'contact' && (
-        <p class="field-hint">Shown only to a visitor whose answers open a follow-up case and whose email support does not know yet.</p>
-      )}
-    </>
-  );
+  // A draft holds whatever type its survey had; one this console does not know gets no fields.
+  const Fields = FIELDS[type] as ComponentType<FieldsProps> | undefined;
+  return Fields ? <Fields path={path} /> : null;
 }
 
 function ChoiceOptions({ path }: { path: DraftPath }) {

@@ -1,29 +1,27 @@
+import { unreachable } from '@closeloop/sdk/logic';
 import type { QuestionType } from '@closeloop/sdk/schemas';
 
-/** The question types in the order the editor offers them, with the words people know them by. */
-export const QUESTION_TYPES: readonly { value: QuestionType; label: string }[] = [
-  { value: 'nps', label: 'NPS (0–10)' },
-  { value: 'csat', label: 'CSAT (1–5)' },
-  { value: 'ces', label: 'Customer effort (1–7)' },
-  { value: 'rating', label: 'Rating' },
-  { value: 'single_choice', label: 'Single choice' },
-  { value: 'multiple_choice', label: 'Multiple choice' },
-  { value: 'text', label: 'Open text' },
-  { value: 'cta', label: 'Call to action' },
-  { value: 'contact', label: 'May we contact you?' },
-];
-
-const PROMPTS: Record<QuestionType, string> = {
-  nps: 'How likely are you to recommend us to a friend?',
-  csat: 'How satisfied are you with your experience?',
-  ces: 'How easy was it to get what you needed?',
-  rating: 'How would you rate this page?',
-  single_choice: 'What brought you here today?',
-  multiple_choice: 'Which of these did you use?',
-  text: 'What is the main reason for your score?',
-  cta: 'Would you leave us a review?',
-  contact: 'May we contact you about this?',
+/**
+ * Each question type with the words people know it by and the prompt a new one starts with, in the order the
+ * editor offers them. A Record over QuestionType: a type added to the contract fails the build here until it has both.
+ */
+const TYPES: Record<QuestionType, { label: string; prompt: string }> = {
+  nps: { label: 'NPS (0–10)', prompt: 'How likely are you to recommend us to a friend?' },
+  csat: { label: 'CSAT (1–5)', prompt: 'How satisfied are you with your experience?' },
+  ces: { label: 'Customer effort (1–7)', prompt: 'How easy was it to get what you needed?' },
+  rating: { label: 'Rating', prompt: 'How would you rate this page?' },
+  single_choice: { label: 'Single choice', prompt: 'What brought you here today?' },
+  multiple_choice: { label: 'Multiple choice', prompt: 'Which of these did you use?' },
+  text: { label: 'Open text', prompt: 'What is the main reason for your score?' },
+  cta: { label: 'Call to action', prompt: 'Would you leave us a review?' },
+  contact: { label: 'May we contact you?', prompt: 'May we contact you about this?' },
 };
+
+/** The question types in the order the editor offers them, with the words people know them by. */
+export const QUESTION_TYPES: readonly { value: QuestionType; label: string }[] = (Object.keys(TYPES) as QuestionType[]).map((value) => ({
+  value,
+  label: TYPES[value].label,
+}));
 
 /** What a question of `type` needs beyond id and prompt, with sensible starting values. */
 function typeFields(type: QuestionType): Record<string, unknown> {
@@ -39,8 +37,12 @@ function typeFields(type: QuestionType): Record<string, unknown> {
       return { multiline: true, maxLength: 1000 };
     case 'cta':
       return { buttonLabel: 'Leave a review', url: 'https://example.com/review' };
-    default:
+    case 'nps':
+    case 'ces':
+    case 'contact':
       return {};
+    default:
+      return unreachable(type, 'question type');
   }
 }
 
@@ -49,7 +51,7 @@ export function newQuestion(type: QuestionType, taken: readonly string[]): Recor
   let n = 1;
   const base = type.replace('_', '-');
   while (taken.includes(`${base}-${n}`)) n += 1;
-  return { id: `${base}-${n}`, type, prompt: PROMPTS[type], required: false, ...typeFields(type) };
+  return { id: `${base}-${n}`, type, prompt: TYPES[type].prompt, required: false, ...typeFields(type) };
 }
 
 /**
@@ -71,8 +73,8 @@ export function newSurvey(taken: readonly string[]): Record<string, unknown> {
     name: 'New survey',
     active: false,
     questions: [
-      { id: 'nps', type: 'nps', prompt: PROMPTS.nps, required: true },
-      { id: 'reason', type: 'text', prompt: PROMPTS.text, required: false, multiline: true, maxLength: 1000 },
+      { id: 'nps', type: 'nps', prompt: TYPES.nps.prompt, required: true },
+      { id: 'reason', type: 'text', prompt: TYPES.text.prompt, required: false, multiline: true, maxLength: 1000 },
     ],
     triggers: [],
     thankYou: { title: 'Thank you!' },

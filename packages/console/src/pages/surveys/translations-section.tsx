@@ -1,18 +1,24 @@
 import { useSignal } from '@preact/signals';
+import { QUESTION_TEXT_FIELDS } from '@closeloop/sdk/logic';
+import type { QuestionTextField } from '@closeloop/sdk/logic';
 import type { Question } from '@closeloop/sdk/schemas';
 import { Button } from '../../ui/button.js';
 import { useDraft } from './draft-context.js';
 import { GroupError, TextField } from './draft-fields.js';
 
-/** Which of a question's texts exist for its type, so a translation offers just those. */
-function textFields(question: Partial<Question>): [field: string, label: string][] {
-  const scale = question.type === 'nps' || question.type === 'csat' || question.type === 'ces' || question.type === 'rating';
-  return [
-    ['prompt', 'Prompt'],
-    ...(scale ? ([['lowLabel', 'Low end label'], ['highLabel', 'High end label']] as [string, string][]) : []),
-    ...(question.type === 'text' ? ([['placeholder', 'Placeholder']] as [string, string][]) : []),
-    ...(question.type === 'cta' ? ([['body', 'Message'], ['buttonLabel', 'Button label']] as [string, string][]) : []),
-  ];
+const FIELD_LABELS: Record<QuestionTextField, string> = {
+  prompt: 'Prompt',
+  lowLabel: 'Low end label',
+  highLabel: 'High end label',
+  placeholder: 'Placeholder',
+  body: 'Message',
+  buttonLabel: 'Button label',
+};
+
+/** Which of a question's texts exist for its type, so a translation offers just those (a draft without a type: the prompt). */
+function textFields(question: Partial<Question>): [field: QuestionTextField, label: string][] {
+  const fields = question.type === undefined ? undefined : QUESTION_TEXT_FIELDS[question.type];
+  return (fields ?? ['prompt']).map((field) => [field, FIELD_LABELS[field]]);
 }
 
 /** The survey's texts in other languages; what a translation leaves out shows as written. */

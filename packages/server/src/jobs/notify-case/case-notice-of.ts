@@ -1,12 +1,7 @@
+import { isScale } from '@closeloop/sdk/schemas';
 import type { SurveyDefinition } from '@closeloop/sdk/schemas';
-import type { CaseNotice, ScoreQuestionType } from '../../notify/case-notice.js';
+import type { CaseNotice } from '../../notify/case-notice.js';
 import type { CaseForNotice } from '../../repos/case-by-id.js';
-
-const SCORE_TYPES: readonly string[] = ['nps', 'csat', 'ces', 'rating'] satisfies ScoreQuestionType[];
-
-function isScoreType(type: string): type is ScoreQuestionType {
-  return SCORE_TYPES.includes(type);
-}
 
 /**
  * Attributes that say what a customer is worth, in the order they are looked for, until a project can name its own
@@ -26,7 +21,7 @@ export function caseNoticeOf({ projectName, followUp }: CaseForNotice, survey: S
   const { response, reason } = followUp;
   const question = survey?.questions.find((q) => q.id === reason.question);
   const score =
-    question !== undefined && isScoreType(question.type)
+    question !== undefined && isScale(question)
       ? { questionType: question.type, value: reason.value, ...('scale' in question && typeof question.scale === 'number' && { scale: question.scale }) }
       : null;
   // The comment is the answer to the survey's first text question, when it was given.
