@@ -55,7 +55,7 @@ describe.each(testDialects)('console sessions on $name', ({ open }) => {
       const res = await login(body);
       expect(res.status).toBe(401);
       expect(res.headers.get('set-cookie')).toBeNull();
-      expect(await errorOf(res)).toEqual({ code: 'invalid_credentials', message: 'Wrong email or password' });
+      expect(await errorOf(res)).toEqual({ code: 'invalid_credentials', message: 'Wrong email or password', requestId: expect.any(String) });
     }
     const bad = await login({ email: 'not-an-email', password: '' });
     expect(bad.status).toBe(422);
