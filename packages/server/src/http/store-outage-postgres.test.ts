@@ -4,9 +4,8 @@ import { createApp } from '../app.js';
 import { listResponses } from '../repos/responses.js';
 import { NOW, npsSurvey, seedProject, submission } from '../testing/fixtures.js';
 import { post } from '../testing/test-app.js';
-import { startTcpProxy } from '../testing/tcp-proxy.js';
+import { openPostgresBehindProxy } from '../testing/tcp-proxy.js';
 import type { TcpProxy } from '../testing/tcp-proxy.js';
-import { openPostgresTestDb } from '../testing/test-dbs.js';
 import type { TestDb } from '../testing/test-dbs.js';
 
 const pgUrl = process.env['CLOSELOOP_TEST_DATABASE_URL'];
@@ -28,11 +27,7 @@ describe.skipIf(!pgUrl)('PostgreSQL that goes away: 503 with Retry-After, then s
   let app: ReturnType<typeof createApp>;
   let projectId: string;
   beforeEach(async () => {
-    const url = new URL(pgUrl!);
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    opened = await openPostgresTestDb(url.toString());
+    ({ proxy, opened } = await openPostgresBehindProxy(pgUrl!));
     projectId = (await seedProject(opened.db)).project.id;
     app = createApp({ db: opened.db, now: () => NOW });
   });

@@ -1,5 +1,7 @@
 import { createServer, connect } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
+import { openPostgresTestDb } from './test-dbs.js';
+import type { TestDb } from './test-dbs.js';
 
 export interface TcpProxy {
   /** The proxy's port on 127.0.0.1: point the client here instead of at the target. */
@@ -46,4 +48,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     close: () => (server.listening ? cut() : Promise.resolve()),
   };
+}
+
+/**
+ * A fresh PostgreSQL test database (openPostgresTestDb) whose every connection goes through a relay the test can cut:
+ * what a stopped or unreachable database server looks like from the application.
+ */
+export async function openPostgresBehindProxy(url: string): Promise<{ proxy: TcpProxy; opened: TestDb }> {
+  const relayed = new URL(url);
+  const proxy = await startTcpProxy({ host: relayed.hostname, port: Number(relayed.port || 5432) });
+  relayed.hostname = '127.0.0.1';
+  relayed.port = String(proxy.port);
+  return { proxy, opened: await openPostgresTestDb(relayed.toString()) };
 }

@@ -10,10 +10,9 @@ import { dbHandle } from '../../db/db.js';
 import type { Db } from '../../db/db.js';
 import { migrations } from '../../db/migrations.js';
 import { openSqliteDb } from '../../db/sqlite.js';
-import { startTcpProxy } from '../../testing/tcp-proxy.js';
+import { openPostgresBehindProxy } from '../../testing/tcp-proxy.js';
 import type { TcpProxy } from '../../testing/tcp-proxy.js';
 import { makeTempDir } from '../../testing/temp-dir.js';
-import { openPostgresTestDb } from '../../testing/test-dbs.js';
 import type { TestDb } from '../../testing/test-dbs.js';
 
 const pgUrl = process.env['CLOSELOOP_TEST_DATABASE_URL'];
@@ -150,11 +149,7 @@ describe.skipIf(!pgUrl)('GET /readyz on PostgreSQL: which part is down', () => {
   let proxy: TcpProxy;
   let opened: TestDb;
   beforeEach(async () => {
-    const url = new URL(pgUrl!);
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    opened = await openPostgresTestDb(url.toString());
+    ({ proxy, opened } = await openPostgresBehindProxy(pgUrl!));
   });
   afterEach(async () => {
     await proxy.restore().catch(() => {});
