@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPostgresDb, openSqliteDb } from '@closeloop/server';
 import type { Db } from '@closeloop/server';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCli } from './cli-process.js';
+import { adminQuery } from './postgres-admin.js';
 import type { Cli } from './cli-process.js';
 
 const CLIENTS = 16;
@@ -34,16 +34,6 @@ interface Store {
 
 const pgUrl = process.env['CLOSELOOP_TEST_DATABASE_URL'];
 
-async function adminQuery(statement: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
-
 const stores: { name: string; create(): Promise<Store> }[] = [
   { name: 'SQLite', create: async () => ({ databaseUrl: '', open: (dataDir) => openSqliteDb({ file: join(dataDir, 'closeloop.sqlite') }), cleanup: async () => {} }) },
   ...(pgUrl
@@ -53,10 +43,10 @@ const stores: { name: string; create(): Promise<Store> }[] = [
           // A database of its own, as a fresh deployment has: the demo migrates and seeds it on its first start.
           create: async (): Promise<Store> => {
             const name = `closeloop_kill9_${randomBytes(6).toString('hex')}`;
-            await adminQuery(`create database ${name}`);
+            await adminQuery(pgUrl, `create database ${name}`);
             const url = new URL(pgUrl);
             url.pathname = `/${name}`;
-            return { databaseUrl: url.toString(), open: () => openPostgresDb({ connectionString: url.toString(), max: 2 }), cleanup: () => adminQuery(`drop database ${name} with (force)`) };
+            return { databaseUrl: url.toString(), open: () => openPostgresDb({ connectionString: url.toString(), max: 2 }), cleanup: () => adminQuery(pgUrl, `drop database ${name} with (force)`) };
           },
         },
       ]

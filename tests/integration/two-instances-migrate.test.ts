@@ -8,19 +8,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCli } from './cli-process.js';
+import { adminQuery } from './postgres-admin.js';
 import type { Cli } from './cli-process.js';
 
 const pgUrl = process.env['CLOSELOOP_TEST_DATABASE_URL'];
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.skipIf(!pgUrl)('two instances starting together on one fresh PostgreSQL database', () => {
   const database = `closeloop_two_${randomBytes(5).toString('hex')}`;
@@ -28,7 +19,7 @@ describe.skipIf(!pgUrl)('two instances starting together on one fresh PostgreSQL
   let dataDir: string;
   let started: Cli[] = [];
   beforeEach(async () => {
-    await admin(`create database ${database}`);
+    await adminQuery(pgUrl!, `create database ${database}`);
     const url = new URL(pgUrl!);
     url.pathname = `/${database}`;
     databaseUrl = url.toString();
@@ -38,7 +29,7 @@ describe.skipIf(!pgUrl)('two instances starting together on one fresh PostgreSQL
     for (const cli of started) if (cli.child.exitCode === null) cli.child.kill('SIGTERM');
     await Promise.all(started.map((cli) => cli.exited));
     started = [];
-    await admin(`drop database if exists ${database} with (force)`);
+    await adminQuery(pgUrl!, `drop database if exists ${database} with (force)`);
     await rm(dataDir, { recursive: true, force: true });
   }, 30_000);
 

@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db.js';
 import { openPostgresDb } from '../db/postgres.js';
 import { openSqliteDb } from '../db/sqlite.js';
 import { findProjectBySecretKey, listProjects } from '../repos/projects.js';
 import { makeTempDir } from '../testing/temp-dir.js';
+import { adminQuery } from '../testing/test-dbs.js';
 
 const bin = fileURLToPath(new URL('../../bin/closeloop.js', import.meta.url));
 const pgUrl = process.env['CLOSELOOP_TEST_DATABASE_URL'];
@@ -35,16 +35,6 @@ function closeloop(args: string[], cwd: string, env: Record<string, string> = {}
   });
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
-
 interface Store {
   /** The environment that points the CLI at it. */
   env: Record<string, string>;
@@ -61,10 +51,10 @@ const stores: { name: string; create(dir: string): Promise<Store> }[] = [
           // A schema of its own, named to the server through the connection's search_path, as a deployment may.
           create: async (): Promise<Store> => {
             const schema = `closeloop_cli_${randomBytes(6).toString('hex')}`;
-            await adminQuery(`create schema ${schema}`);
+            await adminQuery(pgUrl, `create schema ${schema}`);
             const url = new URL(pgUrl);
             url.searchParams.set('options', `-c search_path=${schema}`);
-            return { env: { DATABASE_URL: url.toString() }, open: () => openPostgresDb({ connectionString: pgUrl, schema, max: 2 }), cleanup: () => adminQuery(`drop schema ${schema} cascade`) };
+            return { env: { DATABASE_URL: url.toString() }, open: () => openPostgresDb({ connectionString: pgUrl, schema, max: 2 }), cleanup: () => adminQuery(pgUrl, `drop schema ${schema} cascade`) };
           },
         },
       ]

@@ -90,7 +90,8 @@ export async function openPostgresTestDb(url: string): Promise<TestDb> {
   };
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
+/** Runs one statement on its own connection (create or drop a schema or a database). */
+export async function adminQuery(url: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
