@@ -59,7 +59,8 @@ export class WalSyncedSqliteDialect extends SqliteDialect {
       },
       beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
       commitTransaction: (connection) => driver.commitTransaction(connection),
-      // A COMMIT whose sync failed has ended its transaction: Kysely's rollback then would fail and hide the disk's error.
+      // A COMMIT that failed may have ended its transaction already (SQLite rolls back on some errors): Kysely's
+      // rollback would then fail with "no transaction is active" and hide the error that matters.
       async rollbackTransaction(connection) {
         if (options.inTransaction()) await driver.rollbackTransaction(connection);
       },
@@ -83,14 +84,14 @@ function walSyncedConnection(connection: DatabaseConnection, { wal, inTransactio
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
       const wasInTransaction = inTransaction();
       const result = await connection.executeQuery<R>(query);
-      const writes = !isReadonly(query.sql);
       if (inTransaction()) {
-        wrote ||= writes;
+        // Once a statement of the transaction wrote, the others need not be asked (an ingest batch runs dozens).
+        if (!wrote) wrote = !isReadonly(query.sql);
       } else if (wasInTransaction) {
         // COMMIT or ROLLBACK (SQLite counts both as read-only statements): only a commit of writes owes a sync.
         if (wrote && query.sql.trim().toLowerCase() === 'commit') committed(wal.sync());
         wrote = false;
-      } else if (writes) {
+      } else if (!isReadonly(query.sql)) {
         await wal.sync();
       }
       return result;
