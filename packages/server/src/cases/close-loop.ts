@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { FollowUpStatus } from '@closeloop/sdk/schemas';
 import type { CaseActor, CloseLoopRequest } from '@closeloop/sdk/schemas';
 import type { Conn } from '../db/db.js';
@@ -14,6 +13,7 @@ import { findSurvey } from '../repos/surveys.js';
 import type { CloseLoopResult } from './close-loop-result.js';
 import { customerReach } from './customer-reach.js';
 import { loadCaseForChange, staleVersion } from './load-case-for-change.js';
+import { newRowId } from '../db/new-row-id.js';
 
 export interface CloseLoopInput {
   projectId: string;
@@ -51,7 +51,7 @@ export function closeLoop(conn: Conn, { projectId, caseId, request, version, act
     const at = now.toISOString();
     const messages: NewMessage[] = [];
     for (const channel of request.channels) {
-      const base = { id: randomUUID(), projectId, caseId, channel, body: request.message, createdAt: at };
+      const base = { id: newRowId(), projectId, caseId, channel, body: request.message, createdAt: at };
       if (channel === 'email') {
         if (reach.email === null) return { outcome: 'unreachable', channel };
         messages.push({ ...base, userId: null, recipient: reach.email });

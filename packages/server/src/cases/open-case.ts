@@ -5,7 +5,7 @@ import { scheduleEscalation } from '../jobs/escalate-case/escalate-case.js';
 import { appendCaseEvents } from '../repos/case-events.js';
 import type { NewCaseEvent } from '../repos/case-events.js';
 import { notifyCase } from '../jobs/notify-case/notify-case.js';
-import { insertCase, setCaseRoute } from '../repos/cases.js';
+import { insertCase } from '../repos/cases.js';
 import type { NewCase } from '../repos/cases.js';
 import { routeCase } from './route-case.js';
 import { SYSTEM_ACTOR } from './system-actor.js';
@@ -24,7 +24,11 @@ export interface OpenCaseInput extends NewCase {
  * again.
  */
 export async function openCase(trx: Transaction<Database>, { route: target, ...input }: OpenCaseInput): Promise<string> {
-  const { id, created } = await insertCase(trx, input);
+  // Routed first, so the row is written once with its owners (an insert, then an update, wrote four queue indexes
+  // twice). A cause that already has a case (a race the response's own ON CONFLICT makes all but impossible) has moved
+  // the team's turn by one: a member skipped once, nothing worse.
+  const route = await routeCase(trx, input.projectId, target);
+  const { id, created } = await insertCase(trx, { ...input, owners: route });
   if (!created) return id;
   const at = input.openedAt;
   const events: NewCaseEvent[] = [
@@ -36,16 +40,12 @@ export async function openCase(trx: Transaction<Database>, { route: target, ...i
       after: { status: 'open', priority: input.priority, assigneeId: null, teamId: null, dueAt: input.dueAt },
     },
   ];
-  const route = await routeCase(trx, input.projectId, target);
-  if (route !== null) {
-    await setCaseRoute(trx, id, route);
-    events.push({ type: 'assigned', actor: SYSTEM_ACTOR, at, before: { assigneeId: null, teamId: null }, after: { ...route, routed: true } });
-  }
-  await appendCaseEvents(trx, input.projectId, id, events);
+  if (route !== null) events.push({ type: 'assigned', actor: SYSTEM_ACTOR, at, before: { assigneeId: null, teamId: null }, after: { ...route, routed: true } });
+  await appendCaseEvents(trx, input.projectId, id, events, { newCase: true });
   const now = new Date(at);
-  await notifyCase(trx, { caseId: id, event: 'follow_up.opened', now });
-  // Version 1: the case is still being opened. A later assignment by PATCH is version 2 or more, its own occurrence.
-  if (route !== null) await notifyCase(trx, { caseId: id, event: 'follow_up.assigned', now, occurrence: 1 });
+  // One fan-out job tells both. Version 1: the case is still being opened; a later assignment by PATCH is version 2
+  // or more, its own occurrence.
+  await notifyCase(trx, { caseId: id, event: 'follow_up.opened', now, ...(route !== null && { alongWith: [{ event: 'follow_up.assigned', occurrence: 1 }] }) });
   await scheduleEscalation(trx, { caseId: id, dueAt: input.dueAt, now });
   return id;
 }

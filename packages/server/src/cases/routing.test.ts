@@ -1,7 +1,6 @@
 import { signIdentity } from '@closeloop/sdk/node';
 import type { RoutingRuleInput } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { findJobByKey } from '../repos/jobs.js';
 import { caseRequests } from '../testing/case-requests.js';
 import type { submission } from '../testing/fixtures.js';
 import { NOW, npsSurvey } from '../testing/fixtures.js';
@@ -44,7 +43,10 @@ describe.each(testDialects)('routing, priority and due time of new cases on $nam
       expect.objectContaining({ type: 'opened', actor: { kind: 'system' } }),
       { type: 'assigned', actor: { kind: 'system' }, before: { assigneeId: null, teamId: null }, after: { assigneeId: ann.id, teamId: team.id, routed: true } },
     ]);
-    expect(await findJobByKey(t.db.kysely, `case:${ids[0]}:assigned:1`)).toMatchObject({ kind: 'notify-case' });
+    // Told with the opening, by the same fan-out job, under the key an assignment of version 1 has.
+    const fanOut = await t.db.kysely.selectFrom('jobs').select(['kind', 'payload']).where('key', '=', `case:${ids[0]}:opened`).executeTakeFirstOrThrow();
+    expect(fanOut.kind).toBe('notify-case');
+    expect(JSON.parse(fanOut.payload)).toMatchObject({ event: 'follow_up.opened', alongWith: [{ event: 'follow_up.assigned', key: `case:${ids[0]}:assigned:1` }] });
   });
 
   it('with every member away the case waits in the team queue unassigned; an away member named by a rule is not given it', async () => {

@@ -6,6 +6,7 @@ import { dbHandle } from './db.js';
 import type { Db } from './db.js';
 import { migrateToLatest } from './migrate.js';
 import { OwnSchemaPostgresDialect } from './own-schema-dialect.js';
+import { useNamedStatements } from './postgres-named-statements.js';
 
 export interface PostgresDbOptions {
   /** `postgres://user:password@host:5432/db`, usually `DATABASE_URL`. */
@@ -36,7 +37,10 @@ export async function openPostgresDb({ connectionString, schema, max = 10, logge
   // A connection lost while a request holds it is an 'error' event on that client, which the pool does not hear
   // then: unheard, it too would crash the process. The request's query is rejected with the same error (a 503), and
   // the pool discards the client on release, so there is nothing more to do here.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    useNamedStatements(client);
+  });
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   let migrationsRun: string[];
   try {

@@ -1,6 +1,8 @@
 import { CompiledQuery } from 'kysely';
 import type { Compilable, QueryResult } from 'kysely';
 import type { Conn } from './db.js';
+import { dialectOf } from './dialect-of.js';
+import { keepPrepared } from './postgres-named-statements.js';
 
 // Never a value a caller passes: it marks where a named parameter goes while the statement is compiled.
 const MARK = '\u0000closeloop-parameter:';
@@ -37,6 +39,7 @@ export function preparedStatement<P extends object, R>(build: (conn: Conn, param
         };
       });
       statement = { sql: query.sql, slots };
+      if (dialectOf(conn) === 'postgres') keepPrepared(query.sql);
       compiled.set(database, statement);
     }
     const { sql, slots } = statement;

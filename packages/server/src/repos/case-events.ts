@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CaseEvent, CaseEventType } from '@closeloop/sdk/schemas';
 import type { CaseActor } from '@closeloop/sdk/schemas';
 import type { Transaction } from 'kysely';
@@ -9,6 +8,7 @@ import { dialectOf } from '../db/dialect-of.js';
 import { preparedStatement } from '../db/prepared-statement.js';
 import type { ParameterOf } from '../db/prepared-statement.js';
 import { wakeCaseStreams } from '../case-stream/wake.js';
+import { newRowId } from '../db/new-row-id.js';
 
 /** The changed fields of an event, by name. */
 export type EventFields = NonNullable<CaseEvent['before']>;
@@ -25,10 +25,12 @@ export interface NewCaseEvent {
  * Appends events to a case's timeline, numbered after the last one. Call it in the transaction that changed the case:
  * the case row is already written (and locked) there, so two writers cannot take the same number, and
  * UNIQUE(case_id, seq) would refuse it if they did. There is no update or delete here: the timeline is append-only.
+ * `newCase`: the case was inserted by this transaction, so numbering starts at 1.
  */
-export async function appendCaseEvents(conn: Conn, projectId: string, caseId: string, events: NewCaseEvent[]): Promise<void> {
+export async function appendCaseEvents(conn: Conn, projectId: string, caseId: string, events: NewCaseEvent[], { newCase = false } = {}): Promise<void> {
   if (events.length === 0) return;
-  const last = (await lastSeqStatement(conn, { caseId })).rows[0];
+  // A case opened by this very transaction has no events yet: its timeline starts at 1 without a lookup.
+  const last = newCase ? undefined : (await lastSeqStatement(conn, { caseId })).rows[0];
   const first = Number(last?.seq ?? 0) + 1;
   // The stream position: PostgreSQL's sequence fills it in; SQLite has one writer at a time, so max + 1 is free.
   let position: number | null = null;
@@ -39,7 +41,7 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
   // One prepared insert per event: a case gets one or two at a time, and a multi-row insert would be built anew for each.
   for (const [i, event] of events.entries()) {
     const row = {
-      id: randomUUID(),
+      id: newRowId(),
       project_id: projectId,
       case_id: caseId,
       seq: first + i,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CaseResolutionRecord, FollowUp, FollowUpPriority, FollowUpStatus } from '@closeloop/sdk/schemas';
 import type { CaseSummary, FollowUpCounts, SurveyFollowUp } from '@closeloop/sdk/schemas';
 import { sql } from 'kysely';
@@ -12,6 +11,7 @@ import { feedbackFromRow, feedbackRowsById } from './feedback.js';
 import { keysetPageAscending } from './keyset.js';
 import type { PositionPage, PositionPageRequest } from './keyset.js';
 import { responseFromRow, responseRowsById } from './responses.js';
+import { newRowId } from '../db/new-row-id.js';
 
 /** What opened a case: a survey response (with the answer that matched the rule) or a feedback. */
 export type CaseCause = { responseId: string; surveyId: string; reason: SurveyFollowUp['reason'] } | { feedbackId: string };
@@ -31,6 +31,8 @@ export interface NewCase {
   /** Lower-cased text the customer wrote, searched by `?q=`. */
   searchText: string;
   customer: CaseCustomer;
+  /** Its team and assignee from the routing rules, written with the row; absent: it opens unassigned. */
+  owners?: { teamId: string | null; assigneeId: string | null } | null;
 }
 
 /** The queue's order: urgent first. Stored beside `priority` so an index can serve "priority, then due time". */
@@ -48,6 +50,7 @@ interface NewCaseRow {
   priority: string;
   priority_rank: number;
   assignee_id: string | null;
+  team_id: string | null;
   version: number;
   due_at: string;
   created_at: string;
@@ -64,6 +67,7 @@ const caseColumns = (p: ParameterOf<NewCaseRow>) => ({
   priority: p('priority'),
   priority_rank: p('priority_rank'),
   assignee_id: p('assignee_id'),
+  team_id: p('team_id'),
   version: p('version'),
   due_at: p('due_at'),
   created_at: p('created_at'),
@@ -96,12 +100,13 @@ const insertFeedbackCase = preparedStatement<NewCaseRow & { feedback_id: string 
 export async function insertCase(conn: Conn, input: NewCase): Promise<{ id: string; created: boolean }> {
   const { cause } = input;
   const common = {
-    id: randomUUID(),
+    id: newRowId(),
     project_id: input.projectId,
     status: 'open',
     priority: input.priority,
     priority_rank: PRIORITY_RANK[input.priority],
-    assignee_id: null,
+    assignee_id: input.owners?.assigneeId ?? null,
+    team_id: input.owners?.teamId ?? null,
     version: 1,
     due_at: input.dueAt,
     created_at: input.openedAt,
@@ -126,15 +131,6 @@ export async function findCaseIdOf(conn: Conn, cause: { responseId: string } | {
   const query = conn.selectFrom('follow_ups').select('id');
   const row = await ('feedbackId' in cause ? query.where('feedback_id', '=', cause.feedbackId) : query.where('response_id', '=', cause.responseId)).executeTakeFirst();
   return row?.id ?? null;
-}
-
-/** Routing's result on a new case: its team and assignee (the case stays at version 1, it is still being opened). */
-const setCaseRouteStatement = preparedStatement<{ caseId: string; teamId: string | null; assigneeId: string | null }, never>((conn, p) =>
-  conn.updateTable('follow_ups').set({ team_id: p('teamId'), assignee_id: p('assigneeId') }).where('id', '=', p('caseId')),
-);
-
-export async function setCaseRoute(conn: Conn, caseId: string, route: { teamId: string | null; assigneeId: string | null }): Promise<void> {
-  await setCaseRouteStatement(conn, { caseId, ...route });
 }
 
 /**

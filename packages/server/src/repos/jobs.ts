@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { JobsTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { preparedStatement } from '../db/prepared-statement.js';
 import { dialectOf } from '../db/dialect-of.js';
+import { newRowId } from '../db/new-row-id.js';
 
 export const JobStatus = z.enum(['pending', 'running', 'done', 'failed']);
 export type JobStatus = z.infer<typeof JobStatus>;
@@ -60,7 +61,7 @@ const insertJobStatement = preparedStatement<Insertable<JobsTable>, { id: string
 /** Queues a job in the caller's transaction unless its key is queued already; true when it was added. */
 export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boolean> {
   const { rows } = await insertJobStatement(conn, {
-    id: randomUUID(),
+    id: newRowId(),
     kind: job.kind,
     key: job.key,
     payload: JSON.stringify(job.payload),
@@ -82,11 +83,15 @@ export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boo
  *
  * Two statements, each walking the (status, run_at) index in order and stopping at its limit. One statement with
  * `(pending and due) or (running and lapsed)` made SQLite gather every due job and sort them all: under a burst,
- * with a backlog of 3,000 notifications, each claim took 1.7 ms to hand out ten.
+ * with a backlog of 3,000 notifications, each claim took 1.7 ms to hand out ten. `lapsed: false` skips the first
+ * statement (a lease lapses only when a runner died or overran, so the runner looks for them once per poll).
  */
-export async function claimJobs(conn: Conn, { now, leaseMs, limit }: { now: Date; leaseMs: number; limit: number }): Promise<ClaimedJob[]> {
+export async function claimJobs(
+  conn: Conn,
+  { now, leaseMs, limit, lapsed: takeLapsed = true }: { now: Date; leaseMs: number; limit: number; lapsed?: boolean },
+): Promise<ClaimedJob[]> {
   const claim = { at: now.toISOString(), lockedUntil: new Date(now.getTime() + leaseMs).toISOString() };
-  const lapsed = await claimWhere(conn, 'running', 'locked_until', claim, limit);
+  const lapsed = takeLapsed ? await claimWhere(conn, 'running', 'locked_until', claim, limit) : [];
   const due = lapsed.length < limit ? await claimWhere(conn, 'pending', 'run_at', claim, limit - lapsed.length) : [];
   return [...lapsed, ...due].map((r) => ({ id: r.id, kind: r.kind, key: r.key, payload: JSON.parse(r.payload), attempt: r.attempts, maxAttempts: r.max_attempts }));
 }
@@ -103,7 +108,8 @@ function claimWhere(conn: Conn, status: 'pending' | 'running', time: 'run_at' | 
         .where('status', '=', status)
         .where(time, '<=', at)
         .orderBy('run_at')
-        .limit(limit)
+        // A literal (an integer the runner chose): SQLite walks the index faster with `limit 10` than `limit ?`.
+        .limit(sql.lit(limit))
         .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate().skipLocked()),
     )
     .returning(['id', 'kind', 'key', 'payload', 'attempts', 'max_attempts'])

@@ -109,29 +109,26 @@ export interface TeamRoster {
  * Null when the project has no such team.
  */
 export async function lockTeamRoster(conn: Conn, projectId: string, teamId: string): Promise<TeamRoster | null> {
-  const team = (await lockTeamStatement(conn, { projectId, teamId })).rows[0];
+  // One statement (one round trip on PostgreSQL, where this runs for every routed case): the team's row, locked, with
+  // its live members in order; a team without members is one row of nulls.
+  const { rows } = await lockRosterStatement(conn, { projectId, teamId });
+  const team = rows[0];
   if (team === undefined) return null;
-  const { rows: members } = await rosterStatement(conn, { teamId });
-  return { members: members.map((m) => ({ id: m.id, away: m.away === 1 })), lastRoutedMemberId: team.last_routed_member_id };
+  const members = rows.flatMap((m) => (m.member_id === null ? [] : [{ id: m.member_id, away: m.away === 1 }]));
+  return { members, lastRoutedMemberId: team.last_routed_member_id };
 }
 
-const lockTeamStatement = preparedStatement<{ projectId: string; teamId: string }, { last_routed_member_id: string | null }>((conn, p) =>
-  conn
-    .selectFrom('teams')
-    .select('last_routed_member_id')
-    .where('project_id', '=', p('projectId'))
-    .where('id', '=', p('teamId'))
-    .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate()),
-);
-
-const rosterStatement = preparedStatement<{ teamId: string }, { id: string; away: number }>((conn, p) =>
-  conn
-    .selectFrom('team_members as tm')
-    .innerJoin('members as m', 'm.id', 'tm.member_id')
-    .select(['m.id', 'm.away'])
-    .where('tm.team_id', '=', p('teamId'))
-    .where('m.deleted_at', 'is', null)
-    .orderBy('tm.position'),
+const lockRosterStatement = preparedStatement<{ projectId: string; teamId: string }, { last_routed_member_id: string | null; member_id: string | null; away: number | null }>(
+  (conn, p) =>
+    conn
+      .selectFrom('teams as t')
+      .leftJoin('team_members as tm', 'tm.team_id', 't.id')
+      .leftJoin('members as m', (join) => join.onRef('m.id', '=', 'tm.member_id').on('m.deleted_at', 'is', null))
+      .select(['t.last_routed_member_id', 'm.id as member_id', 'm.away'])
+      .where('t.project_id', '=', p('projectId'))
+      .where('t.id', '=', p('teamId'))
+      .orderBy('tm.position')
+      .$if(dialectOf(conn) === 'postgres', (q) => q.forUpdate('t')),
 );
 
 const setLastRoutedStatement = preparedStatement<{ teamId: string; memberId: string }, never>((conn, p) =>

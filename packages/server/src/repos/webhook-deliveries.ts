@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { WebhookDelivery } from '@closeloop/sdk/schemas';
 import type { WebhookDeliveryType } from '@closeloop/sdk/schemas';
 import type { Selectable } from 'kysely';
@@ -6,6 +5,7 @@ import type { WebhookDeliveriesTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { keysetPage } from './keyset.js';
 import type { ListPage, PageRequest } from './keyset.js';
+import { newRowId } from '../db/new-row-id.js';
 
 export interface NewDelivery {
   webhookId: string;
@@ -36,7 +36,7 @@ function deliveryFromRow(row: Selectable<WebhookDeliveriesTable>): WebhookDelive
 /** Records one attempt, failed or not, and returns it as the delivery log lists it. */
 export async function insertDelivery(conn: Conn, delivery: NewDelivery): Promise<WebhookDelivery> {
   const row = {
-    id: randomUUID(),
+    id: newRowId(),
     webhook_id: delivery.webhookId,
     job_key: delivery.jobKey,
     event_type: delivery.type,

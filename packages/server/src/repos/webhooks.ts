@@ -64,11 +64,6 @@ export async function listWebhooks(conn: Conn, projectId: string): Promise<Store
   return rows.map(webhookFromRow);
 }
 
-/** The project's live webhooks subscribed to `event`: the fan-out's targets. */
-export async function listSubscribedWebhooks(conn: Conn, projectId: string, event: EventType): Promise<StoredWebhook[]> {
-  return (await listWebhooks(conn, projectId)).filter((webhook) => webhook.events.includes(event));
-}
-
 /** One of the project's webhooks, deleted ones included (their deliveries stay readable); null when unknown. */
 export async function findWebhook(conn: Conn, projectId: string, id: string): Promise<StoredWebhook | null> {
   const row = await conn.selectFrom('webhooks').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();

@@ -2,7 +2,7 @@ import { verifyWebhook } from '@closeloop/sdk/node';
 import { ErrorBody, Page, WebhookCreated, WebhookDelivery, WebhookEvent } from '@closeloop/sdk/schemas';
 import type { WebhookEventType } from '@closeloop/sdk/schemas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { feedbackSubmission, submission } from '../../testing/fixtures.js';
+import { feedbackSubmission, npsSurvey, submission } from '../../testing/fixtures.js';
 import { startHttpReceiver } from '@closeloop/test-receivers/http-receiver';
 import type { HttpReceiver, ReceivedRequest } from '@closeloop/test-receivers/http-receiver';
 import { useNotifyRunners } from '../../testing/notify-runner.js';
@@ -81,6 +81,30 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     expect(event.data.followUp).toMatchObject({ id: followUpId, source: 'survey', status: 'open', reason: { question: 'nps', value: 2 } });
     expect(event.data.followUp.source === 'survey' && event.data.followUp.response.answers).toEqual({ nps: 2, comment: 'Checkout broke' });
     expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toMatchObject({ kind: 'notify-case', status: 'done' });
+  });
+
+  it('tells of a case routed as it opens: opened, then assigned to whom, each delivery with its own webhook-id, from one fan-out', async () => {
+    let secret = '';
+    const { receiver, events, refusals } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    const webhook = await registerWebhook(t, receiver.url, ['follow_up.opened', 'follow_up.assigned']);
+    secret = webhook.secret;
+    const owner = { authorization: `Bearer ${t.shop.secretKey}` };
+    const member = (await (await post(t.app, '/api/v1/members', { name: 'Ann', email: 'ann@shop.example', role: 'agent' }, owner)).json()) as { id: string };
+    const routed = await t.app.request('/api/v1/surveys/nps', { method: 'PUT', headers: { ...owner, 'content-type': 'application/json' }, body: JSON.stringify({ ...npsSurvey, followUp: { routing: [{ to: { memberId: member.id } }] } }) });
+    expect(routed.status).toBe(200);
+    runners.start(t.db);
+
+    const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 3 } }), ORIGIN);
+    const { followUpId } = (await res.json()) as { followUpId: string };
+    await vi.waitFor(() => expect(events).toHaveLength(2), { timeout: 5_000, interval: 5 });
+    expect(refusals).toEqual([]);
+    expect(events.map((e) => e.event.type).sort()).toEqual(['follow_up.assigned', 'follow_up.opened']);
+    expect(events.every((e) => e.event.data.followUp.id === followUpId && e.event.data.followUp.assigneeId === member.id)).toBe(true);
+    expect(new Set(events.map((e) => e.id)).size).toBe(2);
+    const jobs = await t.db.kysely.selectFrom('jobs').select(['key', 'kind']).where('key', 'like', `case:${followUpId}:%`).orderBy('key').execute();
+    expect(jobs.filter((j) => j.kind === 'notify-case').map((j) => j.key)).toEqual([`case:${followUpId}:opened`]);
+    expect(jobs.filter((j) => j.kind === 'deliver-webhook').map((j) => j.key)).toEqual([`case:${followUpId}:assigned:1:webhook:${webhook.id}`, `case:${followUpId}:opened:webhook:${webhook.id}`]);
   });
 
   it('notifies of a case opened by the feedback button too', async () => {

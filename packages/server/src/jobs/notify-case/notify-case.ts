@@ -5,9 +5,15 @@ import type { Database } from '../../db/database.js';
 import { enqueue } from '../enqueue.js';
 import type { JobKind } from '../job-definition.js';
 
-export const NotifyCasePayload = z.object({ caseId: Uuid, event: WebhookEventType, occurredAt: Timestamp });
+export const NotifyCasePayload = z.object({
+  caseId: Uuid,
+  event: WebhookEventType,
+  occurredAt: Timestamp,
+  /** Events of the same moment fanned out by this one job, each under its own key (a case opened and routed at once). */
+  alongWith: z.array(z.object({ event: WebhookEventType, key: z.string().min(1) })).optional(),
+});
 
-/** The fan-out job: one per case event, it queues one delivery per subscribed webhook and one for Slack. */
+/** The fan-out job: one per case event (or per moment), it queues one delivery per subscribed webhook and one for Slack. */
 export const notifyCaseKind: JobKind<typeof NotifyCasePayload> = { kind: 'notify-case', payload: NotifyCasePayload };
 
 export interface NotifyCaseInput {
@@ -21,6 +27,12 @@ export interface NotifyCaseInput {
    * `case:<caseId>:<event>[:<occurrence>]`, so the same occurrence is never queued twice.
    */
   occurrence?: number | string;
+  /**
+   * Other events of the same moment, told by the same fan-out job (one job to claim and run instead of one per event):
+   * a case opened and routed is `follow_up.opened` along with `follow_up.assigned`. Each keeps its own key, so its
+   * deliveries are keyed exactly as if it had a job of its own.
+   */
+  alongWith?: { event: WebhookEventType; occurrence?: number | string }[];
 }
 
 /**
@@ -34,7 +46,12 @@ export interface NotifyCaseInput {
  *
  * True when queued, false when this occurrence was queued already.
  */
-export function notifyCase(trx: Transaction<Database>, { caseId, event, now, occurrence }: NotifyCaseInput): Promise<boolean> {
-  const key = `case:${caseId}:${event.replace(/^follow_up\./, '')}${occurrence === undefined ? '' : `:${occurrence}`}`;
-  return enqueue(trx, notifyCaseKind, { caseId, event, occurredAt: now.toISOString() }, { key, now });
+export function notifyCase(trx: Transaction<Database>, { caseId, event, now, occurrence, alongWith }: NotifyCaseInput): Promise<boolean> {
+  const key = caseEventKey(caseId, event, occurrence);
+  const along = alongWith?.map((other) => ({ event: other.event, key: caseEventKey(caseId, other.event, other.occurrence) }));
+  return enqueue(trx, notifyCaseKind, { caseId, event, occurredAt: now.toISOString(), ...(along && { alongWith: along }) }, { key, now });
+}
+
+function caseEventKey(caseId: string, event: WebhookEventType, occurrence: number | string | undefined): string {
+  return `case:${caseId}:${event.replace(/^follow_up\./, '')}${occurrence === undefined ? '' : `:${occurrence}`}`;
 }

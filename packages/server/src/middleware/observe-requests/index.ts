@@ -4,6 +4,7 @@ import { requestIdOf } from '../../http/request-id.js';
 import { routeLabel } from '../../http/route-label.js';
 import type { Logger } from '../../log/logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
+import { setReplyHeader } from '../../http/set-reply-header.js';
 
 export interface ObserveRequestsOptions {
   logger: Logger;
@@ -28,21 +29,11 @@ export function observeRequests({ logger, metrics }: ObserveRequestsOptions) {
     c.set('logger', logger);
     await next();
     const ms = performance.now() - started;
-    setRequestIdHeader(c, requestId);
+    setReplyHeader(c, 'X-Request-Id', requestId);
     const method = METHODS.has(c.req.method) ? c.req.method : 'OTHER';
     const route = routeLabel(c);
     const status = c.res.status;
     logger.info({ requestId, method, route, status, ms: Math.round(ms * 10) / 10 }, 'request');
     metrics?.observeRequest(method, route, status, ms / 1000);
   };
-}
-
-function setRequestIdHeader(c: Context, requestId: string): void {
-  try {
-    c.res.headers.set('X-Request-Id', requestId);
-  } catch {
-    // Immutable headers (Response.redirect, a fetched reply): copy the response.
-    c.res = new Response(c.res.body, c.res);
-    c.res.headers.set('X-Request-Id', requestId);
-  }
 }

@@ -4,6 +4,7 @@ import { ProjectKey } from '@closeloop/sdk/schemas';
 import type { Db } from '../../db/db.js';
 import { findProjectByPublicKeyCached } from '../../repos/projects.js';
 import { HttpError } from '../../http/http-error.js';
+import { setReplyHeader } from '../../http/set-reply-header.js';
 import { originAllowed } from './origin-allowed.js';
 
 export { checkOrigin } from './check-origin.js';
@@ -43,13 +44,13 @@ export function publicCors({ db, maxAge = 86_400 }: PublicCorsOptions) {
       });
     }
     await next();
-    c.header('Vary', 'Origin', { append: true });
+    setReplyHeader(c, 'Vary', 'Origin', { append: true });
     if (origin === undefined) return;
     const verdict = c.get('cors');
     if (verdict === 'allowed' || (verdict === undefined && c.res.status >= 400)) {
-      c.header('Access-Control-Allow-Origin', origin);
+      setReplyHeader(c, 'Access-Control-Allow-Origin', origin);
       // Retry-After: the widget waits as long as a 503 or 429 says before sending again (a cross-origin page cannot read it unexposed).
-      c.header('Access-Control-Expose-Headers', 'ETag, Retry-After');
+      setReplyHeader(c, 'Access-Control-Expose-Headers', 'ETag, Retry-After');
     }
   };
 }

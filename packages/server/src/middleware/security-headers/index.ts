@@ -1,4 +1,5 @@
 import type { Context, Next } from 'hono';
+import { setReplyHeader } from '../../http/set-reply-header.js';
 
 /**
  * What every reply says, whichever route made it (JSON errors and 404s included): `nosniff`, so a browser never
@@ -14,14 +15,5 @@ export async function securityHeaders(c: Context, next: Next): Promise<void> {
   if (!c.res.headers.has('x-content-type-options')) missing.push(['X-Content-Type-Options', 'nosniff']);
   const isHtml = /^text\/html\b/i.test(c.res.headers.get('content-type') ?? '');
   if (isHtml && !c.res.headers.has('content-security-policy')) missing.push(['Content-Security-Policy', HTML_FRAME_POLICY]);
-  if (missing.length === 0) return;
-  // A Response may carry immutable headers (Response.redirect, a fetched one): copy it then.
-  let headers = c.res.headers;
-  try {
-    for (const [name, value] of missing) headers.set(name, value);
-  } catch {
-    c.res = new Response(c.res.body, c.res);
-    headers = c.res.headers;
-    for (const [name, value] of missing) headers.set(name, value);
-  }
+  for (const [name, value] of missing) setReplyHeader(c, name, value);
 }
