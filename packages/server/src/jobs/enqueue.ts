@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { afterCommit } from '../db/after-commit.js';
 import type { Database } from '../db/database.js';
-import { insertJob } from '../repos/jobs.js';
+import { insertAtCommit } from '../db/insert-at-commit.js';
+import { insertJob, jobRow } from '../repos/jobs.js';
 import { DEFAULT_MAX_ATTEMPTS } from './job-definition.js';
 import type { JobKind } from './job-definition.js';
 import { wakeRunners } from './wake.js';
@@ -13,6 +14,11 @@ export interface EnqueueOptions {
   now: Date;
   /** Not before this time (an SLA escalation at `dueAt`); default `now`. */
   runAt?: Date;
+  /**
+   * The key cannot be queued yet: it names a case this very transaction opened. Nothing reads the job back before
+   * the commit, so its row waits for it (`insertAtCommit`: one insert for the batch's jobs on PostgreSQL).
+   */
+  newKey?: boolean;
 }
 
 /**
@@ -25,8 +31,10 @@ export function enqueue<S extends z.ZodType>(
   trx: Transaction<Database>,
   definition: JobKind<S>,
   payload: z.input<S>,
-  { key, now, runAt = now }: EnqueueOptions,
+  { key, now, runAt = now, newKey = false }: EnqueueOptions,
 ): Promise<boolean> {
   afterCommit(trx, wakeRunners);
-  return insertJob(trx, { kind: definition.kind, key, payload: definition.payload.parse(payload), runAt, maxAttempts: definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS }, now);
+  const job = { kind: definition.kind, key, payload: definition.payload.parse(payload), runAt, maxAttempts: definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS };
+  if (!newKey) return insertJob(trx, job, now);
+  return insertAtCommit(trx, 'jobs', jobRow(job, now)).then(() => true);
 }

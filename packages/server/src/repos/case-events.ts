@@ -2,6 +2,7 @@ import { CaseEvent, CaseEventType } from '@closeloop/sdk/schemas';
 import type { CaseActor } from '@closeloop/sdk/schemas';
 import type { Transaction } from 'kysely';
 import { afterCommit } from '../db/after-commit.js';
+import { insertAtCommit } from '../db/insert-at-commit.js';
 import type { CaseEventsTable, Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
@@ -51,7 +52,9 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
     };
-    if (position === null) await insertEventStatement(conn, row);
+    // A new case's events are read by nothing in this transaction: on PostgreSQL they wait for the commit.
+    if (position === null && newCase && conn.isTransaction) await insertAtCommit(conn as Transaction<Database>, 'case_events', row);
+    else if (position === null) await insertEventStatement(conn, row);
     else await insertNumberedEventStatement(conn, { ...row, stream_position: position + i });
   }
   if (conn.isTransaction) afterCommit(conn as Transaction<Database>, wakeCaseStreams);

@@ -134,15 +134,6 @@ export async function findCaseIdOf(conn: Conn, cause: { responseId: string } | {
 }
 
 /**
- * Whose a case is, by id alone: its project, assignee and team, what a notification's fan-out needs to choose its
- * receivers. One indexed read, without the response or feedback that `findCaseById` parses. Null when the case is gone.
- */
-export async function findCaseOwners(conn: Conn, id: string): Promise<{ projectId: string; assigneeId: string | null; teamId: string | null } | null> {
-  const row = await conn.selectFrom('follow_ups').select(['project_id', 'assignee_id', 'team_id']).where('id', '=', id).executeTakeFirst();
-  return row === undefined ? null : { projectId: row.project_id, assigneeId: row.assignee_id, teamId: row.team_id };
-}
-
-/**
  * A case by id as its SLA check reads it, the row locked until the transaction ends on PostgreSQL (a PATCH or a
  * resolve of the same case waits, then sees the escalation). Null when the case is gone.
  */

@@ -60,7 +60,13 @@ const insertJobStatement = preparedStatement<Insertable<JobsTable>, { id: string
 
 /** Queues a job in the caller's transaction unless its key is queued already; true when it was added. */
 export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boolean> {
-  const { rows } = await insertJobStatement(conn, {
+  const { rows } = await insertJobStatement(conn, jobRow(job, now));
+  return rows.length > 0;
+}
+
+/** The row of a new job, pending. */
+export function jobRow(job: NewJob, now: Date): Insertable<JobsTable> {
+  return {
     id: newRowId(),
     kind: job.kind,
     key: job.key,
@@ -71,8 +77,7 @@ export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boo
     run_at: job.runAt.toISOString(),
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
-  });
-  return rows.length > 0;
+  };
 }
 
 /**

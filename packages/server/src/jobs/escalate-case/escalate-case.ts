@@ -15,6 +15,9 @@ export const escalateCaseKind: JobKind<typeof EscalateCasePayload> = { kind: 'es
  * so no sweep ever scans the cases. Keyed by the due time (`case:<id>:overdue:<dueAt>`): a new due time schedules a
  * new check, and the old one, finding another due time on the case, does nothing.
  */
-export function scheduleEscalation(trx: Transaction<Database>, { caseId, dueAt, now }: { caseId: string; dueAt: string; now: Date }): Promise<boolean> {
-  return enqueue(trx, escalateCaseKind, { caseId, dueAt }, { key: `case:${caseId}:overdue:${dueAt}`, now, runAt: new Date(dueAt) });
+export function scheduleEscalation(
+  trx: Transaction<Database>,
+  { caseId, dueAt, now, newCase = false }: { caseId: string; dueAt: string; now: Date; /** Opened by this transaction (see `EnqueueOptions.newKey`). */ newCase?: boolean },
+): Promise<boolean> {
+  return enqueue(trx, escalateCaseKind, { caseId, dueAt }, { key: `case:${caseId}:overdue:${dueAt}`, now, runAt: new Date(dueAt), newKey: newCase });
 }

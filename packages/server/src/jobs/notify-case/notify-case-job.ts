@@ -2,9 +2,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { withTransaction } from '../../db/with-transaction.js';
-import { findCaseOwners } from '../../repos/cases.js';
-import { findIntegrationUrl } from '../../repos/integrations.js';
-import { listWebhooks } from '../../repos/webhooks.js';
+import { findFanOutTargets } from '../../repos/fan-out-targets.js';
 import { enqueue } from '../enqueue.js';
 import type { JobDependencies } from '../job-dependencies.js';
 import { defineJob } from '../job-definition.js';
@@ -26,20 +24,19 @@ export function notifyCaseJob({ db, now, mail }: JobDependencies) {
   return defineJob({
     ...notifyCaseKind,
     async handle({ caseId, event, occurredAt, alongWith = [] }, { key }) {
-      // Read first, outside a transaction: most events of most projects have nobody to tell on some channel, and a
-      // fan-out with nothing to queue then costs its reads alone (on PostgreSQL, no BEGIN and COMMIT round trips).
+      // Read first, in one statement and outside a transaction: most events of most projects have nobody to tell on
+      // some channel, and a fan-out with nothing to queue then costs that one read (no BEGIN and COMMIT round trips).
       // The owners, not the whole case: each delivery reads the case itself when it sends, as it is then.
-      const found = await findCaseOwners(db.kysely, caseId);
-      if (found === null) return;
+      const targets = await findFanOutTargets(db.kysely, caseId);
+      if (targets === null) return;
       const told = [{ event, key }, ...alongWith];
-      const webhooks = await listWebhooks(db.kysely, found.projectId);
-      const slack = told.some((t) => SLACK_EVENTS.has(t.event)) ? await findIntegrationUrl(db.kysely, found.projectId, 'slack') : null;
-      const staff = mail != null && told.some((t) => STAFF_MAIL_EVENTS.has(t.event)) ? await staffRecipients(db.kysely, found.projectId, found) : [];
+      const { webhooks, slack } = targets;
+      const staff = mail != null && told.some((t) => STAFF_MAIL_EVENTS.has(t.event)) ? await staffRecipients(db.kysely, targets.projectId, targets) : [];
       const deliveries = told.flatMap(({ event: toldEvent, key: toldKey }) => [
         ...webhooks
           .filter((webhook) => webhook.events.includes(toldEvent))
           .map((webhook) => queue(deliverWebhookKind, { webhookId: webhook.id, caseId, event: toldEvent, occurredAt }, `${toldKey}:webhook:${webhook.id}`)),
-        ...(slack !== null && SLACK_EVENTS.has(toldEvent) ? [queue(deliverSlackKind, { caseId, event: toldEvent, occurredAt }, `${toldKey}:slack`)] : []),
+        ...(slack && SLACK_EVENTS.has(toldEvent) ? [queue(deliverSlackKind, { caseId, event: toldEvent, occurredAt }, `${toldKey}:slack`)] : []),
         ...(STAFF_MAIL_EVENTS.has(toldEvent)
           ? staff.map((member) => queue(deliverEmailKind, { caseId, memberId: member.id, event: toldEvent, occurredAt }, `${toldKey}:email:${member.id}`))
           : []),

@@ -33,6 +33,8 @@ export interface NotifyCaseInput {
    * deliveries are keyed exactly as if it had a job of its own.
    */
   alongWith?: { event: WebhookEventType; occurrence?: number | string }[];
+  /** The case was opened by this very transaction, so its keys are new (see `EnqueueOptions.newKey`). */
+  newCase?: boolean;
 }
 
 /**
@@ -46,10 +48,10 @@ export interface NotifyCaseInput {
  *
  * True when queued, false when this occurrence was queued already.
  */
-export function notifyCase(trx: Transaction<Database>, { caseId, event, now, occurrence, alongWith }: NotifyCaseInput): Promise<boolean> {
+export function notifyCase(trx: Transaction<Database>, { caseId, event, now, occurrence, alongWith, newCase = false }: NotifyCaseInput): Promise<boolean> {
   const key = caseEventKey(caseId, event, occurrence);
   const along = alongWith?.map((other) => ({ event: other.event, key: caseEventKey(caseId, other.event, other.occurrence) }));
-  return enqueue(trx, notifyCaseKind, { caseId, event, occurredAt: now.toISOString(), ...(along && { alongWith: along }) }, { key, now });
+  return enqueue(trx, notifyCaseKind, { caseId, event, occurredAt: now.toISOString(), ...(along && { alongWith: along }) }, { key, now, newKey: newCase });
 }
 
 function caseEventKey(caseId: string, event: WebhookEventType, occurrence: number | string | undefined): string {
