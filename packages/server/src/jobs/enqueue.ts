@@ -36,5 +36,5 @@ export function enqueue<S extends z.ZodType>(
   afterCommit(trx, wakeRunners);
   const job = { kind: definition.kind, key, payload: definition.payload.parse(payload), runAt, maxAttempts: definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS };
   if (!newKey) return insertJob(trx, job, now);
-  return insertAtCommit(trx, 'jobs', jobRow(job, now)).then(() => true);
+  return insertAtCommit(trx, 'jobs', jobRow(job, now), () => insertJob(trx, job, now)).then(() => true);
 }

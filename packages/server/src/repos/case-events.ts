@@ -52,10 +52,10 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
     };
+    const insertNow = () => (position === null ? insertEventStatement(conn, row) : insertNumberedEventStatement(conn, { ...row, stream_position: position + i }));
     // A new case's events are read by nothing in this transaction: on PostgreSQL they wait for the commit.
-    if (position === null && newCase && conn.isTransaction) await insertAtCommit(conn as Transaction<Database>, 'case_events', row);
-    else if (position === null) await insertEventStatement(conn, row);
-    else await insertNumberedEventStatement(conn, { ...row, stream_position: position + i });
+    if (newCase && conn.isTransaction) await insertAtCommit(conn as Transaction<Database>, 'case_events', row, insertNow);
+    else await insertNow();
   }
   if (conn.isTransaction) afterCommit(conn as Transaction<Database>, wakeCaseStreams);
   else wakeCaseStreams();
