@@ -14,11 +14,12 @@ import { notifyCaseKind } from './notify-case.js';
 import { staffRecipients } from './staff-recipients.js';
 
 /**
- * The fan-out of one case event (and of the events `alongWith` it, each under its own key): one `deliver-webhook` job per live webhook subscribed to the event (key
- * `<this key>:webhook:<webhookId>`) and one `deliver-slack` job when the project has Slack and the event is one
- * Slack hears of, and, when the server sends email, one `deliver-email` job per member of staff to tell of a new or
- * overdue case (`<this key>:email:<memberId>`; who, see `staffRecipients`), all queued in one transaction. Separate jobs, so a receiver that is down retries alone and never
- * holds back the others; deterministic keys, so a fan-out run twice (its runner died) queues nothing twice.
+ * The fan-out of one case event (and of the events `alongWith` it, each under its own key): one `deliver-webhook`
+ * job per live webhook subscribed to the event (key `<this key>:webhook:<webhookId>`) and one `deliver-slack` job
+ * when the project has Slack and the event is one Slack hears of, and, when the server sends email, one
+ * `deliver-email` job per member of staff to tell of a new or overdue case (`<this key>:email:<memberId>`; who, see
+ * `staffRecipients`), all queued in one transaction. Separate jobs, so a receiver that is down retries alone and
+ * never holds back the others; deterministic keys, so a fan-out run twice (its runner died) queues nothing twice.
  */
 export function notifyCaseJob({ db, now, mail }: JobDependencies) {
   return defineJob({
