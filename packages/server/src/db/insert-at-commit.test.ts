@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { insertJob, jobRow } from '../repos/jobs.js';
+import { insertJob, insertJobRow, jobRow } from '../repos/jobs.js';
 import { NOW, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { insertAtCommit } from './insert-at-commit.js';
@@ -13,7 +13,7 @@ describe.each(testDialects)('rows inserted at commit on $name', ({ open }) => {
 
   it('are all there once the transaction commits, a key held twice kept once', async () => {
     await withTransaction(t.db.kysely, async (trx) => {
-      for (const key of ['a', 'b', 'c', 'a']) await insertAtCommit(trx, 'jobs', job(key), () => trx.insertInto('jobs').values(job(key)).onConflict((oc) => oc.column('key').doNothing()).execute());
+      for (const key of ['a', 'b', 'c', 'a']) await insertAtCommit(trx, 'jobs', job(key), (row) => insertJobRow(trx, row));
     });
     expect(await keys()).toEqual(['a', 'b', 'c']);
   });
@@ -22,7 +22,7 @@ describe.each(testDialects)('rows inserted at commit on $name', ({ open }) => {
     const { project } = await seedProject(t.db);
     const failed = withTransaction(t.db.kysely, async (trx) => {
       await insertJob(trx, { kind: 'test.record', key: 'written-at-once', payload: {}, runAt: NOW, maxAttempts: 3 }, NOW);
-      await insertAtCommit(trx, 'jobs', job('held'), () => trx.insertInto('jobs').values(job('held')).execute());
+      await insertAtCommit(trx, 'jobs', job('held'), (row) => insertJobRow(trx, row));
       // A timeline event of a case that does not exist: its foreign key refuses it.
       const event = {
         id: randomUUID(),
@@ -36,7 +36,7 @@ describe.each(testDialects)('rows inserted at commit on $name', ({ open }) => {
         after: null,
         stream_position: 1,
       };
-      await insertAtCommit(trx, 'case_events', event, () => trx.insertInto('case_events').values(event).execute());
+      await insertAtCommit(trx, 'case_events', event, (row) => trx.insertInto('case_events').values(row).execute());
     });
     await expect(failed).rejects.toThrow();
     expect(await keys()).toEqual([]);
@@ -45,7 +45,7 @@ describe.each(testDialects)('rows inserted at commit on $name', ({ open }) => {
   it('a thousand and more from one transaction, as a burst of answers would hold', async () => {
     const many = Array.from({ length: 2_345 }, (_, i) => `k${String(i).padStart(5, '0')}`);
     await withTransaction(t.db.kysely, async (trx) => {
-      for (const key of many) await insertAtCommit(trx, 'jobs', job(key), () => trx.insertInto('jobs').values(job(key)).onConflict((oc) => oc.column('key').doNothing()).execute());
+      for (const key of many) await insertAtCommit(trx, 'jobs', job(key), (row) => insertJobRow(trx, row));
     });
     expect(await keys()).toEqual(many);
   });

@@ -21,11 +21,17 @@ const CHUNK = 1_000;
  * transaction. On PostgreSQL every statement is a round trip, measured at ~0.3 ms of this process's CPU each on the
  * 2-core machine; a batch of answers opening twenty cases sent sixty such inserts, now two. SQLite has no round trip
  * to save, and numbers timeline positions by max + 1, which needs each row in place before the next: there the row is
- * inserted at once, by `insertNow` (the caller's prepared statement). A held row that fails fails the commit, so the whole transaction, like any other statement.
+ * inserted at once, by `insertNow` (the caller's prepared statement). A held row that fails fails the commit, so the
+ * whole transaction, like any other statement.
  */
-export async function insertAtCommit<T extends keyof Deferrable>(trx: Transaction<Database>, table: T, row: Deferrable[T], insertNow: () => Promise<unknown>): Promise<void> {
+export async function insertAtCommit<T extends keyof Deferrable, R extends Deferrable[T]>(
+  trx: Transaction<Database>,
+  table: T,
+  row: R,
+  insertNow: (row: R) => Promise<unknown>,
+): Promise<void> {
   if (dialectOf(trx) === 'sqlite') {
-    await insertNow();
+    await insertNow(row);
     return;
   }
   const rows = held.get(trx) ?? {};

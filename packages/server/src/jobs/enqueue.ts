@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { afterCommit } from '../db/after-commit.js';
 import type { Database } from '../db/database.js';
 import { insertAtCommit } from '../db/insert-at-commit.js';
-import { insertJob, jobRow } from '../repos/jobs.js';
+import { insertJob, insertJobRow, jobRow } from '../repos/jobs.js';
 import { DEFAULT_MAX_ATTEMPTS } from './job-definition.js';
 import type { JobKind } from './job-definition.js';
 import { wakeRunners } from './wake.js';
@@ -36,5 +36,5 @@ export function enqueue<S extends z.ZodType>(
   afterCommit(trx, wakeRunners);
   const job = { kind: definition.kind, key, payload: definition.payload.parse(payload), runAt, maxAttempts: definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS };
   if (!newKey) return insertJob(trx, job, now);
-  return insertAtCommit(trx, 'jobs', jobRow(job, now), () => insertJob(trx, job, now)).then(() => true);
+  return insertAtCommit(trx, 'jobs', jobRow(job, now), (row) => insertJobRow(trx, row)).then(() => true);
 }

@@ -123,8 +123,10 @@ export function createJobRunner({
     inFlight.add(run);
   }
 
-  /** Claims due jobs into the free slots until none are due or no slot is free; started jobs run on their own. */
+  /** When `fill` last looked for lapsed leases (performance.now()). */
   let lapsedCheckedAt = Number.NEGATIVE_INFINITY;
+
+  /** Claims due jobs into the free slots until none are due or no slot is free; started jobs run on their own. */
   async function fill(): Promise<void> {
     do {
       again = false;

@@ -52,10 +52,11 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
     };
-    const insertNow = () => (position === null ? insertEventStatement(conn, row) : insertNumberedEventStatement(conn, { ...row, stream_position: position + i }));
+    const insertNow = (event: EventRow) =>
+      position === null ? insertEventStatement(conn, event) : insertNumberedEventStatement(conn, { ...event, stream_position: position + i });
     // A new case's events are read by nothing in this transaction: on PostgreSQL they wait for the commit.
     if (newCase && conn.isTransaction) await insertAtCommit(conn as Transaction<Database>, 'case_events', row, insertNow);
-    else await insertNow();
+    else await insertNow(row);
   }
   if (conn.isTransaction) afterCommit(conn as Transaction<Database>, wakeCaseStreams);
   else wakeCaseStreams();

@@ -1,7 +1,7 @@
-import { WebhookEventType } from '@closeloop/sdk/schemas';
-import { z } from 'zod';
+import type { WebhookEventType } from '@closeloop/sdk/schemas';
 import type { Conn } from '../db/db.js';
 import { preparedStatement } from '../db/prepared-statement.js';
+import { storedWebhookEvents } from './webhooks.js';
 
 /** Who may hear of a case's event: its owners (for staff mail), the project's live webhooks, and whether it has Slack. */
 export interface FanOutTargets {
@@ -12,8 +12,6 @@ export interface FanOutTargets {
   webhooks: { id: string; events: WebhookEventType[] }[];
   slack: boolean;
 }
-
-const Events = z.array(WebhookEventType);
 
 /**
  * What a notification's fan-out reads, in one statement (one round trip on PostgreSQL, for every case event): the
@@ -27,7 +25,7 @@ export async function findFanOutTargets(conn: Conn, caseId: string): Promise<Fan
     projectId: first.project_id,
     assigneeId: first.assignee_id,
     teamId: first.team_id,
-    webhooks: rows.flatMap((row) => (row.webhook_id === null ? [] : [{ id: row.webhook_id, events: Events.parse(JSON.parse(row.webhook_events ?? '[]')) }])),
+    webhooks: rows.flatMap((row) => (row.webhook_id === null ? [] : [{ id: row.webhook_id, events: storedWebhookEvents(row.webhook_events ?? '[]') }])),
     // PostgreSQL answers EXISTS with a boolean, SQLite with 0 or 1.
     slack: first.has_slack === true || first.has_slack === 1,
   };

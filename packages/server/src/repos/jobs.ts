@@ -59,8 +59,13 @@ const insertJobStatement = preparedStatement<Insertable<JobsTable>, { id: string
 );
 
 /** Queues a job in the caller's transaction unless its key is queued already; true when it was added. */
-export async function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boolean> {
-  const { rows } = await insertJobStatement(conn, jobRow(job, now));
+export function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boolean> {
+  return insertJobRow(conn, jobRow(job, now));
+}
+
+/** Inserts a row made by {@link jobRow} unless its key is queued already; true when it was added. */
+export async function insertJobRow(conn: Conn, row: Insertable<JobsTable>): Promise<boolean> {
+  const { rows } = await insertJobStatement(conn, row);
   return rows.length > 0;
 }
 

@@ -22,10 +22,15 @@ export interface NewWebhookRow {
 
 const Events = z.array(WebhookEventType);
 
+/** A webhook row's `events` column, parsed: an event type the code no longer knows fails here. */
+export function storedWebhookEvents(json: string): EventType[] {
+  return Events.parse(JSON.parse(json));
+}
+
 // Parsed on the way out: an event type the code no longer knows fails here, not at a receiver.
 function webhookFromRow(row: Selectable<WebhooksTable>): StoredWebhook {
   return {
-    ...Webhook.parse({ id: row.id, url: row.url, events: Events.parse(JSON.parse(row.events)), createdAt: row.created_at }),
+    ...Webhook.parse({ id: row.id, url: row.url, events: storedWebhookEvents(row.events), createdAt: row.created_at }),
     projectId: row.project_id,
     secret: row.secret,
     deletedAt: row.deleted_at,
