@@ -109,5 +109,8 @@ describe.each(testDialects)('the next NPS answer after a resolved case, on $name
     const other = await resolve(project.id, (await answer(project.id, hours(3), { respondent: user })).caseId, hours(4));
     await answer(project.id, hours(5), { answers: { nps: 9 }, respondent: { anonymousId: 'stranger', userId: 'u-42', verified: false } });
     expect((await recovery(t.db.kysely, other)).responseId).toBeNull();
+    // The same user, verified, on yet another browser, whose first step brings the score.
+    const tablet = await answer(project.id, hours(6), { answers: { nps: 8 }, respondent: { ...user, anonymousId: 'tablet' } });
+    expect(await recovery(t.db.kysely, other)).toMatchObject({ responseId: tablet.responseId, score: 8 });
   });
 });

@@ -12,6 +12,8 @@ export interface NextAnswer {
   receivedAt: string;
   /** The response was inserted by this very transaction: it cannot measure a case yet, so that is not looked up. */
   isNew?: boolean;
+  /** The case awaiting this answer, when already looked up with the response's insert (null: none). */
+  awaitingCaseId?: string | null;
 }
 
 /**
@@ -22,7 +24,10 @@ export interface NextAnswer {
  */
 export async function linkNextAnswerToCase(trx: Conn, answer: NextAnswer): Promise<string | null> {
   if (answer.isNew !== true && (await responseMeasuresACase(trx, answer.responseId))) return null;
-  const caseId = await findCaseAwaitingNextAnswer(trx, answer.projectId, answer.customer, { responseId: answer.responseId, answeredBy: answer.receivedAt });
+  const caseId =
+    answer.awaitingCaseId !== undefined
+      ? answer.awaitingCaseId
+      : await findCaseAwaitingNextAnswer(trx, answer.projectId, answer.customer, { responseId: answer.responseId, answeredBy: answer.receivedAt });
   if (caseId === null) return null;
   if (!(await linkNextAnswer(trx, caseId, { responseId: answer.responseId, score: answer.score }))) return null;
   await appendCaseEvents(trx, answer.projectId, caseId, [

@@ -1,5 +1,6 @@
 import type { RoutingTarget } from '@closeloop/sdk/schemas';
 import type { Transaction } from 'kysely';
+import { beforeCommit } from '../db/before-commit.js';
 import type { Database } from '../db/database.js';
 import { findMember } from '../repos/members.js';
 import { lockTeamRoster, setLastRoutedMember } from '../repos/teams.js';
@@ -22,11 +23,41 @@ export async function routeCase(trx: Transaction<Database>, projectId: string, t
     const member = await findMember(trx, projectId, target.memberId);
     return member === null || member.away ? null : { teamId: null, assigneeId: member.id };
   }
-  const roster = await lockTeamRoster(trx, projectId, target.teamId);
+  const roster = await rosterIn(trx, projectId, target.teamId);
   if (roster === null) return null;
   const next = nextInTurn(roster);
-  if (next !== null) await setLastRoutedMember(trx, target.teamId, next);
+  if (next !== null) roster.lastRoutedMemberId = next;
   return { teamId: target.teamId, assigneeId: next };
+}
+
+/** Each transaction's rosters, by project and team: read (and locked) once however many cases it routes. */
+const rosters = new WeakMap<Transaction<Database>, Map<string, Promise<TeamRoster | null>>>();
+
+/**
+ * The team's roster as this transaction sees it. A batch of answers shares one transaction, and its cases routed to
+ * one team took two statements each (the roster, locked, and the cursor moved): now the first case reads and locks
+ * the roster, the cursor moves in memory from case to case, and is written once, just before the commit. The roster
+ * is locked on PostgreSQL (and SQLite's writer holds the lock anyway), so no other transaction moves the cursor
+ * meanwhile.
+ */
+function rosterIn(trx: Transaction<Database>, projectId: string, teamId: string): Promise<TeamRoster | null> {
+  let byTeam = rosters.get(trx);
+  if (byTeam === undefined) rosters.set(trx, (byTeam = new Map()));
+  const key = `${projectId}:${teamId}`;
+  let roster = byTeam.get(key);
+  if (roster === undefined) {
+    let cursorAsRead: string | null = null;
+    const read = lockTeamRoster(trx, projectId, teamId).then((found) => {
+      cursorAsRead = found?.lastRoutedMemberId ?? null;
+      return found;
+    });
+    byTeam.set(key, (roster = read));
+    beforeCommit(trx, async () => {
+      const cursor = (await read)?.lastRoutedMemberId ?? null;
+      if (cursor !== null && cursor !== cursorAsRead) await setLastRoutedMember(trx, teamId, cursor);
+    });
+  }
+  return roster;
 }
 
 /** Round robin: the first member after the last one routed to (from the top when they left), skipping the away. */

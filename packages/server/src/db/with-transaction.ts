@@ -1,22 +1,23 @@
 import type { Transaction } from 'kysely';
 import { takeAfterCommit } from './after-commit.js';
+import { runBeforeCommit } from './before-commit.js';
 import { commitDurable } from './commit-durability.js';
-import { flushInsertsAtCommit } from './insert-at-commit.js';
 import type { Database } from './database.js';
 import type { Conn } from './db.js';
 
 /**
  * Runs `work` in one transaction: a new one on the pool, or the caller's when `conn` already is one, so use cases
  * compose (a batch of responses can share one commit) and nothing ever nests a second BEGIN. A throw rolls the
- * whole transaction back. Rows held by `insertAtCommit` go in just before the COMMIT. Once a transaction this call
- * began has committed, and its commit is durable, it resolves and its `afterCommit` callbacks run.
+ * whole transaction back. What `beforeCommit` registered (the rows `insertAtCommit` held, a team's cursor) is written
+ * just before the COMMIT. Once a transaction this call began has committed, and its commit is durable, it resolves
+ * and its `afterCommit` callbacks run.
  */
 export async function withTransaction<T>(conn: Conn, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (conn.isTransaction) return work(conn as Transaction<Database>);
   let committed: (() => void)[] = [];
   const result = await conn.transaction().execute(async (trx) => {
     const value = await work(trx);
-    await flushInsertsAtCommit(trx);
+    await runBeforeCommit(trx);
     committed = takeAfterCommit(trx);
     return value;
   });

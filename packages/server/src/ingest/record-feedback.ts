@@ -46,6 +46,7 @@ export function recordFeedback(conn: Conn, input: RecordFeedbackInput): Promise<
         openedAt: input.receivedAt,
         searchText: feedbackSearchText(input.comment),
         customer: customerOf(input.respondent),
+        newCause: true,
       }));
     return { outcome: 'created', id: input.id, followUpId };
   });

@@ -115,6 +115,25 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
     expect(followUp?.source === 'survey' && followUp.response.answers).toEqual({ nps: 3, comment: 'Slow delivery' });
   });
 
+  it('keeps one case when the steps of an answer land in one batch (one transaction), the comment on it', async () => {
+    const { project } = await seedProject(t.db);
+    const id = randomUUID();
+    const [first, second, retry] = await withTransaction(t.db.kysely, async (trx) => [
+      await recordResponse(trx, input(project.id, { id })),
+      await recordResponse(trx, input(project.id, { id, answers: { comment: 'Slow delivery' }, finished: true })),
+      await recordResponse(trx, input(project.id, { id, answers: { nps: 3 } })),
+    ]);
+    expect(first).toMatchObject({ outcome: 'created', followUpId: expect.any(String) });
+    const caseId = first?.outcome === 'created' ? first.followUpId : null;
+    expect([second, retry]).toEqual([
+      { outcome: 'merged', id, followUpId: caseId },
+      { outcome: 'merged', id, followUpId: caseId },
+    ]);
+    const { data } = await listCases(t.db.kysely, project.id, { limit: 10, q: 'slow delivery' });
+    expect(data.map((c) => c.id)).toEqual([caseId]);
+    expect((await listCases(t.db.kysely, project.id, { limit: 10 })).data).toHaveLength(1);
+  });
+
   it('opens the case when a later step brings the negative answer', async () => {
     const { project } = await seedProject(t.db);
     const id = randomUUID();

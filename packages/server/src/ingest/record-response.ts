@@ -10,7 +10,7 @@ import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
 import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
 import { projectSettingsCached } from '../repos/project-settings.js';
-import { findResponseForMerge, insertResponse, updateResponse } from '../repos/responses.js';
+import { findResponseForMerge, insertResponse, insertResponseFindingAwaitingCase, updateResponse } from '../repos/responses.js';
 import type { NewResponse, ResponseForMerge, ResponseValues, StoredRespondent } from '../repos/responses.js';
 import { findSurveyCached } from '../repos/surveys.js';
 import { answerIssues } from './answer-issues.js';
@@ -48,7 +48,11 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
     if (issues.length > 0) return { outcome: 'invalid_answers', issues };
 
     let score = npsScoreOf(survey, input.answers);
-    const inserted = await insertResponse(trx, input, score);
+    // An NPS answer may measure an earlier case of the customer's: looked up with the insert (one round trip).
+    const { inserted, awaitingCaseId } =
+      score === null
+        ? { inserted: await insertResponse(trx, input, score), awaitingCaseId: undefined }
+        : await insertResponseFindingAwaitingCase(trx, input, score, customerOf(input.respondent));
     let { answers, respondent } = input;
     if (!inserted) {
       const stored = await findResponseForMerge(trx, input.id);
@@ -62,7 +66,11 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
 
     const outcome = inserted ? 'created' : 'merged';
     // The customer's answer after a resolved case of theirs measures whether it won them back (first step with a score).
-    if (score !== null) await linkNextAnswerToCase(trx, { projectId: input.projectId, responseId: input.id, score, customer: customerOf(respondent), receivedAt: input.receivedAt, isNew: inserted });
+    if (score !== null) {
+      const customer = customerOf(respondent);
+      // What the insert looked up holds for a new response only: a merged one's identity may come from the stored row.
+      await linkNextAnswerToCase(trx, { projectId: input.projectId, responseId: input.id, score, customer, receivedAt: input.receivedAt, isNew: inserted, ...(inserted && { awaitingCaseId }) });
+    }
 
     const searchText = responseSearchText(survey, answers);
     // A response inserted just now has no case yet: only a later step looks its case up.
@@ -89,6 +97,7 @@ export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<
         openedAt: input.receivedAt,
         searchText,
         customer: customerOf(respondent),
+        newCause: inserted,
       }));
     return { outcome, id: input.id, followUpId };
   });

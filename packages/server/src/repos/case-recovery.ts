@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
+import type { QueryCreator } from 'kysely';
 import type { CaseCustomer } from './cases.js';
+import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { preparedStatement } from '../db/prepared-statement.js';
+import type { ParameterOf } from '../db/prepared-statement.js';
 
 /**
  * The case a customer's new NPS answer measures: their newest case (by verified user id when known, else by browser)
@@ -19,7 +22,7 @@ export async function findCaseAwaitingNextAnswer(
   return rows[0]?.id ?? null;
 }
 
-interface AwaitingParameters {
+export interface AwaitingParameters {
   projectId: string;
   userId: string | null;
   anonymousId: string;
@@ -27,10 +30,13 @@ interface AwaitingParameters {
   answeredBy: string;
 }
 
-/** The statement of {@link findCaseAwaitingNextAnswer}, for a verified user (`byUser`) or a browser. */
-function awaitingNextAnswer(byUser: boolean) {
-  return preparedStatement<AwaitingParameters, { id: string }>((conn, p) =>
-    conn
+/**
+ * The query of {@link findCaseAwaitingNextAnswer}, for a verified user (`byUser`) or a browser: its own statement
+ * here, and on PostgreSQL part of the new response's insert (insertResponseFindingAwaitingCase).
+ */
+export function awaitingCaseQuery(qc: QueryCreator<Database>, p: ParameterOf<AwaitingParameters>, byUser: boolean) {
+  return (
+    qc
       .selectFrom('follow_ups')
       .select('id')
       .where('project_id', '=', p('projectId'))
@@ -44,9 +50,11 @@ function awaitingNextAnswer(byUser: boolean) {
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       // A literal: SQLite runs this lookup in 4 µs with `limit 1`, 18 µs with `limit ?` (measured on the bench's data).
-      .limit(sql.lit(1)),
+      .limit(sql.lit(1))
   );
 }
+
+const awaitingNextAnswer = (byUser: boolean) => preparedStatement<AwaitingParameters, { id: string }>((conn, p) => awaitingCaseQuery(conn, p, byUser));
 
 const awaitingByUser = awaitingNextAnswer(true);
 const awaitingByBrowser = awaitingNextAnswer(false);

@@ -1,10 +1,11 @@
 import { CaseResolutionRecord, FollowUp, FollowUpPriority, FollowUpStatus } from '@closeloop/sdk/schemas';
 import type { CaseSummary, FollowUpCounts, SurveyFollowUp } from '@closeloop/sdk/schemas';
 import { sql } from 'kysely';
-import type { Selectable, Updateable } from 'kysely';
-import type { FollowUpsTable } from '../db/database.js';
+import type { Selectable, Transaction, Updateable } from 'kysely';
+import type { Database, FollowUpsTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
+import { insertAtCommit, insertHeldNow } from '../db/insert-at-commit.js';
 import { preparedStatement } from '../db/prepared-statement.js';
 import type { ParameterOf } from '../db/prepared-statement.js';
 import { feedbackFromRow, feedbackRowsById } from './feedback.js';
@@ -33,6 +34,11 @@ export interface NewCase {
   customer: CaseCustomer;
   /** Its team and assignee from the routing rules, written with the row; absent: it opens unassigned. */
   owners?: { teamId: string | null; assigneeId: string | null } | null;
+  /**
+   * The cause (the response or the feedback) was inserted by this very transaction, so it has no case yet: the row
+   * may then wait for the commit, in one multi-row insert with the batch's other new cases (insertAtCommit).
+   */
+  newCause?: boolean;
 }
 
 /** The queue's order: urgent first. Stored beside `priority` so an index can serve "priority, then due time". */
@@ -115,12 +121,17 @@ export async function insertCase(conn: Conn, input: NewCase): Promise<{ id: stri
     customer_user_id: input.customer.userId,
     customer_anonymous_id: input.customer.anonymousId,
   };
-  const { rows } =
-    'feedbackId' in cause
-      ? await insertFeedbackCase(conn, { ...common, feedback_id: cause.feedbackId })
-      : await insertResponseCase(conn, { ...common, response_id: cause.responseId, survey_id: cause.surveyId, reason: JSON.stringify(cause.reason) });
-  const inserted = rows[0];
-  if (inserted) return { id: inserted.id, created: true };
+  const row = 'feedbackId' in cause ? { ...common, feedback_id: cause.feedbackId } : { ...common, response_id: cause.responseId, survey_id: cause.surveyId, reason: JSON.stringify(cause.reason) };
+  const insertNow = async () => ('feedback_id' in row ? await insertFeedbackCase(conn, row) : await insertResponseCase(conn, row)).rows.length > 0;
+  let created: boolean;
+  if (input.newCause === true && conn.isTransaction) {
+    // Held on PostgreSQL (then certainly created: its cause is new); inserted at once on SQLite.
+    created = true;
+    await insertAtCommit(conn as Transaction<Database>, 'follow_ups', row, async () => void (created = await insertNow()));
+  } else {
+    created = await insertNow();
+  }
+  if (created) return { id: common.id, created: true };
   const id = await findCaseIdOf(conn, cause);
   if (id === null) throw new Error('the case just inserted is not there');
   return { id, created: false };
@@ -128,6 +139,9 @@ export async function insertCase(conn: Conn, input: NewCase): Promise<{ id: stri
 
 /** The id of the case a response or a feedback opened, or null. */
 export async function findCaseIdOf(conn: Conn, cause: { responseId: string } | { feedbackId: string }): Promise<string | null> {
+  // A case opened earlier in this transaction may still be held for the commit (a second step of an answer, in the
+  // same batch as its first).
+  if (conn.isTransaction) await insertHeldNow(conn as Transaction<Database>);
   const query = conn.selectFrom('follow_ups').select('id');
   const row = await ('feedbackId' in cause ? query.where('feedback_id', '=', cause.feedbackId) : query.where('response_id', '=', cause.responseId)).executeTakeFirst();
   return row?.id ?? null;

@@ -1,5 +1,7 @@
 import type { WebhookEventType } from '@closeloop/sdk/schemas';
+import { sql } from 'kysely';
 import type { Conn } from '../db/db.js';
+import { dialectOf } from '../db/dialect-of.js';
 import { preparedStatement } from '../db/prepared-statement.js';
 import { storedWebhookEvents } from './webhooks.js';
 
@@ -13,25 +15,65 @@ export interface FanOutTargets {
   slack: boolean;
 }
 
+/** Most cases one read asks for: a runner claims ten jobs at a time by default, and runs 32 at most. */
+const MOST_PER_READ = 100;
+
 /**
- * What a notification's fan-out reads, in one statement (one round trip on PostgreSQL, for every case event): the
- * case's owners, the project's live webhooks and whether it has Slack. Null when the case is gone.
+ * What a notification's fan-out reads: the case's owners, the project's live webhooks and whether it has Slack (null
+ * when the case is gone). The calls made in the same turn share one statement: the job runner starts a claim's jobs
+ * together, so a claim of ten fan-outs reads once instead of ten times (a round trip each on PostgreSQL, where this
+ * runs for every case event). A failed read fails each fan-out that asked, to be retried as usual.
  */
-export async function findFanOutTargets(conn: Conn, caseId: string): Promise<FanOutTargets | null> {
-  const { rows } = await fanOutTargetsStatement(conn, { caseId });
-  const first = rows[0];
-  if (first === undefined) return null;
-  return {
-    projectId: first.project_id,
-    assigneeId: first.assignee_id,
-    teamId: first.team_id,
-    webhooks: rows.flatMap((row) => (row.webhook_id === null ? [] : [{ id: row.webhook_id, events: storedWebhookEvents(row.webhook_events ?? '[]') }])),
-    // PostgreSQL answers EXISTS with a boolean, SQLite with 0 or 1.
-    slack: first.has_slack === true || first.has_slack === 1,
-  };
+export function fanOutTargetsReader(conn: Conn): (caseId: string) => Promise<FanOutTargets | null> {
+  let asked: Map<string, { resolve: (targets: FanOutTargets | null) => void; reject: (error: unknown) => void }[]> | null = null;
+
+  async function read(batch: NonNullable<typeof asked>): Promise<void> {
+    const caseIds = [...batch.keys()];
+    for (let i = 0; i < caseIds.length; i += MOST_PER_READ) {
+      const ids = caseIds.slice(i, i + MOST_PER_READ);
+      try {
+        const found = await readTargets(conn, ids);
+        for (const id of ids) for (const waiter of batch.get(id)!) waiter.resolve(found.get(id) ?? null);
+      } catch (error) {
+        for (const id of ids) for (const waiter of batch.get(id)!) waiter.reject(error);
+      }
+    }
+  }
+
+  return (caseId) =>
+    new Promise((resolve, reject) => {
+      if (asked === null) {
+        const batch = (asked = new Map());
+        // After the jobs started in this turn have asked too.
+        queueMicrotask(() => {
+          asked = null;
+          void read(batch);
+        });
+      }
+      const waiters = asked.get(caseId);
+      if (waiters) waiters.push({ resolve, reject });
+      else asked.set(caseId, [{ resolve, reject }]);
+    });
+}
+
+async function readTargets(conn: Conn, caseIds: string[]): Promise<Map<string, FanOutTargets>> {
+  // PostgreSQL takes the ids as an array, SQLite as a JSON array: one prepared statement whatever their number.
+  const { rows } = await fanOutTargetsStatement(conn, { caseIds: dialectOf(conn) === 'postgres' ? caseIds : JSON.stringify(caseIds) });
+  const byCase = new Map<string, FanOutTargets>();
+  for (const row of rows) {
+    let targets = byCase.get(row.case_id);
+    if (targets === undefined) {
+      // PostgreSQL answers EXISTS with a boolean, SQLite with 0 or 1.
+      targets = { projectId: row.project_id, assigneeId: row.assignee_id, teamId: row.team_id, webhooks: [], slack: row.has_slack === true || row.has_slack === 1 };
+      byCase.set(row.case_id, targets);
+    }
+    if (row.webhook_id !== null) targets.webhooks.push({ id: row.webhook_id, events: storedWebhookEvents(row.webhook_events ?? '[]') });
+  }
+  return byCase;
 }
 
 interface TargetRow {
+  case_id: string;
   project_id: string;
   assignee_id: string | null;
   team_id: string | null;
@@ -40,11 +82,12 @@ interface TargetRow {
   has_slack: boolean | number;
 }
 
-const fanOutTargetsStatement = preparedStatement<{ caseId: string }, TargetRow>((conn, p) =>
+const fanOutTargetsStatement = preparedStatement<{ caseIds: string[] | string }, TargetRow>((conn, p) =>
   conn
     .selectFrom('follow_ups as f')
     .leftJoin('webhooks as w', (join) => join.onRef('w.project_id', '=', 'f.project_id').on('w.deleted_at', 'is', null))
     .select((eb) => [
+      'f.id as case_id',
       'f.project_id',
       'f.assignee_id',
       'f.team_id',
@@ -52,7 +95,12 @@ const fanOutTargetsStatement = preparedStatement<{ caseId: string }, TargetRow>(
       'w.events as webhook_events',
       eb.exists(eb.selectFrom('integrations as i').select('i.kind').whereRef('i.project_id', '=', 'f.project_id').where('i.kind', '=', 'slack')).as('has_slack'),
     ])
-    .where('f.id', '=', p('caseId'))
+    .where(
+      dialectOf(conn) === 'postgres'
+        ? sql<boolean>`${sql.ref('f.id')} = any(${p('caseIds')}::text[])`
+        : sql<boolean>`${sql.ref('f.id')} in (select value from json_each(${p('caseIds')}))`,
+    )
+    .orderBy('f.id')
     .orderBy('w.created_at')
     .orderBy('w.id'),
 );

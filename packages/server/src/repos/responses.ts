@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { AnswerValue, Respondent, StoredResponse } from '@closeloop/sdk/schemas';
 import type { AnsweredSurvey, ListedResponse, ResponseContext } from '@closeloop/sdk/schemas';
 import { sql } from 'kysely';
-import type { Selectable } from 'kysely';
-import type { ResponsesTable } from '../db/database.js';
+import type { QueryCreator, Selectable } from 'kysely';
+import type { Database, ResponsesTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
 import { preparedStatement } from '../db/prepared-statement.js';
+import type { ParameterOf } from '../db/prepared-statement.js';
+import { awaitingCaseQuery, findCaseAwaitingNextAnswer } from './case-recovery.js';
+import type { AwaitingParameters } from './case-recovery.js';
+import type { CaseCustomer } from './cases.js';
 import { keysetPage } from './keyset.js';
 import type { ListPage, PageRequest } from './keyset.js';
 import { responseConditions } from './response-filters.js';
@@ -85,7 +89,41 @@ function stateColumns({ answers, finished, respondent: { verified, ...respondent
  * duplicate wait on the first insert (PostgreSQL's row lock, SQLite's write lock) instead of failing.
  */
 export async function insertResponse(conn: Conn, response: NewResponse, npsScore: number | null): Promise<boolean> {
-  const { rows } = await insertResponseStatement(conn, {
+  const { rows } = await insertResponseStatement(conn, newResponseRow(response, npsScore));
+  return rows.length > 0;
+}
+
+/**
+ * {@link insertResponse} for an answer with an NPS score, and the case of the customer's that the answer, if new,
+ * measures (findCaseAwaitingNextAnswer; `awaitingCaseId` says nothing when the response was not inserted). On
+ * PostgreSQL both are one statement: this runs for every NPS answer, and a round trip costs more of this process's
+ * CPU than either query costs the database. SQLite has no round trip to save.
+ */
+export async function insertResponseFindingAwaitingCase(
+  conn: Conn,
+  response: NewResponse,
+  npsScore: number,
+  customer: CaseCustomer,
+): Promise<{ inserted: boolean; awaitingCaseId: string | null }> {
+  if (dialectOf(conn) === 'sqlite') {
+    const inserted = await insertResponse(conn, response, npsScore);
+    return { inserted, awaitingCaseId: inserted ? await findCaseAwaitingNextAnswer(conn, response.projectId, customer, { responseId: response.id, answeredBy: response.receivedAt }) : null };
+  }
+  const statement = customer.userId === null ? insertFindingByBrowser : insertFindingByUser;
+  const { rows } = await statement(conn, {
+    ...newResponseRow(response, npsScore),
+    projectId: response.projectId,
+    userId: customer.userId,
+    anonymousId: customer.anonymousId,
+    responseId: response.id,
+    answeredBy: response.receivedAt,
+  });
+  const row = rows[0];
+  return { inserted: row?.inserted_id != null, awaitingCaseId: row?.awaiting_id ?? null };
+}
+
+function newResponseRow(response: NewResponse, npsScore: number | null): NewResponseRow {
+  return {
     id: response.id,
     project_id: response.projectId,
     survey_id: response.surveyId,
@@ -96,14 +134,13 @@ export async function insertResponse(conn: Conn, response: NewResponse, npsScore
     answered_at: response.answeredAt,
     received_at: response.receivedAt,
     updated_at: response.receivedAt,
-  });
-  return rows.length > 0;
+  };
 }
 
 type NewResponseRow = ReturnType<typeof stateColumns> & Pick<ResponsesTable, 'id' | 'project_id' | 'survey_id' | 'context' | 'answered_at' | 'received_at' | 'updated_at'> & { page_path: string };
 
-const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }>((conn, p) =>
-  conn
+const insertResponseQuery = (qc: QueryCreator<Database>, p: ParameterOf<NewResponseRow>) =>
+  qc
     .insertInto('responses')
     .values({
       id: p('id'),
@@ -123,8 +160,22 @@ const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }
       updated_at: p('updated_at'),
     })
     .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id'),
-);
+    .returning('id');
+
+const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }>((conn, p) => insertResponseQuery(conn, p));
+
+/** PostgreSQL only (a data-modifying WITH): the insert, and the awaiting case looked up beside it. */
+const insertFindingAwaitingCase = (byUser: boolean) =>
+  preparedStatement<NewResponseRow & AwaitingParameters, { inserted_id: string | null; awaiting_id: string | null }>((conn, p) =>
+    conn
+      .with('inserted', (qc) => insertResponseQuery(qc, p))
+      // The first WITH's name is in the second one's scope: it reads only the database's own tables.
+      .with('awaiting', (qc) => awaitingCaseQuery(qc as unknown as QueryCreator<Database>, p, byUser))
+      .selectNoFrom((eb) => [eb.selectFrom('inserted').select('inserted.id').as('inserted_id'), eb.selectFrom('awaiting').select('awaiting.id').as('awaiting_id')]),
+  );
+
+const insertFindingByUser = insertFindingAwaitingCase(true);
+const insertFindingByBrowser = insertFindingAwaitingCase(false);
 
 /** The stored response, locked until the transaction ends on PostgreSQL (SQLite's writer already holds the lock). */
 export async function findResponseForMerge(conn: Conn, id: string): Promise<ResponseForMerge | null> {

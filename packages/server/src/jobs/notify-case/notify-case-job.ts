@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { withTransaction } from '../../db/with-transaction.js';
-import { findFanOutTargets } from '../../repos/fan-out-targets.js';
+import { fanOutTargetsReader } from '../../repos/fan-out-targets.js';
 import { enqueue } from '../enqueue.js';
 import type { JobDependencies } from '../job-dependencies.js';
 import { defineJob } from '../job-definition.js';
@@ -22,13 +22,15 @@ import { staffRecipients } from './staff-recipients.js';
  * never holds back the others; deterministic keys, so a fan-out run twice (its runner died) queues nothing twice.
  */
 export function notifyCaseJob({ db, now, mail }: JobDependencies) {
+  const findFanOutTargets = fanOutTargetsReader(db.kysely);
   return defineJob({
     ...notifyCaseKind,
     async handle({ caseId, event, occurredAt, alongWith = [] }, { key }) {
-      // Read first, in one statement and outside a transaction: most events of most projects have nobody to tell on
-      // some channel, and a fan-out with nothing to queue then costs that one read (no BEGIN and COMMIT round trips).
-      // The owners, not the whole case: each delivery reads the case itself when it sends, as it is then.
-      const targets = await findFanOutTargets(db.kysely, caseId);
+      // Read first, outside a transaction, in one statement shared with the fan-outs claimed with this one: most
+      // events of most projects have nobody to tell on some channel, and a fan-out with nothing to queue then costs
+      // that read (no BEGIN and COMMIT round trips). The owners, not the whole case: each delivery reads the case
+      // itself when it sends, as it is then.
+      const targets = await findFanOutTargets(caseId);
       if (targets === null) return;
       const told = [{ event, key }, ...alongWith];
       const { webhooks, slack } = targets;
