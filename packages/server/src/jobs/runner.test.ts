@@ -59,6 +59,39 @@ describe.each(testDialects)('job runner on $name', ({ open }) => {
     await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, 'case:1:opened')).toMatchObject({ status: 'done', attempts: 1 }));
   });
 
+  it('claims the jobs of commits made in quick succession together, in one claim', async () => {
+    const claimed: string[][] = [];
+    const runs: string[] = [];
+    const definition = defineJob({
+      kind: 'test.record',
+      payload: z.object({ note: z.string() }),
+      async handle({ note }) {
+        runs.push(note);
+      },
+    });
+    // Each claim's jobs start in one synchronous loop: notes pushed in the same turn came from one claim.
+    let turn: string[] | null = null;
+    const observed = defineJob({
+      ...definition,
+      async handle(payload, context) {
+        if (turn === null) {
+          claimed.push((turn = []));
+          queueMicrotask(() => (turn = null));
+        }
+        turn.push(payload.note);
+        await definition.handle(payload, context);
+      },
+    });
+    runner([observed], { gatherMs: 1_000 });
+    // Three transactions, each waking the runner as it commits, a moment apart (a claim takes a few ms).
+    for (const key of ['a', 'b', 'c']) {
+      await queue(observed, key);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await vi.waitFor(() => expect(runs.sort()).toEqual(['a', 'b', 'c']), { timeout: 2_000, interval: 5 });
+    expect(claimed.map((notes) => notes.sort())).toEqual([['a', 'b', 'c']]);
+  });
+
   it('never runs a job whose transaction rolled back, and queues a key once', async () => {
     const { runs, definition } = recorder();
     const active = runner([definition], { pollMs: 10 });
