@@ -16,7 +16,7 @@ import { recordMessageSeen } from '../cases/record-message-seen.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { verifiedUserOf } from '../identity/verified-user.js';
 import { recordFeedback } from '../ingest/record-feedback.js';
-import { recordResponse } from '../ingest/record-response.js';
+import { recordResponseInBatch } from '../ingest/record-response.js';
 import { bodySizeLimit } from '../middleware/body-size-limit/index.js';
 import { publicCors } from '../middleware/public-cors/index.js';
 import { publicRateLimits } from '../middleware/rate-limit/index.js';
@@ -106,7 +106,8 @@ export function publicApi({ db, now, maxBodyBytes, rateLimits }: PublicApiOption
           receivedAt: receivedAt.toISOString(),
         };
         // Committed with the answers that arrived alongside it (one transaction, one commit), before the reply.
-        const result = await db.groupCommit.run((trx) => recordResponse(trx, input));
+        const { work, ahead } = recordResponseInBatch(input);
+        const result = await db.groupCommit.run(work, ahead);
         switch (result.outcome) {
           case 'survey_not_found':
             throw HttpError.field(404, 'survey_not_found', 'surveyId', `project has no survey "${submission.surveyId}"`);

@@ -10,9 +10,11 @@ export type CommitUnit<T> = (trx: Transaction<Database>) => Promise<T>;
 export interface GroupCommit {
   /**
    * Runs `work` in a transaction shared with the units handed in around the same time, and resolves with its result
-   * once that transaction has committed (or rejects with its own error, nothing of it written).
+   * once that transaction has committed (or rejects with its own error, nothing of it written). `ahead`, when given,
+   * runs first, started for every unit of the batch at once before any `work` runs in turn: what the units write
+   * there can go in together (the responses of a batch, one statement on PostgreSQL).
    */
-  run<T>(work: CommitUnit<T>): Promise<T>;
+  run<T>(work: CommitUnit<T>, ahead?: CommitUnit<void>): Promise<T>;
   /** Resolves once every unit handed in so far has settled: what a shutdown waits for before closing the pool. */
   drain(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export interface GroupCommitOptions {
 
 interface Pending {
   work: CommitUnit<unknown>;
+  ahead: CommitUnit<void> | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -87,6 +90,10 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
     let results: unknown[];
     try {
       results = await withTransaction(kysely, async (trx) => {
+        // All settled before a failure is thrown: nothing may still run on the transaction when it rolls back.
+        const aheads = await Promise.allSettled(batch.map((unit) => unit.ahead?.(trx)));
+        const failed = aheads.find((ahead) => ahead.status === 'rejected');
+        if (failed) throw failed.reason;
         const values: unknown[] = [];
         for (const unit of batch) values.push(await unit.work(trx));
         return values;
@@ -105,7 +112,12 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
   async function runAlone(batch: Pending[]): Promise<void> {
     for (const unit of batch) {
       try {
-        unit.resolve(await withTransaction(kysely, unit.work));
+        unit.resolve(
+          await withTransaction(kysely, async (trx) => {
+            await unit.ahead?.(trx);
+            return unit.work(trx);
+          }),
+        );
       } catch (error) {
         unit.reject(error);
       }
@@ -113,14 +125,14 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
   }
 
   return {
-    run<T>(work: CommitUnit<T>): Promise<T> {
+    run<T>(work: CommitUnit<T>, ahead?: CommitUnit<void>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         let open = waiting.at(-1);
         if (open === undefined || open.length >= maxBatch) {
           open = [];
           waiting.push(open);
         }
-        open.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        open.push({ work, ahead, resolve: resolve as (value: unknown) => void, reject });
         scheduleFlush();
       });
     },

@@ -1,4 +1,5 @@
-import type { ErrorIssue } from '@closeloop/sdk/schemas';
+import type { ErrorIssue, SurveyDefinition } from '@closeloop/sdk/schemas';
+import type { Transaction } from 'kysely';
 import { caseFacts } from '../cases/case-facts.js';
 import { caseForResponse } from '../cases/case-for-response.js';
 import { followUpReason } from '@closeloop/sdk/logic';
@@ -6,12 +7,14 @@ import { responseSearchText } from '../cases/case-search-text.js';
 import { customerOf } from '../cases/customer-of.js';
 import { linkNextAnswerToCase } from '../cases/link-next-answer.js';
 import { openCase } from '../cases/open-case.js';
+import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
 import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
 import { projectSettingsCached } from '../repos/project-settings.js';
-import { findResponseForMerge, insertResponse, insertResponseFindingAwaitingCase, updateResponse } from '../repos/responses.js';
-import type { NewResponse, ResponseForMerge, ResponseValues, StoredRespondent } from '../repos/responses.js';
+import { findResponseForMerge, insertResponsesFindingAwaitingCases, updateResponse } from '../repos/responses.js';
+import type { InsertedResponse, NewResponse, ResponseForMerge, ResponseToInsert, ResponseValues, StoredRespondent } from '../repos/responses.js';
+import { insertTogether } from './insert-together.js';
 import { findSurveyCached } from '../repos/surveys.js';
 import { answerIssues } from './answer-issues.js';
 import { npsScoreOf } from './nps-score.js';
@@ -28,6 +31,11 @@ export type RecordResponseResult =
   /** Some answers do not fit their questions; each issue names `answers.<id>`. Nothing was written. */
   | { outcome: 'invalid_answers'; issues: ErrorIssue[] };
 
+/** A step checked against its survey and inserted (or found taken), as the rest of its recording goes on from. */
+type Checked =
+  | { refused: RecordResponseResult }
+  | { refused?: undefined; survey: SurveyDefinition; score: number | null; inserted: boolean; awaitingCaseId: string | null };
+
 /**
  * Records one step of a response in one transaction: loads the survey, checks the answers against it, inserts
  * the response or merges the step into the one stored under the same id, and, when the merged answers match the
@@ -40,67 +48,95 @@ export type RecordResponseResult =
  * row, which it reads locked. The case insert relies on UNIQUE(response_id) the same way.
  */
 export function recordResponse(conn: Conn, input: RecordResponseInput): Promise<RecordResponseResult> {
-  return withTransaction(conn, async (trx) => {
-    const survey = await findSurveyCached(trx, input.projectId, input.surveyId);
-    if (survey === null) return { outcome: 'survey_not_found' };
-    if (!survey.active) return { outcome: 'survey_inactive' };
-    const issues = answerIssues(survey, input.answers);
-    if (issues.length > 0) return { outcome: 'invalid_answers', issues };
+  return withTransaction(conn, async (trx) => recordChecked(trx, input, await checkAndInsert(trx, input)));
+}
 
-    let score = npsScoreOf(survey, input.answers);
-    // An NPS answer may measure an earlier case of the customer's: looked up with the insert (one round trip).
-    const { inserted, awaitingCaseId } =
-      score === null
-        ? { inserted: await insertResponse(trx, input, score), awaitingCaseId: undefined }
-        : await insertResponseFindingAwaitingCase(trx, input, score, customerOf(input.respondent));
-    let { answers, respondent } = input;
-    if (!inserted) {
-      const stored = await findResponseForMerge(trx, input.id);
-      if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
-      if (stored.projectId !== input.projectId || stored.surveyId !== input.surveyId) return { outcome: 'conflict' };
-      const merged = mergeStep(stored, input);
-      score = npsScoreOf(survey, merged.answers);
-      await updateResponse(trx, input.id, merged, score, input.receivedAt);
-      ({ answers, respondent } = merged);
-    }
+/**
+ * {@link recordResponse} in two steps for group commit: `ahead` checks the step and inserts it, and is started for
+ * every answer of a batch at once, so their inserts go in together (one statement on PostgreSQL, `insertTogether`);
+ * `work` then records the rest, one answer after another, in the batch's order.
+ */
+export function recordResponseInBatch(input: RecordResponseInput): { ahead: (trx: Transaction<Database>) => Promise<void>; work: (trx: Transaction<Database>) => Promise<RecordResponseResult> } {
+  let checked: Promise<Checked> | undefined;
+  return {
+    ahead: async (trx) => {
+      checked = checkAndInsert(trx, input, (item) => insertTogether(trx, item));
+      await checked;
+    },
+    work: async (trx) => {
+      if (checked === undefined) throw new Error('recordResponseInBatch: work ran before ahead');
+      return recordChecked(trx, input, await checked);
+    },
+  };
+}
 
-    const outcome = inserted ? 'created' : 'merged';
-    // The customer's answer after a resolved case of theirs measures whether it won them back (first step with a score).
-    if (score !== null) {
-      const customer = customerOf(respondent);
-      // What the insert looked up holds for a new response only: a merged one's identity may come from the stored row.
-      await linkNextAnswerToCase(trx, { projectId: input.projectId, responseId: input.id, score, customer, receivedAt: input.receivedAt, isNew: inserted, ...(inserted && { awaitingCaseId }) });
-    }
+/** Loads the survey, checks the answers, and inserts the step unless its id is taken (then it is merged later). */
+async function checkAndInsert(
+  trx: Transaction<Database>,
+  input: RecordResponseInput,
+  insert: (item: ResponseToInsert) => Promise<InsertedResponse> = async (item) => (await insertResponsesFindingAwaitingCases(trx, [item]))[0]!,
+): Promise<Checked> {
+  const survey = await findSurveyCached(trx, input.projectId, input.surveyId);
+  if (survey === null) return { refused: { outcome: 'survey_not_found' } };
+  if (!survey.active) return { refused: { outcome: 'survey_inactive' } };
+  const issues = answerIssues(survey, input.answers);
+  if (issues.length > 0) return { refused: { outcome: 'invalid_answers', issues } };
+  const score = npsScoreOf(survey, input.answers);
+  // An NPS answer may measure an earlier case of the customer's: looked up with the insert.
+  const { inserted, awaitingCaseId } = await insert({ response: input, npsScore: score, customer: score === null ? null : customerOf(input.respondent) });
+  return { survey, score, inserted, awaitingCaseId };
+}
 
-    const searchText = responseSearchText(survey, answers);
-    // A response inserted just now has no case yet: only a later step looks its case up.
-    const existingCase = inserted ? null : await findCaseIdOf(trx, { responseId: input.id });
-    if (existingCase !== null) {
-      // The comment usually comes after the score that opened the case, and identify() may come mid-survey.
-      await refreshCaseCustomer(trx, existingCase, searchText, customerOf(respondent));
-      return { outcome, id: input.id, followUpId: existingCase };
-    }
+async function recordChecked(trx: Transaction<Database>, input: RecordResponseInput, checked: Checked): Promise<RecordResponseResult> {
+  if (checked.refused) return checked.refused;
+  const { survey, inserted, awaitingCaseId } = checked;
+  let { score } = checked;
+  let { answers, respondent } = input;
+  if (!inserted) {
+    const stored = await findResponseForMerge(trx, input.id);
+    if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
+    if (stored.projectId !== input.projectId || stored.surveyId !== input.surveyId) return { outcome: 'conflict' };
+    const merged = mergeStep(stored, input);
+    score = npsScoreOf(survey, merged.answers);
+    await updateResponse(trx, input.id, merged, score, input.receivedAt);
+    ({ answers, respondent } = merged);
+  }
 
-    // The settings (business hours, customer value) are read only for an answer that opens a case.
-    const terms =
-      followUpReason(survey, answers) === null
-        ? null
-        : caseForResponse(survey, answers, caseFacts(respondent, input.context.url, input.answeredAt), await projectSettingsCached(trx, input.projectId));
-    const followUpId =
-      terms &&
-      (await openCase(trx, {
-        projectId: input.projectId,
-        cause: { responseId: input.id, surveyId: survey.id, reason: terms.reason },
-        priority: terms.priority,
-        dueAt: terms.dueAt,
-        route: terms.route,
-        openedAt: input.receivedAt,
-        searchText,
-        customer: customerOf(respondent),
-        newCause: inserted,
-      }));
-    return { outcome, id: input.id, followUpId };
-  });
+  const outcome = inserted ? 'created' : 'merged';
+  // The customer's answer after a resolved case of theirs measures whether it won them back (first step with a score).
+  if (score !== null) {
+    // What the insert looked up holds for a new response only: a merged one's identity may come from the stored row.
+    await linkNextAnswerToCase(trx, { projectId: input.projectId, responseId: input.id, score, customer: customerOf(respondent), receivedAt: input.receivedAt, isNew: inserted, ...(inserted && { awaitingCaseId }) });
+  }
+
+  const searchText = responseSearchText(survey, answers);
+  // A response inserted just now has no case yet: only a later step looks its case up.
+  const existingCase = inserted ? null : await findCaseIdOf(trx, { responseId: input.id });
+  if (existingCase !== null) {
+    // The comment usually comes after the score that opened the case, and identify() may come mid-survey.
+    await refreshCaseCustomer(trx, existingCase, searchText, customerOf(respondent));
+    return { outcome, id: input.id, followUpId: existingCase };
+  }
+
+  // The settings (business hours, customer value) are read only for an answer that opens a case.
+  const terms =
+    followUpReason(survey, answers) === null
+      ? null
+      : caseForResponse(survey, answers, caseFacts(respondent, input.context.url, input.answeredAt), await projectSettingsCached(trx, input.projectId));
+  const followUpId =
+    terms &&
+    (await openCase(trx, {
+      projectId: input.projectId,
+      cause: { responseId: input.id, surveyId: survey.id, reason: terms.reason },
+      priority: terms.priority,
+      dueAt: terms.dueAt,
+      route: terms.route,
+      openedAt: input.receivedAt,
+      searchText,
+      customer: customerOf(respondent),
+      newCause: inserted,
+    }));
+  return { outcome, id: input.id, followUpId };
 }
 
 /** A later step merged into the stored response: answers add up, and a response never goes back to unfinished. */

@@ -1,10 +1,7 @@
 import { sql } from 'kysely';
-import type { QueryCreator } from 'kysely';
 import type { CaseCustomer } from './cases.js';
-import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { preparedStatement } from '../db/prepared-statement.js';
-import type { ParameterOf } from '../db/prepared-statement.js';
 
 /**
  * The case a customer's new NPS answer measures: their newest case (by verified user id when known, else by browser)
@@ -22,7 +19,7 @@ export async function findCaseAwaitingNextAnswer(
   return rows[0]?.id ?? null;
 }
 
-export interface AwaitingParameters {
+interface AwaitingParameters {
   projectId: string;
   userId: string | null;
   anonymousId: string;
@@ -30,13 +27,10 @@ export interface AwaitingParameters {
   answeredBy: string;
 }
 
-/**
- * The query of {@link findCaseAwaitingNextAnswer}, for a verified user (`byUser`) or a browser: its own statement
- * here, and on PostgreSQL part of the new response's insert (insertResponseFindingAwaitingCase).
- */
-export function awaitingCaseQuery(qc: QueryCreator<Database>, p: ParameterOf<AwaitingParameters>, byUser: boolean) {
-  return (
-    qc
+/** The statement of {@link findCaseAwaitingNextAnswer}, for a verified user (`byUser`) or a browser. */
+function awaitingNextAnswer(byUser: boolean) {
+  return preparedStatement<AwaitingParameters, { id: string }>((conn, p) =>
+    conn
       .selectFrom('follow_ups')
       .select('id')
       .where('project_id', '=', p('projectId'))
@@ -50,11 +44,9 @@ export function awaitingCaseQuery(qc: QueryCreator<Database>, p: ParameterOf<Awa
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       // A literal: SQLite runs this lookup in 4 µs with `limit 1`, 18 µs with `limit ?` (measured on the bench's data).
-      .limit(sql.lit(1))
+      .limit(sql.lit(1)),
   );
 }
-
-const awaitingNextAnswer = (byUser: boolean) => preparedStatement<AwaitingParameters, { id: string }>((conn, p) => awaitingCaseQuery(conn, p, byUser));
 
 const awaitingByUser = awaitingNextAnswer(true);
 const awaitingByBrowser = awaitingNextAnswer(false);

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { AnswerValue, Respondent, StoredResponse } from '@closeloop/sdk/schemas';
 import type { AnsweredSurvey, ListedResponse, ResponseContext } from '@closeloop/sdk/schemas';
 import { sql } from 'kysely';
-import type { QueryCreator, Selectable } from 'kysely';
-import type { Database, ResponsesTable } from '../db/database.js';
+import type { Selectable } from 'kysely';
+import type { ResponsesTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
 import { preparedStatement } from '../db/prepared-statement.js';
-import type { ParameterOf } from '../db/prepared-statement.js';
-import { awaitingCaseQuery, findCaseAwaitingNextAnswer } from './case-recovery.js';
-import type { AwaitingParameters } from './case-recovery.js';
+import { findCaseAwaitingNextAnswer } from './case-recovery.js';
 import type { CaseCustomer } from './cases.js';
 import { keysetPage } from './keyset.js';
 import type { ListPage, PageRequest } from './keyset.js';
@@ -93,33 +91,54 @@ export async function insertResponse(conn: Conn, response: NewResponse, npsScore
   return rows.length > 0;
 }
 
+/** A response to insert, with whose earlier case it may measure: null when it has no NPS score (nothing to look up). */
+export interface ResponseToInsert {
+  response: NewResponse;
+  npsScore: number | null;
+  customer: CaseCustomer | null;
+}
+
+/** Whether the response was inserted (else its id was taken), and the case it measures (findCaseAwaitingNextAnswer). */
+export interface InsertedResponse {
+  inserted: boolean;
+  /** Looked up for an inserted response with a customer; null otherwise. */
+  awaitingCaseId: string | null;
+}
+
 /**
- * {@link insertResponse} for an answer with an NPS score, and the case of the customer's that the answer, if new,
- * measures (findCaseAwaitingNextAnswer; `awaitingCaseId` says nothing when the response was not inserted). On
- * PostgreSQL both are one statement: this runs for every NPS answer, and a round trip costs more of this process's
- * CPU than either query costs the database. SQLite has no round trip to save.
+ * Inserts responses (each unless its id is taken, as {@link insertResponse}) and, for each new one with an NPS
+ * score, finds the customer's case it measures. On PostgreSQL all of it is one statement, whatever the number of
+ * responses: a batch of answers is one round trip instead of one or two per answer, the cost that bounded ingest
+ * there. A second response with the id of an earlier one in the list is not inserted (the earlier one was, or its
+ * id was taken). SQLite has no round trip to save: one prepared insert and lookup per response.
  */
-export async function insertResponseFindingAwaitingCase(
-  conn: Conn,
-  response: NewResponse,
-  npsScore: number,
-  customer: CaseCustomer,
-): Promise<{ inserted: boolean; awaitingCaseId: string | null }> {
+export async function insertResponsesFindingAwaitingCases(conn: Conn, items: readonly ResponseToInsert[]): Promise<InsertedResponse[]> {
   if (dialectOf(conn) === 'sqlite') {
-    const inserted = await insertResponse(conn, response, npsScore);
-    return { inserted, awaitingCaseId: inserted ? await findCaseAwaitingNextAnswer(conn, response.projectId, customer, { responseId: response.id, answeredBy: response.receivedAt }) : null };
+    const results: InsertedResponse[] = [];
+    for (const { response, npsScore, customer } of items) {
+      const inserted = await insertResponse(conn, response, npsScore);
+      const awaitingCaseId =
+        inserted && customer !== null ? await findCaseAwaitingNextAnswer(conn, response.projectId, customer, { responseId: response.id, answeredBy: response.receivedAt }) : null;
+      results.push({ inserted, awaitingCaseId });
+    }
+    return results;
   }
-  const statement = customer.userId === null ? insertFindingByBrowser : insertFindingByUser;
-  const { rows } = await statement(conn, {
-    ...newResponseRow(response, npsScore),
-    projectId: response.projectId,
-    userId: customer.userId,
-    anonymousId: customer.anonymousId,
-    responseId: response.id,
-    answeredBy: response.receivedAt,
+  const firsts = items.filter((item, i) => items.findIndex((other) => other.response.id === item.response.id) === i);
+  const rows = firsts.map(({ response, npsScore }) => newResponseRow(response, npsScore));
+  const column = <K extends keyof NewResponseRow>(name: K) => rows.map((row) => row[name]);
+  const { rows: found } = await insertManyStatement(conn, {
+    ...(Object.fromEntries(RESPONSE_COLUMNS.map((name) => [name, column(name)])) as { [K in (typeof RESPONSE_COLUMNS)[number]]: NewResponseRow[K][] }),
+    customer_user_id: firsts.map(({ customer }) => customer?.userId ?? null),
+    customer_anonymous_id: firsts.map(({ customer }) => customer?.anonymousId ?? null),
+    look: firsts.map(({ customer }) => customer !== null),
   });
-  const row = rows[0];
-  return { inserted: row?.inserted_id != null, awaitingCaseId: row?.awaiting_id ?? null };
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return items.map(({ response }, i) => {
+    const row = byId.get(response.id);
+    // A repeat of an id earlier in the list was not inserted; the first of them says what happened.
+    const first = items.findIndex((item) => item.response.id === response.id) === i;
+    return first && row?.inserted === true ? { inserted: true, awaitingCaseId: row.awaiting_id } : { inserted: false, awaitingCaseId: null };
+  });
 }
 
 function newResponseRow(response: NewResponse, npsScore: number | null): NewResponseRow {
@@ -139,8 +158,8 @@ function newResponseRow(response: NewResponse, npsScore: number | null): NewResp
 
 type NewResponseRow = ReturnType<typeof stateColumns> & Pick<ResponsesTable, 'id' | 'project_id' | 'survey_id' | 'context' | 'answered_at' | 'received_at' | 'updated_at'> & { page_path: string };
 
-const insertResponseQuery = (qc: QueryCreator<Database>, p: ParameterOf<NewResponseRow>) =>
-  qc
+const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }>((conn, p) =>
+  conn
     .insertInto('responses')
     .values({
       id: p('id'),
@@ -160,22 +179,68 @@ const insertResponseQuery = (qc: QueryCreator<Database>, p: ParameterOf<NewRespo
       updated_at: p('updated_at'),
     })
     .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id');
+    .returning('id'),
+);
 
-const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }>((conn, p) => insertResponseQuery(conn, p));
+/** The columns of a new response row, in the order the multi-row statement takes them. */
+const RESPONSE_COLUMNS = [
+  'id',
+  'project_id',
+  'survey_id',
+  'nps_score',
+  'answers',
+  'finished',
+  'respondent',
+  'user_id',
+  'anonymous_id',
+  'verified',
+  'context',
+  'page_path',
+  'answered_at',
+  'received_at',
+  'updated_at',
+] as const satisfies readonly (keyof NewResponseRow)[];
 
-/** PostgreSQL only (a data-modifying WITH): the insert, and the awaiting case looked up beside it. */
-const insertFindingAwaitingCase = (byUser: boolean) =>
-  preparedStatement<NewResponseRow & AwaitingParameters, { inserted_id: string | null; awaiting_id: string | null }>((conn, p) =>
-    conn
-      .with('inserted', (qc) => insertResponseQuery(qc, p))
-      // The first WITH's name is in the second one's scope: it reads only the database's own tables.
-      .with('awaiting', (qc) => awaitingCaseQuery(qc as unknown as QueryCreator<Database>, p, byUser))
-      .selectNoFrom((eb) => [eb.selectFrom('inserted').select('inserted.id').as('inserted_id'), eb.selectFrom('awaiting').select('awaiting.id').as('awaiting_id')]),
-  );
+const INTEGER_COLUMNS = new Set<string>(['nps_score', 'finished', 'verified']);
 
-const insertFindingByUser = insertFindingAwaitingCase(true);
-const insertFindingByBrowser = insertFindingAwaitingCase(false);
+type InsertManyParameters = { [K in (typeof RESPONSE_COLUMNS)[number]]: NewResponseRow[K][] } & {
+  customer_user_id: (string | null)[];
+  customer_anonymous_id: (string | null)[];
+  look: boolean[];
+};
+
+/**
+ * PostgreSQL only: the rows come in as one array per column (so one prepared statement serves any number), are
+ * inserted, and each row's awaiting case is found beside it: by the verified user when there is one, else by the
+ * browser, through the (project_id, customer_*) indexes. The same rule as findCaseAwaitingNextAnswer (SQLite's
+ * path), which the recovery tests hold both to.
+ */
+const insertManyStatement = preparedStatement<InsertManyParameters, { id: string; inserted: boolean; awaiting_id: string | null }>((conn, p) => {
+  const columns = sql.join(RESPONSE_COLUMNS.map((name) => sql.ref(name)));
+  const arrays = sql.join([
+    ...RESPONSE_COLUMNS.map((name) => sql`${p(name)}::${sql.raw(INTEGER_COLUMNS.has(name) ? 'integer' : 'text')}[]`),
+    sql`${p('customer_user_id')}::text[]`,
+    sql`${p('customer_anonymous_id')}::text[]`,
+    sql`${p('look')}::boolean[]`,
+  ]);
+  const awaiting = (by: 'customer_user_id' | 'customer_anonymous_id') => sql`(
+    select f.id from follow_ups as f
+    where given.look and ${by === 'customer_user_id' ? sql`given.customer_user_id is not null` : sql`given.customer_user_id is null`}
+      and f.project_id = given.project_id and f.${sql.ref(by)} = given.${sql.ref(by)}
+      and f.status in ('resolved', 'closed') and f.recovery_response_id is null and f.created_at < given.received_at
+      and (f.response_id is null or f.response_id != given.id)
+    order by f.created_at desc, f.id desc
+    limit 1)`;
+  const query = sql`with given as (
+      select * from unnest(${arrays}) as t(${columns}, customer_user_id, customer_anonymous_id, look)
+    ), inserted as (
+      insert into responses (${columns}) select ${columns} from given on conflict (id) do nothing returning id
+    )
+    select given.id, exists (select 1 from inserted where inserted.id = given.id) as inserted,
+      coalesce(${awaiting('customer_user_id')}, ${awaiting('customer_anonymous_id')}) as awaiting_id
+    from given`;
+  return { compile: () => query.compile(conn) };
+});
 
 /** The stored response, locked until the transaction ends on PostgreSQL (SQLite's writer already holds the lock). */
 export async function findResponseForMerge(conn: Conn, id: string): Promise<ResponseForMerge | null> {
