@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { recordResponse } from '../ingest/record-response.js';
 import type { RecordResponseInput } from '../ingest/record-response.js';
 import { listCaseEvents } from '../repos/case-events.js';
-import { NOW, seedProject } from '../testing/fixtures.js';
+import { NOW, responseStep, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import type { Conn } from '../db/db.js';
 import { SYSTEM_ACTOR } from './system-actor.js';
@@ -16,18 +15,7 @@ describe.each(testDialects)('the next NPS answer after a resolved case, on $name
   const t = useTestDb(open);
 
   async function answer(projectId: string, at: string, overrides: Partial<RecordResponseInput> = {}) {
-    const input: RecordResponseInput = {
-      projectId,
-      surveyId: 'nps',
-      id: randomUUID(),
-      answers: { nps: 3 },
-      finished: false,
-      respondent: { anonymousId: 'anon-1', verified: false },
-      context: { url: 'https://shop.example/' },
-      answeredAt: at,
-      receivedAt: at,
-      ...overrides,
-    };
+    const input = responseStep(projectId, { answeredAt: at, receivedAt: at, ...overrides });
     const result = await recordResponse(t.db.kysely, input);
     if (result.outcome !== 'created' && result.outcome !== 'merged') throw new Error(`not recorded: ${result.outcome}`);
     return { responseId: input.id, caseId: result.followUpId };

@@ -5,27 +5,16 @@ import { recordResponse } from '../ingest/record-response.js';
 import type { RecordResponseInput } from '../ingest/record-response.js';
 import { listCases } from '../repos/cases.js';
 import { listResponses } from '../repos/responses.js';
-import { NOW, seedProject } from '../testing/fixtures.js';
+import { responseStep, seedProject } from '../testing/fixtures.js';
 import { refuseCaseInserts } from '../testing/refuse-case-inserts.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { afterCommit } from './after-commit.js';
 import type { Database } from './database.js';
 import { createGroupCommit } from './group-commit.js';
 
-function answer(projectId: string, overrides: Partial<RecordResponseInput> = {}): RecordResponseInput {
-  return {
-    projectId,
-    surveyId: 'nps',
-    id: randomUUID(),
-    answers: { nps: 9 },
-    finished: false,
-    respondent: { anonymousId: `anon-${randomUUID()}`, verified: false },
-    context: { url: 'https://shop.example/' },
-    answeredAt: NOW.toISOString(),
-    receivedAt: NOW.toISOString(),
-    ...overrides,
-  };
-}
+/** A promoter's answer from a browser of its own. */
+const answer = (projectId: string, overrides: Partial<RecordResponseInput> = {}) =>
+  responseStep(projectId, { answers: { nps: 9 }, respondent: { anonymousId: `anon-${randomUUID()}`, verified: false }, ...overrides });
 
 describe.each(testDialects)('group commit on $name', ({ name, open }) => {
   const t = useTestDb(open);

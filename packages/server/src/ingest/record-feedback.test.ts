@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { NOW, seedProject } from '../testing/fixtures.js';
+import { NOW, responseStep, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { recordFeedback } from './record-feedback.js';
 import type { RecordFeedbackInput } from './record-feedback.js';
@@ -84,17 +84,7 @@ describe.each(testDialects)('recordFeedback on $name', ({ open }) => {
     const at = (s: number) => new Date(NOW.getTime() + s * 1000).toISOString();
     await recordFeedback(t.db.kysely, input(project.id, { category: 'idea', receivedAt: at(0) }));
     await recordFeedback(t.db.kysely, input(project.id, { receivedAt: at(2) }));
-    await recordResponse(t.db.kysely, {
-      projectId: project.id,
-      surveyId: 'nps',
-      id: randomUUID(),
-      answers: { nps: 1 },
-      finished: true,
-      respondent: { anonymousId: 'anon-2', verified: false },
-      context: { url: 'https://shop.example/' },
-      answeredAt: at(1),
-      receivedAt: at(1),
-    });
+    await recordResponse(t.db.kysely, responseStep(project.id, { answers: { nps: 1 }, finished: true, respondent: { anonymousId: 'anon-2', verified: false }, answeredAt: at(1), receivedAt: at(1) }));
 
     const feedback = await listFeedback(t.db.kysely, project.id, { limit: 1 });
     expect(feedback.data.map((f) => f.category)).toEqual(['problem']);

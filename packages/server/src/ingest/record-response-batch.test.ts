@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../cases/system-actor.js';
 import { createGroupCommit } from '../db/group-commit.js';
 import { listCases } from '../repos/cases.js';
 import { listResponses } from '../repos/responses.js';
-import { NOW, seedProject } from '../testing/fixtures.js';
+import { NOW, responseStep, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { recordResponse, recordResponseInBatch } from './record-response.js';
 import type { RecordResponseInput } from './record-response.js';
@@ -14,20 +14,9 @@ describe.each(testDialects)('a batch of answers recorded in one transaction (gro
   const t = useTestDb(open);
   const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000).toISOString();
 
-  function step(projectId: string, overrides: Partial<RecordResponseInput> = {}): RecordResponseInput {
-    return {
-      projectId,
-      surveyId: 'nps',
-      id: randomUUID(),
-      answers: { nps: 3 },
-      finished: false,
-      respondent: { anonymousId: randomUUID(), verified: false },
-      context: { url: 'https://shop.example/' },
-      answeredAt: at(2),
-      receivedAt: at(2),
-      ...overrides,
-    };
-  }
+  /** A step from a browser of its own, received two hours after NOW (the batch's time). */
+  const step = (projectId: string, overrides: Partial<RecordResponseInput> = {}) =>
+    responseStep(projectId, { respondent: { anonymousId: randomUUID(), verified: false }, answeredAt: at(2), receivedAt: at(2), ...overrides });
 
   it('inserts them together and records each as if alone: steps of one answer, repeats, a recovery, refusals', async () => {
     const { project } = await seedProject(t.db);

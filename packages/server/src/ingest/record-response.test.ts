@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { SurveyDefinition } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { NOW, npsSurvey, seedProject } from '../testing/fixtures.js';
+import { NOW, npsSurvey, responseStep, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { recordResponse } from './record-response.js';
-import type { RecordResponseInput } from './record-response.js';
 import { listCases } from '../repos/cases.js';
 import { listResponses } from '../repos/responses.js';
 import { upsertSurvey } from '../repos/surveys.js';
@@ -14,20 +13,7 @@ import { refuseCaseInserts } from '../testing/refuse-case-inserts.js';
 describe.each(testDialects)('recordResponse on $name', ({ open }) => {
   const t = useTestDb(open);
 
-  function input(projectId: string, overrides: Partial<RecordResponseInput> = {}): RecordResponseInput {
-    return {
-      projectId,
-      surveyId: 'nps',
-      id: randomUUID(),
-      answers: { nps: 3 },
-      finished: false,
-      respondent: { anonymousId: 'anon-1', verified: false },
-      context: { url: 'https://shop.example/' },
-      answeredAt: NOW.toISOString(),
-      receivedAt: NOW.toISOString(),
-      ...overrides,
-    };
-  }
+  const input = responseStep;
 
   it('records a detractor and opens one case in the same transaction', async () => {
     const { project } = await seedProject(t.db);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { recordResponse } from '../ingest/record-response.js';
-import { NOW, seedProject } from '../testing/fixtures.js';
+import { NOW, responseStep, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { fanOutTargetsReader } from './fan-out-targets.js';
 import { insertWebhook } from './webhooks.js';
@@ -11,17 +11,7 @@ describe.each(testDialects)('the fan-out’s read of who to tell on $name', ({ o
   const t = useTestDb(open);
 
   async function detractorCase(projectId: string): Promise<string> {
-    const result = await recordResponse(t.db.kysely, {
-      projectId,
-      surveyId: 'nps',
-      id: randomUUID(),
-      answers: { nps: 2 },
-      finished: true,
-      respondent: { anonymousId: randomUUID(), verified: false },
-      context: { url: 'https://shop.example/' },
-      answeredAt: NOW.toISOString(),
-      receivedAt: NOW.toISOString(),
-    });
+    const result = await recordResponse(t.db.kysely, responseStep(projectId, { answers: { nps: 2 }, respondent: { anonymousId: randomUUID(), verified: false } }));
     if (result.outcome !== 'created' || result.followUpId === null) throw new Error(`no case: ${result.outcome}`);
     return result.followUpId;
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SurveyDefinition } from '@closeloop/sdk/schemas';
 import type { FeedbackSubmissionInput, ResponseSubmissionInput } from '@closeloop/sdk/schemas';
 import type { Db } from '../db/db.js';
+import type { NewResponse } from '../repos/responses.js';
 import { createProject } from '../repos/projects.js';
 import type { Project } from '../repos/projects.js';
 import { upsertSurvey } from '../repos/surveys.js';
@@ -59,6 +60,25 @@ export function feedbackSubmission(overrides: Partial<FeedbackSubmissionInput> =
     respondent: { anonymousId: 'anon-1' },
     context: { url: 'https://shop.example/checkout' },
     sentAt: NOW.toISOString(),
+    ...overrides,
+  };
+}
+
+/**
+ * One step of a response as `recordResponse` takes it (verified, times settled) for the seeded project: an NPS
+ * detractor from browser `anon-1`, received at NOW, overridable per test.
+ */
+export function responseStep(projectId: string, overrides: Partial<NewResponse> = {}): NewResponse {
+  return {
+    projectId,
+    surveyId: 'nps',
+    id: randomUUID(),
+    answers: { nps: 3 },
+    finished: false,
+    respondent: { anonymousId: 'anon-1', verified: false },
+    context: { url: 'https://shop.example/' },
+    answeredAt: NOW.toISOString(),
+    receivedAt: NOW.toISOString(),
     ...overrides,
   };
 }
