@@ -20,9 +20,10 @@ export interface JobRunnerOptions {
   /** The most jobs one claim takes. Default 10. */
   batch?: number;
   /**
-   * How long a wake from a commit (`wakeRunners`) waits before claiming, so the jobs of the commits made meanwhile
-   * come in one claim. Under a burst of answers every batch's commit woke a claim of one or two fan-outs, and claims
-   * with their done marks were a quarter of PostgreSQL's statements. Default 25 ms: nobody sees 25 ms on a notice.
+   * The least time between two claims woken by commits (`wakeRunners`): a commit within that time of the last such
+   * claim waits out the rest, so the jobs of the commits made meanwhile come in one claim. Under a burst of answers
+   * every batch's commit woke a claim of one or two fan-outs, and claims with their done marks were a quarter of
+   * PostgreSQL's statements; a lone commit is still claimed at once. Default 25 ms.
    */
   gatherMs?: number;
   /**
@@ -51,8 +52,8 @@ export interface JobRunner {
 }
 
 /**
- * Runs queued jobs after their transaction committed: woken in-process by `enqueue` (`gatherMs` later, so a burst of
- * commits is one claim), polling as the fallback for jobs queued by other instances and for retries. Each job runs
+ * Runs queued jobs after their transaction committed: woken in-process by `enqueue` (a burst of commits in one claim
+ * every `gatherMs`), polling as the fallback for jobs queued by other instances and for retries. Each job runs
  * its definition's handler with its parsed payload; a throw is retried with exponential backoff and jitter until the
  * definition's attempts are spent, then the job is `failed`, with its last error, and stays in the table to be seen.
  *
@@ -85,8 +86,10 @@ export function createJobRunner({
   /** The last claim filled every slot it asked for: more may be due, so a slot that frees claims again. */
   let backlog = false;
   let timer: ReturnType<typeof setInterval> | undefined;
-  /** A commit's wake, waiting `gatherMs` for the next commits' jobs. */
+  /** A commit's wake, waiting for `gatherMs` to pass since the last claim a commit woke. */
   let gathering: ReturnType<typeof setTimeout> | undefined;
+  /** When a commit last woke a claim (performance.now()). */
+  let lastWokenAt = -Infinity;
   let unsubscribe = () => {};
   const recordDone = createDoneRecorder(db.kysely, now);
 
@@ -171,13 +174,17 @@ export function createJobRunner({
       });
   }
 
-  /** A wake from a commit: claims `gatherMs` later, with whatever the commits made meanwhile queued. */
+  /** A wake from a commit: claims at once, or, within `gatherMs` of the last such claim, once that time is up. */
   function wakeSoon(): void {
     if (!running || gathering !== undefined) return;
-    gathering = setTimeout(() => {
+    const claim = () => {
       gathering = undefined;
+      lastWokenAt = performance.now();
       wake();
-    }, gatherMs);
+    };
+    const wait = lastWokenAt + gatherMs - performance.now();
+    if (wait <= 0) claim();
+    else gathering = setTimeout(claim, wait);
   }
 
   return {
