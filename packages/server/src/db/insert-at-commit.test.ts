@@ -42,6 +42,15 @@ describe.each(testDialects)('rows inserted at commit on $name', ({ open }) => {
     expect(await keys()).toEqual([]);
   });
 
+  it('refuse a row with a column they do not write, naming it, rather than dropping the value', async () => {
+    const failed = withTransaction(t.db.kysely, async (trx) => {
+      const row = { ...job('odd'), priority: 5 } as ReturnType<typeof job>;
+      await insertAtCommit(trx, 'jobs', row, (held) => trx.insertInto('jobs').values(held).execute());
+    });
+    await expect(failed).rejects.toThrow(/priority/);
+    expect(await keys()).toEqual([]);
+  });
+
   it('a thousand and more from one transaction, as a burst of answers would hold', async () => {
     const many = Array.from({ length: 2_345 }, (_, i) => `k${String(i).padStart(5, '0')}`);
     await withTransaction(t.db.kysely, async (trx) => {

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Insertable, Transaction } from 'kysely';
 import { beforeCommit } from './before-commit.js';
 import type { CaseEventsTable, Database, FollowUpsTable, JobsTable } from './database.js';
 import { dialectOf } from './dialect-of.js';
+import { preparedStatement } from './prepared-statement.js';
 
 /** The tables whose rows may wait for the commit, with the row each takes, in the order they go in (foreign keys). */
 interface Deferrable {
@@ -16,7 +18,7 @@ type Held = { [T in keyof Deferrable]?: Deferrable[T][] };
 
 const held = new WeakMap<Transaction<Database>, Held>();
 
-/** Rows per statement: far below PostgreSQL's 65,535 parameters at twenty columns a row. */
+/** Rows per statement: one array per column, so the count is not bound by parameters; this bounds their size. */
 const CHUNK = 1_000;
 
 /**
@@ -62,15 +64,72 @@ export async function insertHeldNow(trx: Transaction<Database>): Promise<void> {
   }
 }
 
-function insertRows<T extends keyof Deferrable>(trx: Transaction<Database>, table: T, rows: Deferrable[T][]) {
-  if (table === 'jobs') {
-    // A job key queued twice stays one job, as `insertJob` keeps it.
-    return trx.insertInto('jobs').values(rows as Insertable<JobsTable>[]).onConflict((oc) => oc.column('key').doNothing()).execute();
+/**
+ * Each table's columns a held row may fill, with their PostgreSQL types: the rows go in as one array per column
+ * (`unnest`), so one prepared statement serves any number of rows, and PostgreSQL parses and plans it once per
+ * connection instead of a new multi-row text for every batch. A column a row leaves out is null; a row holding a
+ * column not listed here is refused loudly (insertRows) rather than written without it.
+ */
+const COLUMNS: { [T in keyof Deferrable]: Record<string, 'text' | 'integer'> } = {
+  follow_ups: {
+    id: 'text',
+    project_id: 'text',
+    status: 'text',
+    priority: 'text',
+    priority_rank: 'integer',
+    assignee_id: 'text',
+    team_id: 'text',
+    version: 'integer',
+    due_at: 'text',
+    created_at: 'text',
+    updated_at: 'text',
+    search_text: 'text',
+    customer_user_id: 'text',
+    customer_anonymous_id: 'text',
+    response_id: 'text',
+    survey_id: 'text',
+    reason: 'text',
+    feedback_id: 'text',
+  },
+  // stream_position is left to the table's sequence.
+  case_events: { id: 'text', project_id: 'text', case_id: 'text', seq: 'integer', type: 'text', actor: 'text', at: 'text', before: 'text', after: 'text' },
+  jobs: {
+    id: 'text',
+    kind: 'text',
+    key: 'text',
+    payload: 'text',
+    status: 'text',
+    attempts: 'integer',
+    max_attempts: 'integer',
+    run_at: 'text',
+    created_at: 'text',
+    updated_at: 'text',
+  },
+};
+
+const statements = Object.fromEntries(
+  (Object.keys(COLUMNS) as (keyof Deferrable)[]).map((table) => {
+    const columns = Object.entries(COLUMNS[table]);
+    const statement = preparedStatement<Record<string, unknown[]>, never>((conn, p) => {
+      const names = sql.join(columns.map(([name]) => sql.ref(name)));
+      const arrays = sql.join(columns.map(([name, type]) => sql`${p(name)}::${sql.raw(type)}[]`));
+      // A job key queued twice stays one job, as `insertJob` keeps it. Only a case whose cause this transaction
+      // inserted is held: none can exist yet, so a duplicate fails the commit (and the batch's answers then go in
+      // one at a time) rather than passing unseen; events are new rows.
+      const onConflict = table === 'jobs' ? sql` on conflict (key) do nothing` : sql``;
+      const query = sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})${onConflict}`;
+      return { compile: () => query.compile(conn) };
+    });
+    return [table, statement];
+  }),
+) as { [T in keyof Deferrable]: ReturnType<typeof preparedStatement<Record<string, unknown[]>, never>> };
+
+async function insertRows<T extends keyof Deferrable>(trx: Transaction<Database>, table: T, rows: Deferrable[T][]): Promise<void> {
+  const columns = COLUMNS[table];
+  for (const row of rows) {
+    const unknown = Object.keys(row).find((name) => !(name in columns));
+    if (unknown !== undefined) throw new Error(`insertAtCommit: ${table}.${unknown} is not a column it writes`);
   }
-  if (table === 'follow_ups') {
-    // Only a case whose cause this transaction inserted is held: none can exist yet, so no conflict is expected, and
-    // a duplicate fails the commit (and the batch's answers then go in one at a time) rather than passing unseen.
-    return trx.insertInto('follow_ups').values(rows as Insertable<FollowUpsTable>[]).execute();
-  }
-  return trx.insertInto('case_events').values(rows as Insertable<CaseEventsTable>[]).execute();
+  const values = Object.fromEntries(Object.keys(columns).map((name) => [name, rows.map((row) => (row as Record<string, unknown>)[name] ?? null)]));
+  await statements[table](trx, values);
 }
