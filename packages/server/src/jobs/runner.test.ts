@@ -59,37 +59,6 @@ describe.each(testDialects)('job runner on $name', ({ open }) => {
     await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, 'case:1:opened')).toMatchObject({ status: 'done', attempts: 1 }));
   });
 
-  it('claims a lone commit’s job at once, and the jobs of the commits that follow it closely in one claim', async () => {
-    const claimed: string[][] = [];
-    const runs: string[] = [];
-    // Each claim's jobs start in one synchronous loop: notes pushed in the same turn came from one claim.
-    let turn: string[] | null = null;
-    const definition = defineJob({
-      kind: 'test.record',
-      payload: z.object({ note: z.string() }),
-      async handle({ note }) {
-        if (turn === null) {
-          claimed.push((turn = []));
-          queueMicrotask(() => (turn = null));
-        }
-        turn.push(note);
-        runs.push(note);
-      },
-    });
-    runner([definition], { gatherMs: 1_000 });
-    const queuedAt = performance.now();
-    await queue(definition, 'a');
-    await vi.waitFor(() => expect(runs).toEqual(['a']), { timeout: 900, interval: 5 });
-    expect(performance.now() - queuedAt).toBeLessThan(900);
-    // Three more transactions within the second after that claim, each waking the runner as it commits.
-    for (const key of ['b', 'c', 'd']) {
-      await queue(definition, key);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await vi.waitFor(() => expect(runs).toHaveLength(4), { timeout: 3_000, interval: 5 });
-    expect(claimed.map((notes) => notes.sort())).toEqual([['a'], ['b', 'c', 'd']]);
-  });
-
   it('never runs a job whose transaction rolled back, and queues a key once', async () => {
     const { runs, definition } = recorder();
     const active = runner([definition], { pollMs: 10 });

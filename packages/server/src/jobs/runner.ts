@@ -20,13 +20,6 @@ export interface JobRunnerOptions {
   /** The most jobs one claim takes. Default 10. */
   batch?: number;
   /**
-   * The least time between two claims woken by commits (`wakeRunners`): a commit within that time of the last such
-   * claim waits out the rest, so the jobs of the commits made meanwhile come in one claim. Under a burst of answers
-   * every batch's commit woke a claim of one or two fan-outs, and claims with their done marks were a quarter of
-   * PostgreSQL's statements; a lone commit is still claimed at once. Default 25 ms.
-   */
-  gatherMs?: number;
-  /**
    * The most jobs running at once. A job is mostly waiting (on a receiver, on the database), so a slot that frees
    * is refilled at once, without waiting for the rest of its claim: one slow receiver holds one slot, not the
    * queue. Default 32.
@@ -52,10 +45,10 @@ export interface JobRunner {
 }
 
 /**
- * Runs queued jobs after their transaction committed: woken in-process by `enqueue` (a burst of commits in one claim
- * every `gatherMs`), polling as the fallback for jobs queued by other instances and for retries. Each job runs
- * its definition's handler with its parsed payload; a throw is retried with exponential backoff and jitter until the
- * definition's attempts are spent, then the job is `failed`, with its last error, and stays in the table to be seen.
+ * Runs queued jobs after their transaction committed: woken in-process by `enqueue`, polling as the fallback for
+ * jobs queued by other instances and for retries. Each job runs its definition's handler with its parsed payload;
+ * a throw is retried with exponential backoff and jitter until the definition's attempts are spent, then the job is
+ * `failed`, with its last error, and stays in the table to be seen.
  *
  * Up to `concurrency` jobs run at once, each slot refilled as soon as its job is recorded (not when a whole claim
  * is done: rounds that waited for their slowest job let the queue grow behind one slow receiver, and on PostgreSQL
@@ -68,7 +61,6 @@ export function createJobRunner({
   pollMs = 1_000,
   leaseMs = 5 * 60_000,
   batch = 10,
-  gatherMs = 25,
   concurrency = 32,
   backoff = { baseMs: 1_000, maxMs: 60 * 60_000 },
   now = () => new Date(),
@@ -86,10 +78,6 @@ export function createJobRunner({
   /** The last claim filled every slot it asked for: more may be due, so a slot that frees claims again. */
   let backlog = false;
   let timer: ReturnType<typeof setInterval> | undefined;
-  /** A commit's wake, waiting for `gatherMs` to pass since the last claim a commit woke. */
-  let gathering: ReturnType<typeof setTimeout> | undefined;
-  /** When a commit last woke a claim (performance.now()). */
-  let lastWokenAt = -Infinity;
   let unsubscribe = () => {};
   const recordDone = createDoneRecorder(db.kysely, now);
 
@@ -174,24 +162,11 @@ export function createJobRunner({
       });
   }
 
-  /** A wake from a commit: claims at once, or, within `gatherMs` of the last such claim, once that time is up. */
-  function wakeSoon(): void {
-    if (!running || gathering !== undefined) return;
-    const claim = () => {
-      gathering = undefined;
-      lastWokenAt = performance.now();
-      wake();
-    };
-    const wait = lastWokenAt + gatherMs - performance.now();
-    if (wait <= 0) claim();
-    else gathering = setTimeout(claim, wait);
-  }
-
   return {
     start() {
       if (running) return;
       running = true;
-      unsubscribe = onWake(gatherMs > 0 ? wakeSoon : wake);
+      unsubscribe = onWake(wake);
       timer = setInterval(wake, pollMs);
       timer.unref?.();
       wake();
@@ -200,8 +175,6 @@ export function createJobRunner({
       running = false;
       unsubscribe();
       clearInterval(timer);
-      clearTimeout(gathering);
-      gathering = undefined;
       await claiming;
       // Jobs started by the last claims run to the end; each finishing job may not start another (running is false).
       await Promise.all(inFlight);
