@@ -4,6 +4,8 @@ import { beforeCommit } from './before-commit.js';
 import type { CaseEventsTable, Database, FollowUpsTable, JobsTable } from './database.js';
 import { dialectOf } from './dialect-of.js';
 import { preparedStatement } from './prepared-statement.js';
+import { columnArrays, unnestRows } from './unnest-rows.js';
+import type { ColumnTypes } from './unnest-rows.js';
 
 /** The tables whose rows may wait for the commit, with the row each takes, in the order they go in (foreign keys). */
 interface Deferrable {
@@ -65,12 +67,11 @@ export async function insertHeldNow(trx: Transaction<Database>): Promise<void> {
 }
 
 /**
- * Each table's columns a held row may fill, with their PostgreSQL types: the rows go in as one array per column
- * (`unnest`), so one prepared statement serves any number of rows, and PostgreSQL parses and plans it once per
- * connection instead of a new multi-row text for every batch. A column a row leaves out is null; a row holding a
- * column not listed here is refused loudly (insertRows) rather than written without it.
+ * Each table's columns a held row may fill, with their PostgreSQL types: the rows go in through `unnest`
+ * (unnest-rows.ts), one prepared statement per table whatever the number of rows, instead of a multi-row text that
+ * PostgreSQL parsed and planned anew for every batch.
  */
-const COLUMNS: { [T in keyof Deferrable]: Record<string, 'text' | 'integer'> } = {
+const COLUMNS: { [T in keyof Deferrable]: ColumnTypes } = {
   follow_ups: {
     id: 'text',
     project_id: 'text',
@@ -107,29 +108,19 @@ const COLUMNS: { [T in keyof Deferrable]: Record<string, 'text' | 'integer'> } =
   },
 };
 
-const statements = Object.fromEntries(
-  (Object.keys(COLUMNS) as (keyof Deferrable)[]).map((table) => {
-    const columns = Object.entries(COLUMNS[table]);
-    const statement = preparedStatement<Record<string, unknown[]>, never>((conn, p) => {
-      const names = sql.join(columns.map(([name]) => sql.ref(name)));
-      const arrays = sql.join(columns.map(([name, type]) => sql`${p(name)}::${sql.raw(type)}[]`));
-      // A job key queued twice stays one job, as `insertJob` keeps it. Only a case whose cause this transaction
-      // inserted is held: none can exist yet, so a duplicate fails the commit (and the batch's answers then go in
-      // one at a time) rather than passing unseen; events are new rows.
-      const onConflict = table === 'jobs' ? sql` on conflict (key) do nothing` : sql``;
-      const query = sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})${onConflict}`;
-      return { compile: () => query.compile(conn) };
-    });
-    return [table, statement];
-  }),
-) as { [T in keyof Deferrable]: ReturnType<typeof preparedStatement<Record<string, unknown[]>, never>> };
+const insertStatement = (table: keyof Deferrable) =>
+  preparedStatement<Record<string, unknown[]>, never>((conn, p) => {
+    const { names, unnest } = unnestRows(COLUMNS[table], p);
+    // A job key queued twice stays one job, as `insertJob` keeps it. Only a case whose cause this transaction
+    // inserted is held: none can exist yet, so a duplicate fails the commit (and the batch's answers then go in one
+    // at a time) rather than passing unseen; events are new rows.
+    const onConflict = table === 'jobs' ? sql` on conflict (key) do nothing` : sql``;
+    const query = sql`insert into ${sql.table(table)} (${names}) select * from ${unnest}${onConflict}`;
+    return { compile: () => query.compile(conn) };
+  });
 
-async function insertRows<T extends keyof Deferrable>(trx: Transaction<Database>, table: T, rows: Deferrable[T][]): Promise<void> {
-  const columns = COLUMNS[table];
-  for (const row of rows) {
-    const unknown = Object.keys(row).find((name) => !(name in columns));
-    if (unknown !== undefined) throw new Error(`insertAtCommit: ${table}.${unknown} is not a column it writes`);
-  }
-  const values = Object.fromEntries(Object.keys(columns).map((name) => [name, rows.map((row) => (row as Record<string, unknown>)[name] ?? null)]));
-  await statements[table](trx, values);
+const statements = { follow_ups: insertStatement('follow_ups'), case_events: insertStatement('case_events'), jobs: insertStatement('jobs') };
+
+async function insertRows(trx: Transaction<Database>, table: keyof Deferrable, rows: object[]): Promise<void> {
+  await statements[table](trx, columnArrays(`insertAtCommit ${table}`, COLUMNS[table], rows));
 }

@@ -2,6 +2,7 @@ import type { WebhookEventType } from '@closeloop/sdk/schemas';
 import { sql } from 'kysely';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
+import { gatherCalls } from '../db/gather-calls.js';
 import { preparedStatement } from '../db/prepared-statement.js';
 import { storedWebhookEvents } from './webhooks.js';
 
@@ -22,38 +23,18 @@ const MOST_PER_READ = 100;
  * What a notification's fan-out reads: the case's owners, the project's live webhooks and whether it has Slack (null
  * when the case is gone). The calls made in the same turn share one statement: the job runner starts a claim's jobs
  * together, so a claim of ten fan-outs reads once instead of ten times (a round trip each on PostgreSQL, where this
- * runs for every case event). A failed read fails each fan-out that asked, to be retried as usual.
+ * runs for every case event). A failed read fails the fan-outs that asked in that turn, each retried as usual.
  */
 export function fanOutTargetsReader(conn: Conn): (caseId: string) => Promise<FanOutTargets | null> {
-  let asked: Map<string, { resolve: (targets: FanOutTargets | null) => void; reject: (error: unknown) => void }[]> | null = null;
-
-  async function read(batch: NonNullable<typeof asked>): Promise<void> {
-    const caseIds = [...batch.keys()];
+  // After the jobs started in this turn have asked too.
+  return gatherCalls(queueMicrotask, async (asked: string[]) => {
+    const caseIds = [...new Set(asked)];
+    const found = new Map<string, FanOutTargets>();
     for (let i = 0; i < caseIds.length; i += MOST_PER_READ) {
-      const ids = caseIds.slice(i, i + MOST_PER_READ);
-      try {
-        const found = await readTargets(conn, ids);
-        for (const id of ids) for (const waiter of batch.get(id)!) waiter.resolve(found.get(id) ?? null);
-      } catch (error) {
-        for (const id of ids) for (const waiter of batch.get(id)!) waiter.reject(error);
-      }
+      for (const [id, targets] of await readTargets(conn, caseIds.slice(i, i + MOST_PER_READ))) found.set(id, targets);
     }
-  }
-
-  return (caseId) =>
-    new Promise((resolve, reject) => {
-      if (asked === null) {
-        const batch = (asked = new Map());
-        // After the jobs started in this turn have asked too.
-        queueMicrotask(() => {
-          asked = null;
-          void read(batch);
-        });
-      }
-      const waiters = asked.get(caseId);
-      if (waiters) waiters.push({ resolve, reject });
-      else asked.set(caseId, [{ resolve, reject }]);
-    });
+    return asked.map((id) => found.get(id) ?? null);
+  });
 }
 
 async function readTargets(conn: Conn, caseIds: string[]): Promise<Map<string, FanOutTargets>> {

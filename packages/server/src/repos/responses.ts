@@ -7,6 +7,8 @@ import type { ResponsesTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
 import { preparedStatement } from '../db/prepared-statement.js';
+import { columnArrays, unnestRows } from '../db/unnest-rows.js';
+import type { ColumnTypes } from '../db/unnest-rows.js';
 import { findCaseAwaitingNextAnswer } from './case-recovery.js';
 import type { CaseCustomer } from './cases.js';
 import { keysetPage } from './keyset.js';
@@ -123,21 +125,17 @@ export async function insertResponsesFindingAwaitingCases(conn: Conn, items: rea
     }
     return results;
   }
-  const firsts = items.filter((item, i) => items.findIndex((other) => other.response.id === item.response.id) === i);
-  const rows = firsts.map(({ response, npsScore }) => newResponseRow(response, npsScore));
-  const column = <K extends keyof NewResponseRow>(name: K) => rows.map((row) => row[name]);
-  const { rows: found } = await insertManyStatement(conn, {
-    ...(Object.fromEntries(RESPONSE_COLUMNS.map((name) => [name, column(name)])) as { [K in (typeof RESPONSE_COLUMNS)[number]]: NewResponseRow[K][] }),
-    customer_user_id: firsts.map(({ customer }) => customer?.userId ?? null),
-    customer_anonymous_id: firsts.map(({ customer }) => customer?.anonymousId ?? null),
-    look: firsts.map(({ customer }) => customer !== null),
-  });
+  // A repeat of an id earlier in the list is not sent: the first of them says what happened.
+  const seen = new Set<string>();
+  const first = items.map(({ response }) => !seen.has(response.id) && Boolean(seen.add(response.id)));
+  const given = items.flatMap(({ response, npsScore, customer }, i) =>
+    first[i] ? [{ ...newResponseRow(response, npsScore), customer_user_id: customer?.userId ?? null, customer_anonymous_id: customer?.anonymousId ?? null, look: customer !== null }] : [],
+  );
+  const { rows: found } = await insertManyStatement(conn, columnArrays('insertResponsesFindingAwaitingCases', GIVEN_COLUMNS, given));
   const byId = new Map(found.map((row) => [row.id, row]));
   return items.map(({ response }, i) => {
     const row = byId.get(response.id);
-    // A repeat of an id earlier in the list was not inserted; the first of them says what happened.
-    const first = items.findIndex((item) => item.response.id === response.id) === i;
-    return first && row?.inserted === true ? { inserted: true, awaitingCaseId: row.awaiting_id } : { inserted: false, awaitingCaseId: null };
+    return first[i] && row?.inserted === true ? { inserted: true, awaitingCaseId: row.awaiting_id } : { inserted: false, awaitingCaseId: null };
   });
 }
 
@@ -182,32 +180,27 @@ const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }
     .returning('id'),
 );
 
-/** The columns of a new response row, in the order the multi-row statement takes them. */
-const RESPONSE_COLUMNS = [
-  'id',
-  'project_id',
-  'survey_id',
-  'nps_score',
-  'answers',
-  'finished',
-  'respondent',
-  'user_id',
-  'anonymous_id',
-  'verified',
-  'context',
-  'page_path',
-  'answered_at',
-  'received_at',
-  'updated_at',
-] as const satisfies readonly (keyof NewResponseRow)[];
+/** A new response row's columns, with their PostgreSQL types. */
+const RESPONSE_COLUMNS = {
+  id: 'text',
+  project_id: 'text',
+  survey_id: 'text',
+  nps_score: 'integer',
+  answers: 'text',
+  finished: 'integer',
+  respondent: 'text',
+  user_id: 'text',
+  anonymous_id: 'text',
+  verified: 'integer',
+  context: 'text',
+  page_path: 'text',
+  answered_at: 'text',
+  received_at: 'text',
+  updated_at: 'text',
+} as const satisfies Record<keyof NewResponseRow, ColumnTypes[string]>;
 
-const INTEGER_COLUMNS = new Set<string>(['nps_score', 'finished', 'verified']);
-
-type InsertManyParameters = { [K in (typeof RESPONSE_COLUMNS)[number]]: NewResponseRow[K][] } & {
-  customer_user_id: (string | null)[];
-  customer_anonymous_id: (string | null)[];
-  look: boolean[];
-};
+/** What the statement is given per response: its row, and whose awaiting case to look for (`look`: any at all). */
+const GIVEN_COLUMNS = { ...RESPONSE_COLUMNS, customer_user_id: 'text', customer_anonymous_id: 'text', look: 'boolean' } as const satisfies ColumnTypes;
 
 /**
  * PostgreSQL only: the rows come in as one array per column (so one prepared statement serves any number), are
@@ -215,14 +208,9 @@ type InsertManyParameters = { [K in (typeof RESPONSE_COLUMNS)[number]]: NewRespo
  * browser, through the (project_id, customer_*) indexes. The same rule as findCaseAwaitingNextAnswer (SQLite's
  * path), which the recovery tests hold both to.
  */
-const insertManyStatement = preparedStatement<InsertManyParameters, { id: string; inserted: boolean; awaiting_id: string | null }>((conn, p) => {
-  const columns = sql.join(RESPONSE_COLUMNS.map((name) => sql.ref(name)));
-  const arrays = sql.join([
-    ...RESPONSE_COLUMNS.map((name) => sql`${p(name)}::${sql.raw(INTEGER_COLUMNS.has(name) ? 'integer' : 'text')}[]`),
-    sql`${p('customer_user_id')}::text[]`,
-    sql`${p('customer_anonymous_id')}::text[]`,
-    sql`${p('look')}::boolean[]`,
-  ]);
+const insertManyStatement = preparedStatement<Record<string, unknown[]>, { id: string; inserted: boolean; awaiting_id: string | null }>((conn, p) => {
+  const given = unnestRows(GIVEN_COLUMNS, p);
+  const columns = unnestRows(RESPONSE_COLUMNS, p).names;
   const awaiting = (by: 'customer_user_id' | 'customer_anonymous_id') => sql`(
     select f.id from follow_ups as f
     where given.look and ${by === 'customer_user_id' ? sql`given.customer_user_id is not null` : sql`given.customer_user_id is null`}
@@ -232,7 +220,7 @@ const insertManyStatement = preparedStatement<InsertManyParameters, { id: string
     order by f.created_at desc, f.id desc
     limit 1)`;
   const query = sql`with given as (
-      select * from unnest(${arrays}) as t(${columns}, customer_user_id, customer_anonymous_id, look)
+      select * from ${given.unnest} as t(${given.names})
     ), inserted as (
       insert into responses (${columns}) select ${columns} from given on conflict (id) do nothing returning id
     )
