@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { recordResponse } from '../ingest/record-response.js';
 import { insertJob, insertJobRow, jobRow } from '../repos/jobs.js';
-import { NOW, seedProject } from '../testing/fixtures.js';
+import { NOW, responseStep, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { insertAtCommit } from './insert-at-commit.js';
 import { withTransaction } from './with-transaction.js';
@@ -57,5 +58,20 @@ describe.each(testDialects)('rows inserted at commit on $name', ({ open }) => {
       for (const key of many) await insertAtCommit(trx, 'jobs', job(key), (row) => insertJobRow(trx, row));
     });
     expect(await keys()).toEqual(many);
+  });
+
+  it('cases with their timelines and jobs, from one transaction, past a thousand rows of a table too', async () => {
+    const { project } = await seedProject(t.db);
+    const count = async (table: 'follow_ups' | 'case_events' | 'jobs') => Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    // Each detractor opens a case, its `opened` event and two jobs (notification, escalation): held together for one
+    // statement, whose foreign keys (events to cases) hold at its end; 1,100 cases go table after table instead.
+    for (const detractors of [3, 1_100]) {
+      await withTransaction(t.db.kysely, async (trx) => {
+        for (let i = 0; i < detractors; i++) await recordResponse(trx, responseStep(project.id, { respondent: { anonymousId: `customer-${detractors}-${i}`, verified: false } }));
+      });
+    }
+    expect(await count('follow_ups')).toBe(1_103);
+    expect(await count('case_events')).toBe(1_103);
+    expect(await count('jobs')).toBe(2 * 1_103);
   });
 });

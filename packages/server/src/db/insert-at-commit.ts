@@ -4,6 +4,7 @@ import { beforeCommit } from './before-commit.js';
 import type { CaseEventsTable, Database, FollowUpsTable, JobsTable } from './database.js';
 import { dialectOf } from './dialect-of.js';
 import { preparedStatement } from './prepared-statement.js';
+import type { PreparedStatement } from './prepared-statement.js';
 import { columnArrays, unnestRows } from './unnest-rows.js';
 import type { ColumnTypes } from './unnest-rows.js';
 
@@ -54,15 +55,22 @@ export async function insertAtCommit<T extends keyof Deferrable, R extends Defer
 /**
  * Inserts the rows held for `trx` so far, now: before a read in the same transaction that must see them (a second
  * step of an answer looking up the case its first step opened, both in one batch). Rows held later wait for the
- * commit again.
+ * commit again. All the tables' rows go in one statement, each table's insert a data-modifying CTE of it (foreign keys
+ * are checked at the statement's end, when every table's rows are in): one round trip per batch instead of one per
+ * table, which is what a batch waits for on PostgreSQL. Past CHUNK rows in a table, table after table, in chunks.
  */
 export async function insertHeldNow(trx: Transaction<Database>): Promise<void> {
   const rows = held.get(trx);
   if (rows === undefined) return;
   held.delete(trx);
-  for (const table of ORDER) {
-    const list = rows[table] ?? [];
-    for (let i = 0; i < list.length; i += CHUNK) await insertRows(trx, table, list.slice(i, i + CHUNK));
+  const tables = ORDER.filter((table) => (rows[table]?.length ?? 0) > 0);
+  if (tables.every((table) => rows[table]!.length <= CHUNK)) {
+    await statementFor(tables)(trx, Object.assign({}, ...tables.map((table) => columnArrays(`insertAtCommit ${table}`, COLUMNS[table], rows[table]!, `${table}.`))));
+    return;
+  }
+  for (const table of tables) {
+    const list = rows[table]!;
+    for (let i = 0; i < list.length; i += CHUNK) await statementFor([table])(trx, columnArrays(`insertAtCommit ${table}`, COLUMNS[table], list.slice(i, i + CHUNK), `${table}.`));
   }
 }
 
@@ -108,19 +116,30 @@ const COLUMNS: { [T in keyof Deferrable]: ColumnTypes } = {
   },
 };
 
-const insertStatement = (table: keyof Deferrable) =>
-  preparedStatement<Record<string, unknown[]>, never>((conn, p) => {
-    const { names, unnest } = unnestRows(COLUMNS[table], p);
-    // A job key queued twice stays one job, as `insertJob` keeps it. Only a case whose cause this transaction
-    // inserted is held: none can exist yet, so a duplicate fails the commit (and the batch's answers then go in one
-    // at a time) rather than passing unseen; events are new rows.
-    const onConflict = table === 'jobs' ? sql` on conflict (key) do nothing` : sql``;
-    const query = sql`insert into ${sql.table(table)} (${names}) select * from ${unnest}${onConflict}`;
-    return { compile: () => query.compile(conn) };
-  });
+/** The insert of `table`'s rows, its arrays being the parameters `<table>.<column>`. */
+function insertInto(table: keyof Deferrable, parameter: (name: string) => unknown) {
+  const { names, unnest } = unnestRows(COLUMNS[table], (column) => parameter(`${table}.${column}`));
+  // A job key queued twice stays one job, as `insertJob` keeps it. Only a case whose cause this transaction
+  // inserted is held: none can exist yet, so a duplicate fails the commit (and the batch's answers then go in one
+  // at a time) rather than passing unseen; events are new rows.
+  const onConflict = table === 'jobs' ? sql` on conflict (key) do nothing` : sql``;
+  return sql`insert into ${sql.table(table)} (${names}) select * from ${unnest}${onConflict}`;
+}
 
-const statements = { follow_ups: insertStatement('follow_ups'), case_events: insertStatement('case_events'), jobs: insertStatement('jobs') };
+/** One prepared statement per set of tables a batch held rows for (a few: cases with events and jobs, jobs alone…). */
+const statements = new Map<string, PreparedStatement<Record<string, unknown[]>, never>>();
 
-async function insertRows(trx: Transaction<Database>, table: keyof Deferrable, rows: object[]): Promise<void> {
-  await statements[table](trx, columnArrays(`insertAtCommit ${table}`, COLUMNS[table], rows));
+function statementFor(tables: readonly (keyof Deferrable)[]): PreparedStatement<Record<string, unknown[]>, never> {
+  const key = tables.join(' ');
+  let statement = statements.get(key);
+  if (statement === undefined) {
+    statement = preparedStatement<Record<string, unknown[]>, never>((conn, p) => {
+      const inserts = tables.map((table) => insertInto(table, p as (name: string) => unknown));
+      const last = inserts.pop()!;
+      const query = inserts.length === 0 ? last : sql`with ${sql.join(inserts.map((insert, i) => sql`${sql.raw(`held_${i}`)} as (${insert})`))} ${last}`;
+      return { compile: () => query.compile(conn) };
+    });
+    statements.set(key, statement);
+  }
+  return statement;
 }

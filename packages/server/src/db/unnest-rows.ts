@@ -19,13 +19,14 @@ export function unnestRows(columns: ColumnTypes, parameter: (column: string) => 
 }
 
 /**
- * The rows as the parameters of a statement built with {@link unnestRows}: one array per column, a value a row leaves
- * out null. A row with a column not in `columns` is refused, naming it, rather than written without it.
+ * The rows as the parameters of a statement built with {@link unnestRows}: one array per column (named `prefix` and
+ * the column), a value a row leaves out null. A row with a column not in `columns` is refused, naming it, rather than
+ * written without it.
  */
-export function columnArrays(what: string, columns: ColumnTypes, rows: readonly object[]): Record<string, unknown[]> {
+export function columnArrays(what: string, columns: ColumnTypes, rows: readonly object[], prefix = ''): Record<string, unknown[]> {
   for (const row of rows) {
     const unknown = Object.keys(row).find((name) => !(name in columns));
     if (unknown !== undefined) throw new Error(`${what}: ${unknown} is not a column it writes`);
   }
-  return Object.fromEntries(Object.keys(columns).map((name) => [name, rows.map((row) => (row as Record<string, unknown>)[name] ?? null)]));
+  return Object.fromEntries(Object.keys(columns).map((name) => [`${prefix}${name}`, rows.map((row) => (row as Record<string, unknown>)[name] ?? null)]));
 }
