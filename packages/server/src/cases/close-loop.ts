@@ -68,7 +68,7 @@ export function closeLoop(conn: Conn, { projectId, caseId, request, version, act
     }
     const after = { message: request.message, channels: request.channels, messageIds: messages.map((m) => m.id), ...(reach.email !== null && request.channels.includes('email') && { to: reach.email }) };
     await appendCaseEvents(trx, projectId, caseId, [{ type: 'loop_closed', actor, at, before: null, after }]);
-    await notifyCase(trx, { caseId, event: 'follow_up.loop_closed', now, occurrence: updated.version });
+    await notifyCase(trx, { projectId, caseId, event: 'follow_up.loop_closed', now, occurrence: updated.version });
     return { outcome: 'changed', followUp: await caseWithCause(trx, updated) };
   });
 }

@@ -46,7 +46,7 @@ export async function openCase(trx: Transaction<Database>, { route: target, ...i
   // One fan-out job tells both. Version 1: the case is still being opened; a later assignment by PATCH is version 2
   // or more, its own occurrence.
   const alongWith = route === null ? undefined : [{ event: 'follow_up.assigned' as const, occurrence: 1 }];
-  await notifyCase(trx, { caseId: id, event: 'follow_up.opened', now, alongWith, newCase: true });
+  await notifyCase(trx, { projectId: input.projectId, caseId: id, event: 'follow_up.opened', now, alongWith, newCase: true });
   await scheduleEscalation(trx, { caseId: id, dueAt: input.dueAt, now, newCase: true });
   return id;
 }

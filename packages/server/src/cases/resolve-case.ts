@@ -42,7 +42,7 @@ export function resolveCase(conn: Conn, { projectId, caseId, resolution, version
     const updated = await updateCaseRow(trx, row, { status: 'resolved', resolution: JSON.stringify(record), root_cause: resolution.rootCause ?? null }, at);
     if (updated === null) return staleVersion(row, version ?? row.version);
     await appendCaseEvents(trx, projectId, caseId, [{ type: 'resolved', actor, at, before: { status: from }, after: { status: 'resolved', resolution: record } }]);
-    await notifyCase(trx, { caseId, event: 'follow_up.resolved', now, occurrence: updated.version });
+    await notifyCase(trx, { projectId, caseId, event: 'follow_up.resolved', now, occurrence: updated.version });
     return { outcome: 'changed', followUp: await caseWithCause(trx, updated) };
   });
 }

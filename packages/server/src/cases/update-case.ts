@@ -89,8 +89,8 @@ export function updateCase(conn: Conn, { projectId, caseId, patch, version, acto
     // Webhooks hear of a new assignee and of a status change (a reopen is one), once per change: the case's new
     // version names the occurrence, so a retried request never queues a second notification.
     const occurrence = updated.version;
-    if (events.some((e) => e.type === 'assigned')) await notifyCase(trx, { caseId, event: 'follow_up.assigned', now, occurrence });
-    if (changes.status !== undefined) await notifyCase(trx, { caseId, event: 'follow_up.status_changed', now, occurrence });
+    if (events.some((e) => e.type === 'assigned')) await notifyCase(trx, { projectId, caseId, event: 'follow_up.assigned', now, occurrence });
+    if (changes.status !== undefined) await notifyCase(trx, { projectId, caseId, event: 'follow_up.status_changed', now, occurrence });
     // The SLA check follows the new due time; the one queued for the old time finds it changed and does nothing.
     if (changes.due_at !== undefined) await scheduleEscalation(trx, { caseId, dueAt: changes.due_at, now });
     return { outcome: 'changed', followUp: await caseWithCause(trx, updated) };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Selectable } from 'kysely';
 import type { WebhooksTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
+import { forgetProjectListeners } from './project-listeners-cache.js';
 
 /** A webhook as the sender needs it: with its signing secret. Never sent to a client after registration. */
 export interface StoredWebhook extends Webhook {
@@ -53,6 +54,7 @@ export async function insertWebhook(conn: Conn, input: NewWebhookRow, now: Date)
     deleted_at: null,
   };
   await conn.insertInto('webhooks').values(row).execute();
+  forgetProjectListeners(conn);
   return webhookFromRow(row);
 }
 
@@ -90,5 +92,6 @@ export async function deleteWebhook(conn: Conn, projectId: string, id: string, n
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+  forgetProjectListeners(conn);
   return Number(result.numUpdatedRows) > 0;
 }

@@ -34,7 +34,7 @@ export function escalateCaseJob({ db, now }: JobDependencies) {
           },
         ]);
         // The occurrence is the due time it escalated for (the job's own key is `case:<id>:overdue:<dueAt>`).
-        await notifyCase(trx, { caseId, event: 'follow_up.overdue', now: at, occurrence: `${row.due_at}:notify` });
+        await notifyCase(trx, { projectId: row.project_id, caseId, event: 'follow_up.overdue', now: at, occurrence: `${row.due_at}:notify` });
       });
     },
   });

@@ -10,6 +10,7 @@ import type { JobKind } from '../job-definition.js';
 import { deliverEmailKind, STAFF_MAIL_EVENTS } from './deliver-email-job.js';
 import { deliverSlackKind, SLACK_EVENTS } from './deliver-slack-job.js';
 import { deliverWebhookKind } from './deliver-webhook-job.js';
+import { setStaffMail } from './case-event-listeners.js';
 import { notifyCaseKind } from './notify-case.js';
 import { staffRecipients } from './staff-recipients.js';
 
@@ -23,6 +24,8 @@ import { staffRecipients } from './staff-recipients.js';
  */
 export function notifyCaseJob({ db, now, mail }: JobDependencies) {
   const findFanOutTargets = fanOutTargetsReader(db.kysely);
+  // Use cases queue a fan-out only when someone may hear of it: staff email counts only when this fan-out sends it.
+  setStaffMail(db.kysely, mail != null);
   return defineJob({
     ...notifyCaseKind,
     async handle({ caseId, event, occurredAt, alongWith = [] }, { key }) {

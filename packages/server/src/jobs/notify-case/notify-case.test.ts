@@ -161,7 +161,7 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     runners.start(t.db);
 
     const changed = (occurrence: number) =>
-      withTransaction(t.db.kysely, (trx) => notifyCase(trx, { caseId, event: 'follow_up.status_changed', now: new Date(), occurrence }));
+      withTransaction(t.db.kysely, (trx) => notifyCase(trx, { projectId: t.shop.project.id, caseId, event: 'follow_up.status_changed', now: new Date(), occurrence }));
     expect(await changed(2)).toBe(true);
     expect(await changed(2)).toBe(false);
     expect(await changed(3)).toBe(true);
@@ -180,17 +180,25 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     expect(slack.requests).toHaveLength(1);
   });
 
-  it('sends only the events a webhook subscribed to', async () => {
-    const { receiver } = await verifyingReceiver(() => '');
-    receivers.push(receiver);
-    await registerWebhook(t, receiver.url, ['follow_up.resolved']);
+  it('sends only the events a webhook subscribed to, and queues no fan-out for an event nobody listens to', async () => {
+    const resolvedOnly = await verifyingReceiver(() => '');
+    receivers.push(resolvedOnly.receiver);
+    await registerWebhook(t, resolvedOnly.receiver.url, ['follow_up.resolved']);
     runners.start(t.db, { pollMs: 20 });
 
-    const res = await post(t.app, '/v1/responses', submission(), ORIGIN);
-    const { followUpId } = (await res.json()) as { followUpId: string };
-    await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toMatchObject({ status: 'done' }), { timeout: 2_000 });
+    // Nobody hears of new cases: nothing is queued to tell them.
+    const first = (await (await post(t.app, '/v1/responses', submission(), ORIGIN)).json()) as { followUpId: string };
+    expect(await findJobByKey(t.db.kysely, `case:${first.followUpId}:opened`)).toBeNull();
+
+    // A webhook that hears of new cases, added now, hears of the next one; the other still hears nothing.
+    let secret = '';
+    const openedToo = await verifyingReceiver(() => secret);
+    receivers.push(openedToo.receiver);
+    secret = (await registerWebhook(t, openedToo.receiver.url, ['follow_up.opened'])).secret;
+    const second = (await (await post(t.app, '/v1/responses', submission(), ORIGIN)).json()) as { followUpId: string };
+    await vi.waitFor(() => expect(openedToo.events.map((e) => e.event.data.followUp.id)).toEqual([second.followUpId]), { timeout: 2_000, interval: 5 });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(receiver.requests).toEqual([]);
+    expect(resolvedOnly.receiver.requests).toEqual([]);
   });
 
   it('sends nothing new to a deleted webhook, and keeps its deliveries readable', async () => {
@@ -206,9 +214,10 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     const auth = { authorization: `Bearer ${t.shop.secretKey}` };
     expect((await t.app.request(`/api/v1/webhooks/${webhook.id}`, { method: 'DELETE', headers: auth })).status).toBe(204);
 
+    // The project has no other listener: the next case queues nothing at all.
     const res = await post(t.app, '/v1/responses', submission(), ORIGIN);
     const { followUpId } = (await res.json()) as { followUpId: string };
-    await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toMatchObject({ status: 'done' }), { timeout: 2_000 });
+    expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(receiver.requests).toHaveLength(1);
     await vi.waitFor(async () => expect(await deliveriesOf(t, webhook.id)).toHaveLength(1));

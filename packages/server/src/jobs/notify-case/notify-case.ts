@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { enqueue } from '../enqueue.js';
+import { anyoneListens } from './case-event-listeners.js';
 import type { JobKind } from '../job-definition.js';
 
 export const NotifyCasePayload = z.object({
@@ -17,6 +18,8 @@ export const NotifyCasePayload = z.object({
 export const notifyCaseKind: JobKind<typeof NotifyCasePayload> = { kind: 'notify-case', payload: NotifyCasePayload };
 
 export interface NotifyCaseInput {
+  /** The case's project: whose webhooks, Slack and staff may hear of it. */
+  projectId: string;
   caseId: string;
   event: WebhookEventType;
   /** When the event happened: the webhook body's `timestamp`. */
@@ -43,12 +46,13 @@ export interface NotifyCaseInput {
  * this process's runner is woken at commit. Every case use case calls this, one line each:
  *
  * ```ts
- * await notifyCase(trx, { caseId, event: 'follow_up.assigned', now, occurrence: updated.version });
+ * await notifyCase(trx, { projectId, caseId, event: 'follow_up.assigned', now, occurrence: updated.version });
  * ```
  *
- * True when queued, false when this occurrence was queued already.
+ * True when queued, false when this occurrence was queued already or nobody listens to these events (`anyoneListens`).
  */
-export function notifyCase(trx: Transaction<Database>, { caseId, event, now, occurrence, alongWith, newCase = false }: NotifyCaseInput): Promise<boolean> {
+export async function notifyCase(trx: Transaction<Database>, { projectId, caseId, event, now, occurrence, alongWith, newCase = false }: NotifyCaseInput): Promise<boolean> {
+  if (!(await anyoneListens(trx, projectId, [event, ...(alongWith ?? []).map((other) => other.event)]))) return false;
   const key = caseEventKey(caseId, event, occurrence);
   const along = alongWith?.map((other) => ({ event: other.event, key: caseEventKey(caseId, other.event, other.occurrence) }));
   return enqueue(trx, notifyCaseKind, { caseId, event, occurredAt: now.toISOString(), ...(along && { alongWith: along }) }, { key, now, newKey: newCase });

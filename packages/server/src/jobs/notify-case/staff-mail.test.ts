@@ -63,7 +63,7 @@ describe.each(testDialects)('staff email on $name', ({ open }) => {
     await vi.waitFor(() => expect(smtp.received).toHaveLength(2), { timeout: 3_000, interval: 10 });
     expect(smtp.received.flatMap((r) => r.to).sort()).toEqual(['ana@shop.example', 'bo@shop.example']);
 
-    await withTransaction(t.db.kysely, (trx) => notifyCase(trx, { caseId, event: 'follow_up.overdue', now: new Date() }));
+    await withTransaction(t.db.kysely, (trx) => notifyCase(trx, { projectId: t.shop.project.id, caseId, event: 'follow_up.overdue', now: new Date() }));
     await vi.waitFor(() => expect(smtp.received).toHaveLength(4), { timeout: 3_000, interval: 10 });
     const overdue = smtp.received.slice(2);
     expect(overdue.flatMap((r) => r.to).sort()).toEqual(['ana@shop.example', 'bo@shop.example']);
@@ -89,8 +89,8 @@ describe.each(testDialects)('staff email on $name', ({ open }) => {
     await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, `case:${assigned}:opened`)).toMatchObject({ status: 'done' }));
     expect(await findJobByKey(t.db.kysely, `case:${assigned}:opened:email:${sam.id}`)).toBeNull();
 
-    const nobody = await requests.openSurveyCase({ respondent: { anonymousId: 'anon-2' } });
     runners.start(t.db, { mail: mailer });
+    const nobody = await requests.openSurveyCase({ respondent: { anonymousId: 'anon-2' } });
     await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, `case:${nobody}:opened`)).toMatchObject({ status: 'done' }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(smtp.received).toEqual([]);
