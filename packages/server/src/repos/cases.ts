@@ -3,6 +3,7 @@ import type { CaseSummary, FollowUpCounts, SurveyFollowUp } from '@closeloop/sdk
 import { sql } from 'kysely';
 import type { Selectable, Transaction, Updateable } from 'kysely';
 import type { Database, FollowUpsTable } from '../db/database.js';
+import { insertedAny } from '../db/inserted-any.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
 import { insertAtCommit, insertHeldNow } from '../db/insert-at-commit.js';
@@ -83,20 +84,18 @@ const caseColumns = (p: ParameterOf<NewCaseRow>) => ({
   customer_anonymous_id: p('customer_anonymous_id'),
 });
 
-const insertResponseCase = preparedStatement<NewCaseRow & { response_id: string; survey_id: string; reason: string }, { id: string }>((conn, p) =>
+const insertResponseCase = preparedStatement<NewCaseRow & { response_id: string; survey_id: string; reason: string }, never>((conn, p) =>
   conn
     .insertInto('follow_ups')
     .values({ ...caseColumns(p), response_id: p('response_id'), survey_id: p('survey_id'), reason: p('reason') })
-    .onConflict((oc) => oc.column('response_id').doNothing())
-    .returning('id'),
+    .onConflict((oc) => oc.column('response_id').doNothing()),
 );
 
-const insertFeedbackCase = preparedStatement<NewCaseRow & { feedback_id: string }, { id: string }>((conn, p) =>
+const insertFeedbackCase = preparedStatement<NewCaseRow & { feedback_id: string }, never>((conn, p) =>
   conn
     .insertInto('follow_ups')
     .values({ ...caseColumns(p), feedback_id: p('feedback_id') })
-    .onConflict((oc) => oc.column('feedback_id').doNothing())
-    .returning('id'),
+    .onConflict((oc) => oc.column('feedback_id').doNothing()),
 );
 
 /**
@@ -122,7 +121,7 @@ export async function insertCase(conn: Conn, input: NewCase): Promise<{ id: stri
     customer_anonymous_id: input.customer.anonymousId,
   };
   const row = 'feedbackId' in cause ? { ...common, feedback_id: cause.feedbackId } : { ...common, response_id: cause.responseId, survey_id: cause.surveyId, reason: JSON.stringify(cause.reason) };
-  const insertNow = async () => ('feedback_id' in row ? await insertFeedbackCase(conn, row) : await insertResponseCase(conn, row)).rows.length > 0;
+  const insertNow = async () => insertedAny('feedback_id' in row ? await insertFeedbackCase(conn, row) : await insertResponseCase(conn, row));
   let created: boolean;
   if (input.newCause === true && conn.isTransaction) {
     // Held on PostgreSQL (then certainly created: its cause is new); inserted at once on SQLite.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { JobsTable } from '../db/database.js';
+import { insertedAny } from '../db/inserted-any.js';
 import type { Conn } from '../db/db.js';
 import { preparedStatement } from '../db/prepared-statement.js';
 import { dialectOf } from '../db/dialect-of.js';
@@ -39,7 +40,7 @@ export interface StoredJob {
   lastError: string | null;
 }
 
-const insertJobStatement = preparedStatement<Insertable<JobsTable>, { id: string }>((conn, p) =>
+const insertJobStatement = preparedStatement<Insertable<JobsTable>, never>((conn, p) =>
   conn
     .insertInto('jobs')
     .values({
@@ -54,8 +55,7 @@ const insertJobStatement = preparedStatement<Insertable<JobsTable>, { id: string
       created_at: p('created_at'),
       updated_at: p('updated_at'),
     })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning('id'),
+    .onConflict((oc) => oc.column('key').doNothing()),
 );
 
 /** Queues a job in the caller's transaction unless its key is queued already; true when it was added. */
@@ -65,8 +65,7 @@ export function insertJob(conn: Conn, job: NewJob, now: Date): Promise<boolean> 
 
 /** Inserts a row made by {@link jobRow} unless its key is queued already; true when it was added. */
 export async function insertJobRow(conn: Conn, row: Insertable<JobsTable>): Promise<boolean> {
-  const { rows } = await insertJobStatement(conn, row);
-  return rows.length > 0;
+  return insertedAny(await insertJobStatement(conn, row));
 }
 
 /** The row of a new job, pending. */

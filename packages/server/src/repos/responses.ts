@@ -4,6 +4,7 @@ import type { AnsweredSurvey, ListedResponse, ResponseContext } from '@closeloop
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { ResponsesTable } from '../db/database.js';
+import { insertedAny } from '../db/inserted-any.js';
 import type { Conn } from '../db/db.js';
 import { dialectOf } from '../db/dialect-of.js';
 import { preparedStatement } from '../db/prepared-statement.js';
@@ -89,8 +90,7 @@ function stateColumns({ answers, finished, respondent: { verified, ...respondent
  * duplicate wait on the first insert (PostgreSQL's row lock, SQLite's write lock) instead of failing.
  */
 export async function insertResponse(conn: Conn, response: NewResponse, npsScore: number | null): Promise<boolean> {
-  const { rows } = await insertResponseStatement(conn, newResponseRow(response, npsScore));
-  return rows.length > 0;
+  return insertedAny(await insertResponseStatement(conn, newResponseRow(response, npsScore)));
 }
 
 /** A response to insert, with whose earlier case it may measure: null when it has no NPS score (nothing to look up). */
@@ -156,7 +156,7 @@ function newResponseRow(response: NewResponse, npsScore: number | null): NewResp
 
 type NewResponseRow = ReturnType<typeof stateColumns> & Pick<ResponsesTable, 'id' | 'project_id' | 'survey_id' | 'context' | 'answered_at' | 'received_at' | 'updated_at'> & { page_path: string };
 
-const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }>((conn, p) =>
+const insertResponseStatement = preparedStatement<NewResponseRow, never>((conn, p) =>
   conn
     .insertInto('responses')
     .values({
@@ -176,8 +176,7 @@ const insertResponseStatement = preparedStatement<NewResponseRow, { id: string }
       received_at: p('received_at'),
       updated_at: p('updated_at'),
     })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id'),
+    .onConflict((oc) => oc.column('id').doNothing()),
 );
 
 /** A new response row's columns, with their PostgreSQL types. */
