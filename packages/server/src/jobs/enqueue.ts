@@ -23,7 +23,9 @@ export interface EnqueueOptions {
 
 /**
  * Queues a job in the caller's transaction (the outbox): it commits with the change that caused it or not at all,
- * and this process's runners are woken once the transaction commits. The payload is checked against the
+ * and this process's runners are woken once the transaction commits when the job is due by then (one due later, a
+ * case's escalation in 48 hours, is found by the runner's poll: a wake would only have it claim nothing, once per
+ * batch of answers). The payload is checked against the
  * definition's schema here, so a bad payload fails the use case instead of a job hours later. True when queued,
  * false when the key was queued already.
  */
@@ -33,7 +35,7 @@ export function enqueue<S extends z.ZodType>(
   payload: z.input<S>,
   { key, now, runAt = now, newKey = false }: EnqueueOptions,
 ): Promise<boolean> {
-  afterCommit(trx, wakeRunners);
+  if (runAt.getTime() <= now.getTime()) afterCommit(trx, wakeRunners);
   const job = { kind: definition.kind, key, payload: definition.payload.parse(payload), runAt, maxAttempts: definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS };
   if (!newKey) return insertJob(trx, job, now);
   return insertAtCommit(trx, 'jobs', jobRow(job, now), (row) => insertJobRow(trx, row)).then(() => true);
