@@ -72,11 +72,29 @@ describe('WalSyncedSqliteDialect', () => {
     await next;
   });
 
-  it('makes a write outside a transaction wait for the sync too', async () => {
+  it('makes a write outside a transaction wait for the sync too, without holding the connection meanwhile', async () => {
     const written = db.insertInto('t').values({ id: 'b' }).execute();
     expect(await settled(written)).toBe(false);
+    // A claim of the job runner waiting for the disk does not hold up the next batch of answers.
+    const batch = inTransaction(db, (trx) => trx.insertInto('t').values({ id: 'c' }).execute());
+    await settled(batch);
+    expect(held.asked()).toBe(2);
+    expect(await db.selectFrom('t').select('id').orderBy('id').execute()).toEqual([{ id: 'b' }, { id: 'c' }]);
     held.finish();
     await written;
+    held.finish();
+    await batch;
+  });
+
+  it('waits for no sync after a write outside a transaction that changed nothing (a claim that found no job)', async () => {
+    await db.updateTable('t').set({ id: 'z' }).where('id', '=', 'none').execute();
+    await db.deleteFrom('t').where('id', '=', 'none').returning('id').execute();
+    expect(held.asked()).toBe(0);
+    // A schema change counts no rows, and is synced all the same.
+    const created = db.schema.createIndex('t_id').ifNotExists().on('t').column('id').execute();
+    expect(await settled(created)).toBe(false);
+    held.finish();
+    await created;
   });
 
   it('never waits for a read, in a transaction or not, nor for a rollback', async () => {
