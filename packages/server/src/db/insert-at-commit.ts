@@ -65,13 +65,18 @@ export async function insertHeldNow(trx: Transaction<Database>): Promise<void> {
   held.delete(trx);
   const tables = ORDER.filter((table) => (rows[table]?.length ?? 0) > 0);
   if (tables.every((table) => rows[table]!.length <= CHUNK)) {
-    await statementFor(tables)(trx, Object.assign({}, ...tables.map((table) => columnArrays(`insertAtCommit ${table}`, COLUMNS[table], rows[table]!, `${table}.`))));
+    await statementFor(tables)(trx, Object.assign({}, ...tables.map((table) => arraysOf(table, rows[table]!))));
     return;
   }
   for (const table of tables) {
     const list = rows[table]!;
-    for (let i = 0; i < list.length; i += CHUNK) await statementFor([table])(trx, columnArrays(`insertAtCommit ${table}`, COLUMNS[table], list.slice(i, i + CHUNK), `${table}.`));
+    for (let i = 0; i < list.length; i += CHUNK) await statementFor([table])(trx, arraysOf(table, list.slice(i, i + CHUNK)));
   }
+}
+
+/** A table's held rows as the parameters of {@link statementFor}: one array per column, named `<table>.<column>`. */
+function arraysOf(table: keyof Deferrable, rows: readonly object[]): Record<string, unknown[]> {
+  return columnArrays(`insertAtCommit ${table}`, COLUMNS[table], rows, `${table}.`);
 }
 
 /**

@@ -44,7 +44,7 @@ export class WalSyncedSqliteDialect extends SqliteDialect {
     return {
       init: () => driver.init(),
       // A lease of SQLite's one connection per acquisition: a write outside a transaction gives the connection back
-      // as soon as it has run, before it waits for its sync (see walSyncedConnection).
+      // as soon as it has run, before it waits for its sync (see Lease).
       acquireConnection: async () => new Lease(await driver.acquireConnection(), driver, options, committed),
       beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
       commitTransaction: (connection) => driver.commitTransaction(connection),

@@ -25,9 +25,8 @@ export interface EnqueueOptions {
  * Queues a job in the caller's transaction (the outbox): it commits with the change that caused it or not at all,
  * and this process's runners are woken once the transaction commits when the job is due by then (one due later, a
  * case's escalation in 48 hours, is found by the runner's poll: a wake would only have it claim nothing, once per
- * batch of answers). The payload is checked against the
- * definition's schema here, so a bad payload fails the use case instead of a job hours later. True when queued,
- * false when the key was queued already.
+ * batch of answers). The payload is checked against the definition's schema here, so a bad payload fails the use
+ * case instead of a job hours later. True when queued, false when the key was queued already.
  */
 export function enqueue<S extends z.ZodType>(
   trx: Transaction<Database>,
