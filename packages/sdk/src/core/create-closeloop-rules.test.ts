@@ -204,7 +204,7 @@ describe('createCloseloop: deciding when a survey shows', () => {
       const closeloop = startWith(signed);
       closeloop.identify('u-1', { locale: 'sv' }, { signature });
       await closeloop.ready;
-      expect(signed).toHaveBeenCalledExactlyOnceWith({ project: 'pk_test', host: server.url, anonymousId: expect.any(String), userId: 'u-1', attributes: { locale: 'sv' }, signature });
+      expect(signed).toHaveBeenCalledExactlyOnceWith({ project: 'pk_test', host: server.url, userId: 'u-1', attributes: { locale: 'sv' }, signature });
     });
 
     test('is called for the signed identity an earlier page view kept, without a new identify()', async () => {

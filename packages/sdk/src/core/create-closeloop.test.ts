@@ -118,6 +118,18 @@ describe('createCloseloop against a real server', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  test('a page view that shows nothing stores only its count: no visitor id, no frequency record', async () => {
+    const storage = memoryStorage();
+    const closeloop = start({ storage });
+    await closeloop.ready;
+    expect([...storage.data.keys()]).toEqual(['closeloop:visits']);
+    closeloop.show('nps');
+    await vi.waitFor(() => expect(sessions).toHaveLength(1));
+    expect(storage.data.has('closeloop:caps')).toBe(true);
+    sessions[0]!.answer('score', 9);
+    await vi.waitFor(() => expect(storage.data.get('closeloop:anon')).toMatch(UUID_V7));
+  });
+
   test('calls made before the config arrives wait for it, in order, and none is dropped', async () => {
     let releaseConfig!: () => void;
     const configHeld = new Promise<void>((resolve) => (releaseConfig = resolve));

@@ -135,11 +135,11 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
   // Asked at start and again for each new signature: the two moments a signed visitor may have messages waiting
   // too, so `signed` hangs on the same spot and costs the core one call.
   const askConfig = () => {
-    const respondent = identity.respondent();
-    askedWith = respondent.signature;
+    const user = identity.user();
+    askedWith = user?.signature;
     // A signature comes only with a userId (identity.ts), so the spread is a SignedVisitor.
-    if (askedWith) signed?.({ project, host, ...respondent } as SignedVisitor);
-    return loadConfig(host, project, signal, respondent);
+    if (askedWith) signed?.({ project, host, ...user } as SignedVisitor);
+    return loadConfig(host, project, signal, user);
   };
   // One microtask later, so an `identify()` made right after creating the core (the script tag replays its queue
   // then) is sent along and the reply can tell what this user answered on other devices.
@@ -162,7 +162,7 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       // Signed after the config was asked for (a login on this page): ask again with the user, so what they answered
       // on another device holds here too. The surveys are armed already, and every trigger re-checks the caps.
       // The config route rather than an endpoint of its own: no extra core code, and the same signature check.
-      const { signature } = identity.respondent();
+      const signature = identity.user()?.signature;
       if (askedWith !== false && signature && signature !== askedWith) void askConfig().then(({ answered }) => caps.sync(answered));
     },
     track(name, ...[properties]) {
@@ -185,10 +185,10 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       return !signal.aborted && feedback(input);
     },
     get identified() {
-      return identity.respondent().userId !== undefined;
+      return identity.user() !== undefined;
     },
     get attributes() {
-      return identity.respondent().attributes;
+      return identity.user()?.attributes;
     },
     destroy() {
       lifetime.abort();

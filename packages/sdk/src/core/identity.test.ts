@@ -16,6 +16,17 @@ describe('createIdentity', () => {
     expect(createIdentity(memoryStorage()).respondent().anonymousId).not.toBe(first.anonymousId);
   });
 
+  test('makes and stores no anonymous id until an answer needs one', () => {
+    const storage = memoryStorage();
+    const identity = createIdentity(storage);
+    expect(identity.user()).toBeUndefined();
+    identity.identify('user-1');
+    expect(identity.user()).toEqual({ userId: 'user-1', attributes: undefined, signature: undefined });
+    expect(storage.data.has('closeloop:anon')).toBe(false);
+    const { anonymousId } = identity.respondent();
+    expect(storage.data.get('closeloop:anon')).toBe(anonymousId);
+  });
+
   test('identify() is persisted and attached to the respondent', () => {
     const storage = memoryStorage();
     createIdentity(storage).identify('user-1', { plan: 'pro', seats: 3 }, SIGNATURE);
@@ -33,6 +44,11 @@ describe('createIdentity', () => {
     expect(after.userId).toBeUndefined();
     expect(after.anonymousId).not.toBe(before);
     expect(createIdentity(storage).respondent()).toEqual(after);
+    // Reset on a page that then answers nothing: the next page is a new visitor too, not the one before the reset.
+    const other = createIdentity(storage);
+    other.respondent();
+    other.reset();
+    expect(createIdentity(storage).respondent().anonymousId).not.toBe(after.anonymousId);
   });
 
   test('a malformed signature is dropped with one warning; an empty userId is ignored', () => {

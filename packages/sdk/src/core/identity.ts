@@ -16,25 +16,34 @@ type User = Omit<Respondent, 'anonymousId'>;
 export interface Identity {
   /** Who is answering right now: read at each answer, so an `identify()` mid-survey applies to the next answer. */
   respondent(): Respondent;
+  /** The identified user, if any, without making an anonymous id: what a page that shows nothing needs. */
+  user(): User | undefined;
   identify(userId: string, attributes?: Attributes, signature?: string): void;
   reset(): void;
 }
 
-/** The anonymous device id and the identified user, both persisted so answers on later pages stay linked. */
+/**
+ * The anonymous device id and the identified user, both persisted so answers on later pages stay linked. The
+ * anonymous id is read, or made and stored, only when first needed (an answer, feedback, a targeting decision): a
+ * page view that shows nothing makes no id and writes nothing for it.
+ */
 export function createIdentity(storage: StorageLike): Identity {
-  const fresh = (): string => {
+  let anonymousId: string | undefined;
+  const anonymous = (): string => {
+    if (anonymousId) return anonymousId;
+    const saved = storage.getItem(ANONYMOUS_KEY);
+    if (saved && saved.length <= ANONYMOUS_ID_MAX) return (anonymousId = saved);
     // A UUIDv7 rather than `crypto.randomUUID()`, which exists only in secure contexts (plain-http sites need an
     // id too) and would be a second generator in the core's bytes.
-    const id = uuidv7();
-    storage.setItem(ANONYMOUS_KEY, id);
-    return id;
+    anonymousId = uuidv7();
+    storage.setItem(ANONYMOUS_KEY, anonymousId);
+    return anonymousId;
   };
-  const saved = storage.getItem(ANONYMOUS_KEY);
-  let anonymousId = saved && saved.length <= ANONYMOUS_ID_MAX ? saved : fresh();
   let user = parseUser(readJson(storage, USER_KEY));
 
   return {
-    respondent: () => ({ anonymousId, ...user }),
+    respondent: () => ({ anonymousId: anonymous(), ...user }),
+    user: () => user,
     identify(userId, attributes, signature) {
       if (typeof userId !== 'string' || !userId || userId.length > USER_ID_MAX) {
         warn(`identify() needs a userId of 1–${USER_ID_MAX} characters; ignored`);
@@ -50,7 +59,9 @@ export function createIdentity(storage: StorageLike): Identity {
     reset() {
       user = undefined;
       storage.removeItem(USER_KEY);
-      anonymousId = fresh();
+      // The next answer starts a new anonymous visitor, on this page or a later one.
+      anonymousId = undefined;
+      storage.removeItem(ANONYMOUS_KEY);
     },
   };
 }

@@ -8,7 +8,7 @@ import { warn } from './warn.js';
  * which a template literal names in full). A signed identified user is sent along, so the reply says which surveys
  * this user answered on other devices. (The browser's HTTP cache revalidates the ETag on its own.)
  */
-export async function loadConfig(host: string, project: string, signal: AbortSignal, { userId, signature }: Respondent): Promise<Config> {
+export async function loadConfig(host: string, project: string, signal: AbortSignal, { userId, signature }: Partial<Respondent> = {}): Promise<Config> {
   try {
     const user = userId && signature ? `&user=${encodeURIComponent(userId)}&signature=${signature}` : '';
     const response = await fetch(`${host}/v1/config?project=${encodeURIComponent(project)}${user}`, { signal });

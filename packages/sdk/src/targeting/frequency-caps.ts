@@ -68,6 +68,8 @@ export function createCaps(storage: StorageLike): Caps {
       });
     },
     sync(answered) {
+      // Nothing answered elsewhere (every anonymous visitor): nothing to write.
+      if (!answered.length) return;
       update((record) => {
         for (const { surveyId, at } of answered) {
           const time = Date.parse(at) || 0;
