@@ -2,9 +2,9 @@ import type { WebhookEventType } from '@closeloop/sdk/schemas';
 import type { Conn } from '../db/db.js';
 import { lookupCache } from './lookup-cache.js';
 
-/** What a project listens to its cases with: the events its live webhooks subscribed to, and whether it has Slack. */
+/** What a project listens to its cases with: its live webhooks (oldest first) with their events, and whether it has Slack. */
 export interface ProjectListeners {
-  webhookEvents: ReadonlySet<WebhookEventType>;
+  webhooks: readonly { id: string; events: readonly WebhookEventType[] }[];
   slack: boolean;
 }
 

@@ -15,28 +15,29 @@ import { notifyCaseKind } from './notify-case.js';
 import { staffRecipients } from './staff-recipients.js';
 
 /**
- * The fan-out of one case event (and of the events `alongWith` it, each under its own key): one `deliver-webhook`
- * job per live webhook subscribed to the event (key `<this key>:webhook:<webhookId>`) and one `deliver-slack` job
- * when the project has Slack and the event is one Slack hears of, and, when the server sends email, one
- * `deliver-email` job per member of staff to tell of a new or overdue case (`<this key>:email:<memberId>`; who, see
- * `staffRecipients`), all queued in one transaction. Separate jobs, so a receiver that is down retries alone and
- * never holds back the others; deterministic keys, so a fan-out run twice (its runner died) queues nothing twice.
+ * The fan-out of one case event (and of the events `alongWith` it, each under its own key) to staff email: when the
+ * server sends email, one `deliver-email` job per member of staff to tell of a new or overdue case
+ * (`<this key>:email:<memberId>`; who, see `staffRecipients`), all queued in one transaction. `notifyCase` queues
+ * webhook and Slack deliveries itself; a fan-out queued by an earlier version (no `emailOnly`) also queues one
+ * `deliver-webhook` job per live webhook subscribed to the event (`<this key>:webhook:<webhookId>`) and one
+ * `deliver-slack` job when the project has Slack and the event is one Slack hears of, under the keys `notifyCase`
+ * uses now. Deterministic keys, so a fan-out run twice (its runner died) queues nothing twice.
  */
 export function notifyCaseJob({ db, now, mail }: JobDependencies) {
   const findFanOutTargets = fanOutTargetsReader(db.kysely);
-  // Use cases queue a fan-out only when someone may hear of it: staff email counts only when this fan-out sends it.
+  // Use cases queue a fan-out for staff email only when this fan-out sends it (case-event-listeners.ts).
   setStaffMail(db.kysely, mail != null);
   return defineJob({
     ...notifyCaseKind,
-    async handle({ caseId, event, occurredAt, alongWith = [] }, { key }) {
-      // Read first, outside a transaction, in one statement shared with the fan-outs claimed with this one: most
-      // events of most projects have nobody to tell on some channel, and a fan-out with nothing to queue then costs
-      // that read (no BEGIN and COMMIT round trips). The owners, not the whole case: each delivery reads the case
-      // itself when it sends, as it is then.
+    async handle({ caseId, event, occurredAt, alongWith = [], emailOnly = false }, { key }) {
+      // Read first, outside a transaction, in one statement shared with the fan-outs claimed with this one: a case
+      // nobody owns, or whose team is away, has nobody to mail, and a fan-out with nothing to queue then costs that
+      // read (no BEGIN and COMMIT round trips). The owners, not the whole case: each delivery reads the case itself
+      // when it sends, as it is then.
       const targets = await findFanOutTargets(caseId);
       if (targets === null) return;
       const told = [{ event, key }, ...alongWith];
-      const { webhooks, slack } = targets;
+      const { webhooks, slack } = emailOnly ? { webhooks: [], slack: false } : targets;
       const staff = mail != null && told.some((t) => STAFF_MAIL_EVENTS.has(t.event)) ? await staffRecipients(db.kysely, targets.projectId, targets) : [];
       const deliveries = told.flatMap(({ event: toldEvent, key: toldKey }) => [
         ...webhooks

@@ -11,7 +11,9 @@ import type { TestApp } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-dbs.js';
 import { findJobByKey } from '../../repos/jobs.js';
 import { withTransaction } from '../../db/with-transaction.js';
-import { notifyCase } from './notify-case.js';
+import { setStaffMail } from './case-event-listeners.js';
+import { enqueue } from '../enqueue.js';
+import { notifyCase, notifyCaseKind } from './notify-case.js';
 
 const ORIGIN = { Origin: 'https://shop.example' };
 const DeliveryPage = Page(WebhookDelivery);
@@ -63,7 +65,8 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     let secret = '';
     const { receiver, events, refusals } = await verifyingReceiver(() => secret);
     receivers.push(receiver);
-    secret = (await registerWebhook(t, receiver.url)).secret;
+    const webhook = await registerWebhook(t, receiver.url);
+    secret = webhook.secret;
     runners.start(t.db);
 
     const sentAt = performance.now();
@@ -80,10 +83,12 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     expect(event.type).toBe('follow_up.opened');
     expect(event.data.followUp).toMatchObject({ id: followUpId, source: 'survey', status: 'open', reason: { question: 'nps', value: 2 } });
     expect(event.data.followUp.source === 'survey' && event.data.followUp.response.answers).toEqual({ nps: 2, comment: 'Checkout broke' });
-    expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toMatchObject({ kind: 'notify-case', status: 'done' });
+    // Queued with the case, as one job: no fan-out job first (this server sends no email).
+    await vi.waitFor(async () => expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened:webhook:${webhook.id}`)).toMatchObject({ kind: 'deliver-webhook', status: 'done' }));
+    expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened`)).toBeNull();
   });
 
-  it('tells of a case routed as it opens: opened, then assigned to whom, each delivery with its own webhook-id, from one fan-out', async () => {
+  it('tells of a case routed as it opens: opened, then assigned to whom, each delivery with its own webhook-id, queued with the case', async () => {
     let secret = '';
     const { receiver, events, refusals } = await verifyingReceiver(() => secret);
     receivers.push(receiver);
@@ -103,7 +108,7 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     expect(events.every((e) => e.event.data.followUp.id === followUpId && e.event.data.followUp.assigneeId === member.id)).toBe(true);
     expect(new Set(events.map((e) => e.id)).size).toBe(2);
     const jobs = await t.db.kysely.selectFrom('jobs').select(['key', 'kind']).where('key', 'like', `case:${followUpId}:%`).orderBy('key').execute();
-    expect(jobs.filter((j) => j.kind === 'notify-case').map((j) => j.key)).toEqual([`case:${followUpId}:opened`]);
+    expect(jobs.filter((j) => j.kind === 'notify-case')).toEqual([]);
     expect(jobs.filter((j) => j.kind === 'deliver-webhook').map((j) => j.key)).toEqual([`case:${followUpId}:assigned:1:webhook:${webhook.id}`, `case:${followUpId}:opened:webhook:${webhook.id}`]);
   });
 
@@ -169,8 +174,8 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     await vi.waitFor(() => expect(events).toHaveLength(2), { timeout: 2_000, interval: 5 });
     expect(events.map((e) => e.event.type)).toEqual(['follow_up.status_changed', 'follow_up.status_changed']);
     expect(new Set(events.map((e) => e.id)).size).toBe(2);
-    expect(await findJobByKey(t.db.kysely, `case:${caseId}:status_changed:2`)).toMatchObject({ kind: 'notify-case' });
     const [webhookId] = await listIds(t);
+    expect(await findJobByKey(t.db.kysely, `case:${caseId}:status_changed:2:webhook:${webhookId}`)).toMatchObject({ kind: 'deliver-webhook' });
     await vi.waitFor(async () =>
       expect(await findJobByKey(t.db.kysely, `case:${caseId}:status_changed:3:webhook:${webhookId}`)).toMatchObject({ kind: 'deliver-webhook', status: 'done' }),
     );
@@ -178,6 +183,26 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     await vi.waitFor(() => expect(slack.requests).toHaveLength(1), { timeout: 2_000, interval: 5 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(slack.requests).toHaveLength(1);
+  });
+
+  it('a fan-out queued by an earlier version, which queued deliveries itself, still tells every webhook, once', async () => {
+    // The case opens while nobody listens (no webhook, and the runner sends no email): nothing is queued for it.
+    setStaffMail(t.db.kysely, false);
+    const { followUpId: caseId } = (await (await post(t.app, '/v1/responses', submission(), ORIGIN)).json()) as { followUpId: string };
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    const webhook = await registerWebhook(t, receiver.url);
+    secret = webhook.secret;
+    // The job an earlier version queued with the case, left in the queue across the upgrade (no `emailOnly`).
+    const old = { caseId, event: 'follow_up.opened' as const, occurredAt: new Date().toISOString() };
+    expect(await withTransaction(t.db.kysely, (trx) => enqueue(trx, notifyCaseKind, old, { key: `case:${caseId}:opened`, now: new Date() }))).toBe(true);
+    runners.start(t.db);
+
+    await vi.waitFor(() => expect(events.map((e) => e.event.data.followUp.id)).toEqual([caseId]), { timeout: 2_000, interval: 5 });
+    expect(await findJobByKey(t.db.kysely, `case:${caseId}:opened:webhook:${webhook.id}`)).toMatchObject({ kind: 'deliver-webhook' });
+    // The same event told again through today's path queues nothing more: the delivery's key is taken.
+    expect(await withTransaction(t.db.kysely, (trx) => notifyCase(trx, { projectId: t.shop.project.id, caseId, event: 'follow_up.opened', now: new Date() }))).toBe(false);
   });
 
   it('sends only the events a webhook subscribed to, and queues no fan-out for an event nobody listens to', async () => {
@@ -286,24 +311,32 @@ describe.each(testDialects)('a backlog of case notifications on $name', ({ open 
     for (const receiver of receivers.splice(0)) await receiver.close();
   });
 
-  it("delivers an event's webhooks before the fan-out of later events: each detractor waits through the queue once, not twice", async () => {
-    const pendingFanOuts: number[] = [];
+  it('delivers a backlog in the order the events happened, each detractor queued once (no fan-out job in between)', async () => {
     const caseIds: string[] = [];
-    const receiver = await startHttpReceiver((_, res) => {
-      // The runner runs one job at a time and waits for this answer: what is still queued now ran after this delivery.
-      void Promise.all(caseIds.map((id) => findJobByKey(t.db.kysely, `case:${id}:opened`))).then((jobs) => {
-        pendingFanOuts.push(jobs.filter((job) => job?.status === 'pending').length);
+    const told: string[] = [];
+    const pendingAtEachDelivery: number[] = [];
+    let webhookId = '';
+    const receiver = await startHttpReceiver((request, res) => {
+      // The runner runs one job at a time and waits for this answer: what is still queued now runs after this delivery.
+      told.push((JSON.parse(request.body) as WebhookEvent).data.followUp.id);
+      void Promise.all(caseIds.map((id) => findJobByKey(t.db.kysely, `case:${id}:opened:webhook:${webhookId}`))).then((jobs) => {
+        pendingAtEachDelivery.push(jobs.filter((job) => job?.status === 'pending').length);
         res.writeHead(204).end();
       });
     });
     receivers.push(receiver);
-    await registerWebhook(t, receiver.url);
+    webhookId = (await registerWebhook(t, receiver.url)).id;
+    // As on a server whose runner sends no email (it starts below, after the answers).
+    setStaffMail(t.db.kysely, false);
     for (let i = 0; i < 3; i += 1) {
       const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 2 } }), ORIGIN);
       caseIds.push(((await res.json()) as { followUpId: string }).followUpId);
     }
     runners.start(t.db, { concurrency: 1, batch: 1 });
-    await vi.waitFor(() => expect(pendingFanOuts).toHaveLength(3), { timeout: 3_000, interval: 10 });
-    expect(pendingFanOuts).toEqual([2, 1, 0]);
+    await vi.waitFor(() => expect(pendingAtEachDelivery).toHaveLength(3), { timeout: 3_000, interval: 10 });
+    expect(told).toEqual(caseIds);
+    expect(pendingAtEachDelivery).toEqual([2, 1, 0]);
+    const kinds = await t.db.kysely.selectFrom('jobs').select('kind').distinct().execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['deliver-webhook', 'escalate-case']);
   });
 });

@@ -3,8 +3,11 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { enqueue } from '../enqueue.js';
-import { anyoneListens } from './case-event-listeners.js';
 import type { JobKind } from '../job-definition.js';
+import { caseEventListeners } from './case-event-listeners.js';
+import { STAFF_MAIL_EVENTS } from './deliver-email-job.js';
+import { deliverSlackKind, SLACK_EVENTS } from './deliver-slack-job.js';
+import { deliverWebhookKind } from './deliver-webhook-job.js';
 
 export const NotifyCasePayload = z.object({
   caseId: Uuid,
@@ -12,9 +15,17 @@ export const NotifyCasePayload = z.object({
   occurredAt: Timestamp,
   /** Events of the same moment fanned out by this one job, each under its own key (a case opened and routed at once). */
   alongWith: z.array(z.object({ event: WebhookEventType, key: z.string().min(1) })).optional(),
+  /**
+   * Staff email only: `notifyCase` queued the webhook and Slack deliveries itself. Absent in a fan-out queued by an
+   * earlier version, which tells every channel.
+   */
+  emailOnly: z.literal(true).optional(),
 });
 
-/** The fan-out job: one per case event (or per moment), it queues one delivery per subscribed webhook and one for Slack. */
+/**
+ * The fan-out job, for staff email (one per new or overdue case, when the server sends email): it reads who owns the
+ * case and queues one email per member to tell.
+ */
 export const notifyCaseKind: JobKind<typeof NotifyCasePayload> = { kind: 'notify-case', payload: NotifyCasePayload };
 
 export interface NotifyCaseInput {
@@ -41,21 +52,41 @@ export interface NotifyCaseInput {
 }
 
 /**
- * Tells every webhook subscribed to `event`, and Slack for new and overdue cases, that something happened to a
- * case. Call it inside the use case's transaction: the job commits with the change or not at all (outbox), and
- * this process's runner is woken at commit. Every case use case calls this, one line each:
+ * Tells every webhook subscribed to `event`, Slack of new and overdue cases, and staff by email of those, that
+ * something happened to a case. Call it inside the use case's transaction: what it queues commits with the change or
+ * not at all (outbox), and this process's runner is woken at commit. Every case use case calls this, one line each:
  *
  * ```ts
  * await notifyCase(trx, { projectId, caseId, event: 'follow_up.assigned', now, occurrence: updated.version });
  * ```
  *
- * True when queued, false when this occurrence was queued already or nobody listens to these events (`anyoneListens`).
+ * The project's listeners are known here (`caseEventListeners`, cached), so each webhook's and Slack's delivery is
+ * queued now, one job each under the key `<event key>:webhook:<id>` or `<event key>:slack`: separate jobs, so a
+ * receiver that is down retries alone and never holds back the others. Staff email needs the case's owners and
+ * their teams, read when it is sent: a fan-out job under the event's key (`notifyCaseJob`). An event nobody listens
+ * to queues nothing.
+ *
+ * True when anything was queued; false when this occurrence was queued already or nobody listens to these events.
  */
-export async function notifyCase(trx: Transaction<Database>, { projectId, caseId, event, now, occurrence, alongWith, newCase = false }: NotifyCaseInput): Promise<boolean> {
-  if (!(await anyoneListens(trx, projectId, [event, ...(alongWith ?? []).map((other) => other.event)]))) return false;
-  const key = caseEventKey(caseId, event, occurrence);
-  const along = alongWith?.map((other) => ({ event: other.event, key: caseEventKey(caseId, other.event, other.occurrence) }));
-  return enqueue(trx, notifyCaseKind, { caseId, event, occurredAt: now.toISOString(), ...(along && { alongWith: along }) }, { key, now, newKey: newCase });
+export async function notifyCase(trx: Transaction<Database>, { projectId, caseId, event, now, occurrence, alongWith = [], newCase = false }: NotifyCaseInput): Promise<boolean> {
+  const told = [{ event, occurrence }, ...alongWith].map((each) => ({ event: each.event, key: caseEventKey(caseId, each.event, each.occurrence) }));
+  const { webhooks, slack, staffMail } = await caseEventListeners(trx, projectId);
+  const occurredAt = now.toISOString();
+  const when = { now, newKey: newCase };
+  let queued = false;
+  for (const { event: toldEvent, key } of told) {
+    for (const webhook of webhooks) {
+      if (webhook.events.includes(toldEvent))
+        queued = (await enqueue(trx, deliverWebhookKind, { webhookId: webhook.id, caseId, event: toldEvent, occurredAt }, { key: `${key}:webhook:${webhook.id}`, ...when })) || queued;
+    }
+    if (slack && SLACK_EVENTS.has(toldEvent)) queued = (await enqueue(trx, deliverSlackKind, { caseId, event: toldEvent, occurredAt }, { key: `${key}:slack`, ...when })) || queued;
+  }
+  const [mailed, ...mailedToo] = staffMail ? told.filter((each) => STAFF_MAIL_EVENTS.has(each.event)) : [];
+  if (mailed) {
+    const payload = { caseId, event: mailed.event, occurredAt, emailOnly: true as const, ...(mailedToo.length > 0 && { alongWith: mailedToo }) };
+    queued = (await enqueue(trx, notifyCaseKind, payload, { key: mailed.key, ...when })) || queued;
+  }
+  return queued;
 }
 
 function caseEventKey(caseId: string, event: WebhookEventType, occurrence: number | string | undefined): string {
