@@ -43,8 +43,8 @@ export async function openCase(trx: Transaction<Database>, { route: target, ...i
   if (route !== null) events.push({ type: 'assigned', actor: SYSTEM_ACTOR, at, before: { assigneeId: null, teamId: null }, after: { ...route, routed: true } });
   await appendCaseEvents(trx, input.projectId, id, events, { newCase: true });
   const now = new Date(at);
-  // One fan-out job tells both. Version 1: the case is still being opened; a later assignment by PATCH is version 2
-  // or more, its own occurrence.
+  // Both told in one call, each under its own keys. Version 1: the case is still being opened; a later assignment
+  // by PATCH is version 2 or more, its own occurrence.
   const alongWith = route === null ? undefined : [{ event: 'follow_up.assigned' as const, occurrence: 1 }];
   await notifyCase(trx, { projectId: input.projectId, caseId: id, event: 'follow_up.opened', now, alongWith, newCase: true });
   await scheduleEscalation(trx, { caseId: id, dueAt: input.dueAt, now, newCase: true });

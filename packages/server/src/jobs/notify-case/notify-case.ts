@@ -37,14 +37,15 @@ export interface NotifyCaseInput {
   now: Date;
   /**
    * Which occurrence of an event that can happen more than once to a case (`status_changed`, `assigned`): pass the
-   * case's `version` after the change. Leave it out for `opened`, which happens once. The job key is
-   * `case:<caseId>:<event>[:<occurrence>]`, so the same occurrence is never queued twice.
+   * case's `version` after the change. Leave it out for `opened`, which happens once. The event's key is
+   * `case:<caseId>:<event>[:<occurrence>]`, and every job it queues is keyed by it, so the same occurrence is never
+   * queued twice.
    */
   occurrence?: number | string;
   /**
-   * Other events of the same moment, told by the same fan-out job (one job to claim and run instead of one per event):
-   * a case opened and routed is `follow_up.opened` along with `follow_up.assigned`. Each keeps its own key, so its
-   * deliveries are keyed exactly as if it had a job of its own.
+   * Other events of the same moment, told in the same call (one read of the listeners, and one staff-mail fan-out for
+   * all): a case opened and routed is `follow_up.opened` along with `follow_up.assigned`. Each keeps its own key, so
+   * its deliveries are keyed exactly as if it had been told alone.
    */
   alongWith?: { event: WebhookEventType; occurrence?: number | string }[];
   /** The case was opened by this very transaction, so its keys are new (see `EnqueueOptions.newKey`). */
