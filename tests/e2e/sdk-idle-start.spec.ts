@@ -1,7 +1,7 @@
 // closeloop.js starts its core in idle time (the config request, stored ids, the outbox, the triggers, the feedback
 // tab), so a page pays almost nothing at load. Nothing a page or a visitor does before that start is lost: a show()
 // made right after the script tag, a custom event tracked at once, an exit through the top before the triggers
-// are armed.
+// are armed. And a visitor who is shown nothing keeps nothing but a page-view count.
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
 import { npsWith } from './fixtures/surfaces.js';
@@ -38,6 +38,23 @@ test('show() called as soon as closeloop.js has run, before the page is idle, sh
   });
   await page.goto(`${server.origin}/e2e/welcome.html`);
   await expect(survey(page)).toBeVisible();
+});
+
+test('a visitor shown nothing keeps only a page-view count; their first answer makes the visitor id it is sent with', async ({ page }) => {
+  await server.putSurvey(npsWith([NEVER]));
+  await serveTestFiles(page, server, { '/e2e/welcome.html': { body: widgetPage({ title: 'Welcome' }) } });
+  const config = page.waitForResponse((response) => response.url().startsWith(`${server.origin}/v1/config`));
+  await page.goto(`${server.origin}/e2e/welcome.html`);
+  await config;
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
+  await expect.poll(async () => Object.keys(await stored())).toEqual(['closeloop:visits']);
+
+  await page.evaluate(() => (window as unknown as { closeloop: (...args: unknown[]) => void }).closeloop('show', 'nps'));
+  await expect(survey(page)).toBeVisible();
+  const sent = page.waitForRequest((request) => request.url() === `${server.origin}/v1/responses`);
+  await page.getByRole('dialog').getByRole('radio', { name: '9', exact: true }).click();
+  const { respondent } = (await sent).postDataJSON() as { respondent: { anonymousId: string } };
+  expect((await stored())['closeloop:anon']).toBe(respondent.anonymousId);
 });
 
 test('a custom event tracked before the core started fires its trigger', async ({ page }) => {
