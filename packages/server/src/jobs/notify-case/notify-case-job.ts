@@ -1,27 +1,20 @@
-import type { Transaction } from 'kysely';
-import type { z } from 'zod';
-import type { Database } from '../../db/database.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import { fanOutTargetsReader } from '../../repos/fan-out-targets.js';
-import { enqueue } from '../enqueue.js';
 import type { JobDependencies } from '../job-dependencies.js';
 import { defineJob } from '../job-definition.js';
-import type { JobKind } from '../job-definition.js';
 import { deliverEmailKind, STAFF_MAIL_EVENTS } from './deliver-email-job.js';
-import { deliverSlackKind, SLACK_EVENTS } from './deliver-slack-job.js';
-import { deliverWebhookKind } from './deliver-webhook-job.js';
 import { setStaffMail } from './case-event-listeners.js';
 import { notifyCaseKind } from './notify-case.js';
+import { delivery, receiverDeliveries } from './receiver-deliveries.js';
 import { staffRecipients } from './staff-recipients.js';
 
 /**
  * The fan-out of one case event (and of the events `alongWith` it, each under its own key) to staff email: when the
  * server sends email, one `deliver-email` job per member of staff to tell of a new or overdue case
  * (`<this key>:email:<memberId>`; who, see `staffRecipients`), all queued in one transaction. `notifyCase` queues
- * webhook and Slack deliveries itself; a fan-out queued by an earlier version (no `emailOnly`) also queues one
- * `deliver-webhook` job per live webhook subscribed to the event (`<this key>:webhook:<webhookId>`) and one
- * `deliver-slack` job when the project has Slack and the event is one Slack hears of, under the keys `notifyCase`
- * uses now. Deterministic keys, so a fan-out run twice (its runner died) queues nothing twice.
+ * webhook and Slack deliveries itself; a fan-out queued by an earlier version (no `emailOnly`) also queues those
+ * (`receiverDeliveries`, under the keys `notifyCase` uses now). Deterministic keys, so a fan-out run twice (its
+ * runner died) queues nothing twice.
  */
 export function notifyCaseJob({ db, now, mail }: JobDependencies) {
   const findFanOutTargets = fanOutTargetsReader(db.kysely);
@@ -37,15 +30,11 @@ export function notifyCaseJob({ db, now, mail }: JobDependencies) {
       const targets = await findFanOutTargets(caseId);
       if (targets === null) return;
       const told = [{ event, key }, ...alongWith];
-      const { webhooks, slack } = emailOnly ? { webhooks: [], slack: false } : targets;
       const staff = mail != null && told.some((t) => STAFF_MAIL_EVENTS.has(t.event)) ? await staffRecipients(db.kysely, targets.projectId, targets) : [];
-      const deliveries = told.flatMap(({ event: toldEvent, key: toldKey }) => [
-        ...webhooks
-          .filter((webhook) => webhook.events.includes(toldEvent))
-          .map((webhook) => queue(deliverWebhookKind, { webhookId: webhook.id, caseId, event: toldEvent, occurredAt }, `${toldKey}:webhook:${webhook.id}`)),
-        ...(slack && SLACK_EVENTS.has(toldEvent) ? [queue(deliverSlackKind, { caseId, event: toldEvent, occurredAt }, `${toldKey}:slack`)] : []),
-        ...(STAFF_MAIL_EVENTS.has(toldEvent)
-          ? staff.map((member) => queue(deliverEmailKind, { caseId, memberId: member.id, event: toldEvent, occurredAt }, `${toldKey}:email:${member.id}`))
+      const deliveries = told.flatMap((each) => [
+        ...(emailOnly ? [] : receiverDeliveries(caseId, occurredAt, each, targets)),
+        ...(STAFF_MAIL_EVENTS.has(each.event)
+          ? staff.map((member) => delivery(deliverEmailKind, { caseId, memberId: member.id, event: each.event, occurredAt }, `${each.key}:email:${member.id}`))
           : []),
       ]);
       if (deliveries.length === 0) return;
@@ -54,13 +43,8 @@ export function notifyCaseJob({ db, now, mail }: JobDependencies) {
       // ahead of the fan-outs of later events, instead of queuing behind them all a second time.
       const queued = { now: at, runAt: new Date(Math.min(Date.parse(occurredAt), at.getTime())) };
       await withTransaction(db.kysely, async (trx) => {
-        for (const delivery of deliveries) await delivery(trx, queued);
+        for (const queue of deliveries) await queue(trx, queued);
       });
     },
   });
-}
-
-/** One delivery job to queue, once the fan-out knows it has any: `(trx, when) => enqueue(…)`. */
-function queue<S extends z.ZodType>(kind: JobKind<S>, payload: z.input<S>, key: string) {
-  return (trx: Transaction<Database>, when: { now: Date; runAt: Date }) => enqueue(trx, kind, payload, { key, ...when });
 }

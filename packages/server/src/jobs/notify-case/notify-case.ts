@@ -6,8 +6,7 @@ import { enqueue } from '../enqueue.js';
 import type { JobKind } from '../job-definition.js';
 import { caseEventListeners } from './case-event-listeners.js';
 import { STAFF_MAIL_EVENTS } from './deliver-email-job.js';
-import { deliverSlackKind, SLACK_EVENTS } from './deliver-slack-job.js';
-import { deliverWebhookKind } from './deliver-webhook-job.js';
+import { receiverDeliveries } from './receiver-deliveries.js';
 
 export const NotifyCasePayload = z.object({
   caseId: Uuid,
@@ -62,8 +61,8 @@ export interface NotifyCaseInput {
  * ```
  *
  * The project's listeners are known here (`caseEventListeners`, cached), so each webhook's and Slack's delivery is
- * queued now, one job each under the key `<event key>:webhook:<id>` or `<event key>:slack`: separate jobs, so a
- * receiver that is down retries alone and never holds back the others. Staff email needs the case's owners and
+ * queued now (`receiverDeliveries`: one job per receiver, under `<event key>:webhook:<id>` or `<event key>:slack`).
+ * Staff email needs the case's owners and
  * their teams, read when it is sent: a fan-out job under the event's key (`notifyCaseJob`). An event nobody listens
  * to queues nothing.
  *
@@ -71,18 +70,12 @@ export interface NotifyCaseInput {
  */
 export async function notifyCase(trx: Transaction<Database>, { projectId, caseId, event, now, occurrence, alongWith = [], newCase = false }: NotifyCaseInput): Promise<boolean> {
   const told = [{ event, occurrence }, ...alongWith].map((each) => ({ event: each.event, key: caseEventKey(caseId, each.event, each.occurrence) }));
-  const { webhooks, slack, staffMail } = await caseEventListeners(trx, projectId);
+  const listeners = await caseEventListeners(trx, projectId);
   const occurredAt = now.toISOString();
   const when = { now, newKey: newCase };
   let queued = false;
-  for (const { event: toldEvent, key } of told) {
-    for (const webhook of webhooks) {
-      if (webhook.events.includes(toldEvent))
-        queued = (await enqueue(trx, deliverWebhookKind, { webhookId: webhook.id, caseId, event: toldEvent, occurredAt }, { key: `${key}:webhook:${webhook.id}`, ...when })) || queued;
-    }
-    if (slack && SLACK_EVENTS.has(toldEvent)) queued = (await enqueue(trx, deliverSlackKind, { caseId, event: toldEvent, occurredAt }, { key: `${key}:slack`, ...when })) || queued;
-  }
-  const [mailed, ...mailedToo] = staffMail ? told.filter((each) => STAFF_MAIL_EVENTS.has(each.event)) : [];
+  for (const delivery of told.flatMap((each) => receiverDeliveries(caseId, occurredAt, each, listeners))) queued = (await delivery(trx, when)) || queued;
+  const [mailed, ...mailedToo] = listeners.staffMail ? told.filter((each) => STAFF_MAIL_EVENTS.has(each.event)) : [];
   if (mailed) {
     const payload = { caseId, event: mailed.event, occurredAt, emailOnly: true as const, ...(mailedToo.length > 0 && { alongWith: mailedToo }) };
     queued = (await enqueue(trx, notifyCaseKind, payload, { key: mailed.key, ...when })) || queued;
