@@ -60,12 +60,11 @@ describe.each(testDialects)('webhook receivers that fail, on $name', ({ open }) 
     runner = createJobRunner({ db: t.db, definitions, now, random: () => 1, pollMs: 60_000, onError: () => {} });
     runner.start();
 
-    const sentAt = performance.now();
     const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 2 } }), { Origin: 'https://shop.example' });
     const { followUpId } = (await res.json()) as { followUpId: string };
-    // The healthy receiver hears of the case while the failing one's first attempt is still under way.
-    await vi.waitFor(() => expect(healthy.requests).toHaveLength(1), { timeout: 2_000, interval: 5 });
-    expect(performance.now() - sentAt).toBeLessThan(1_000);
+    // The healthy receiver hears of the case with the clock still pinned: it waits for no retry of the failing one.
+    // (No wall-clock bound: how soon is the notify bench's to measure, and under a loaded CI host a bound was flaky.)
+    await vi.waitFor(() => expect(healthy.requests).toHaveLength(1), { timeout: 5_000, interval: 5 });
     await vi.waitFor(() => expect(failing.requests).toHaveLength(1), { timeout: 2_000, interval: 5 });
 
     const key = `case:${followUpId}:opened:webhook:${failingHook.id}`;
