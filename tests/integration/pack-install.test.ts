@@ -91,8 +91,7 @@ describe('the packed packages, installed with npm into an empty project', () => 
   }
 
   afterAll(async () => {
-    if (demo && demo.child.exitCode === null) demo.child.kill('SIGTERM');
-    await demo?.exited;
+    await demo?.stop();
     if (project) await rm(project.root, { recursive: true, force: true });
   });
 
@@ -176,8 +175,7 @@ console.log(JSON.stringify(loaded));`;
       const ready = await fetch(`${server.origin}/readyz`);
       expect(ready.status, await ready.text()).toBe(200);
     } finally {
-      server.child.kill('SIGTERM');
-      await server.exited;
+      await server.stop();
     }
   }, STEP_TIMEOUT);
 

@@ -87,6 +87,8 @@ export interface Started {
   origin: string;
   output(): string;
   exited: Promise<number | null>;
+  /** SIGTERM to npx and the closeloop process it started (npx does not pass the signal on), then waits for npx. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -94,7 +96,8 @@ export interface Started {
  * `Server`); the origin is that URL's.
  */
 export async function startInstalled(project: PackedProject, args: string[], label: string): Promise<Started> {
-  const child = spawn('npx', ['--no-install', 'closeloop', ...args], { cwd: project.app, env: project.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stop() reaches the server too: killing npx alone left it running after the suite.
+  const child = spawn('npx', ['--no-install', 'closeloop', ...args], { cwd: project.app, env: project.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const origin = await new Promise<string>((resolve, reject) => {
@@ -108,5 +111,13 @@ export async function startInstalled(project: PackedProject, args: string[], lab
     child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`closeloop ${args.join(' ')} exited (${code}) before printing "${label}:":\n${output}`)));
   });
-  return { child, origin, output: () => output, exited };
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // The group is gone already.
+    }
+    await exited;
+  };
+  return { child, origin, output: () => output, exited, stop };
 }
