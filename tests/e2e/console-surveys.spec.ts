@@ -7,7 +7,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { axeViolations, signIn } from './fixtures/console.js';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
 
-const SCREENS = process.env.CLOSELOOP_SCREENS_DIR ?? '/work/wt/screens/surveys';
+const SCREENS = process.env.CLOSELOOP_SCREENS ?? 'test-results/surveys';
 
 let server: DemoServer;
 test.beforeEach(async () => {

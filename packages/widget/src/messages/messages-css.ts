@@ -6,7 +6,8 @@ import { declarations } from '../styles/tokens.js';
  * host page themes it the same way: `closeloop-messages { --cl-… }`.
  * Dark follows `prefers-color-scheme` unless `data-scheme` on the host fixes one (`data-color-scheme`, or the page's
  * declared scheme), as for the feedback form. Sizes are px so a page's `html { font-size }` cannot reach in; the
- * close button is 44×44 px (WCAG 2.5.5). The card sits in the corner where lines end (logical properties mirror it
+ * close button is 44×44 px (WCAG 2.5.5). The host has no box (`display: contents`), as the feedback tab's (tab-css.ts):
+ * only the fixed card is laid out. The card sits in the corner where lines end (logical properties mirror it
  * for right-to-left languages) and spans the bottom of a phone-wide screen. The agent's line breaks are kept
  * (`pre-line`); blank lines are paragraphs already.
  */
@@ -14,7 +15,7 @@ const tokens = declarations(['accent', 'accent-text', 'bg', 'text', 'muted', 'ed
 const dark = `${tokens.dark};color-scheme:dark`;
 
 export const messagesCss = `
-:host{all:initial!important;${tokens.light};color-scheme:light}
+:host{all:initial!important;display:contents!important;${tokens.light};color-scheme:light}
 @media (prefers-color-scheme:dark){:host(:not([data-scheme=light])){${dark}}}
 :host([data-scheme=dark]){${dark}}
 *,*::before,*::after{box-sizing:border-box}

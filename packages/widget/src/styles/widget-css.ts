@@ -7,6 +7,9 @@ import { ALL_TOKENS, declarations } from './tokens.js';
  * - `all: initial` on the host stops inherited page styles (font, color, line-height…) at the boundary, and
  *   `!important` makes it win even over a host page rule aimed at <closeloop-widget> itself. Custom properties,
  *   which `all` never resets, stay overridable: they are the theming surface (`closeloop-widget { --cl-accent: … }`).
+ * - `display: contents` gives the floating host no box of its own (the card is fixed): an inline box would need
+ *   the initial font's metrics, a font the page has not loaded, on the layout that shows the survey, as measured
+ *   for the feedback tab (tab-css.ts). A survey placed inside the page (`data-inline`) is a block in its flow.
  * - The colours and sizes are the tokens every surface shares (tokens.ts). Keyboard focus is always visible.
  * - Dark follows `prefers-color-scheme` unless `data-scheme` on the host fixes a scheme: the survey's own, or the
  *   one the host page declares for itself (apply-display.ts).
@@ -25,6 +28,7 @@ const dark = `${tokens.dark};color-scheme:dark`;
 export const widgetCss = `
 :host {
   all: initial !important;
+  display: contents !important;
   ${tokens.light};
   color-scheme: light;
 }
