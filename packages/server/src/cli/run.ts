@@ -3,28 +3,26 @@ import { ConfigError } from '../config/config-error.js';
 import { CliUsageError } from './cli-usage-error.js';
 import type { CommandContext } from './command-context.js';
 import { CommandError } from './command-error.js';
-import { initCommand } from './init-command.js';
-import { keysCommand } from './keys-command.js';
-import { migrateCommand } from './migrate-command.js';
 import { SERVE_OPTIONS } from './parse-serve-args.js';
-import { projectsCommand } from './projects-command.js';
-import { serveCommand } from './serve-command.js';
 import { terminalIo } from './terminal-io.js';
 import { COMMAND_USAGE, USAGE } from './usage.js';
 import type { CommandName } from './usage.js';
-import { usersCommand } from './users-command.js';
 import type { UsersIo } from './users.js';
 
 type Command = (argv: string[], context: CommandContext) => Promise<void>;
 
+/**
+ * Each command's module is loaded when that command runs: the server (hono, every route, the job runner) takes a
+ * second to load on the 2-core machine, which `closeloop keys` or `--help` have no use for.
+ */
 const COMMANDS: Record<CommandName, Command> = {
-  serve: (argv, context) => serveCommand('serve', argv, context),
-  demo: (argv, context) => serveCommand('demo', argv, context),
-  init: initCommand,
-  projects: projectsCommand,
-  keys: keysCommand,
-  users: usersCommand,
-  migrate: migrateCommand,
+  serve: async (argv, context) => (await import('./serve-command.js')).serveCommand('serve', argv, context),
+  demo: async (argv, context) => (await import('./serve-command.js')).serveCommand('demo', argv, context),
+  init: async (argv, context) => (await import('./init-command.js')).initCommand(argv, context),
+  projects: async (argv, context) => (await import('./projects-command.js')).projectsCommand(argv, context),
+  keys: async (argv, context) => (await import('./keys-command.js')).keysCommand(argv, context),
+  users: async (argv, context) => (await import('./users-command.js')).usersCommand(argv, context),
+  migrate: async (argv, context) => (await import('./migrate-command.js')).migrateCommand(argv, context),
 };
 
 const HELP = ['--help', '-h'];
