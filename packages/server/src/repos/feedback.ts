@@ -59,9 +59,9 @@ export async function insertFeedback(conn: Conn, feedback: NewFeedback): Promise
       received_at: feedback.receivedAt,
     })
     .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
     .executeTakeFirst();
-  return inserted !== undefined;
+  // The row count, not RETURNING: see inserted-any.ts.
+  return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
 /** The project a stored feedback belongs to, or null when no feedback has this id. */
