@@ -4,6 +4,7 @@
 // process and the load (autocannon) in another, so the table compares like with like on this machine, in one run.
 // Needs a build (`pnpm run build`). BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
 // BENCH_ONLY=bare,sqlite,postgres to pick, BENCH_CPU_PROF=<dir> to write the Closeloop servers' CPU profiles there.
+// BENCH_RANDOM_IDS=1 sends random UUIDv4 ids instead of the time-ordered ones the widget and the SDK make.
 // Each Closeloop server is then loaded again at a steady BENCH_RATE responses/s (default 1,000; 0 skips it) for the
 // p99 a shop sees below saturation.
 import { spawn } from 'node:child_process';
@@ -144,7 +145,7 @@ for (const name of wanted) {
 }
 const bare = rows.find((r) => r.name === 'bare');
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-console.log(`\nPOST /v1/responses, ${connections} connections, ${seconds} s each, unique ids, NPS 0–10`);
+console.log(`\nPOST /v1/responses, ${connections} connections, ${seconds} s each, unique ${process.env.BENCH_RANDOM_IDS === '1' ? 'random (UUIDv4)' : 'time-ordered (UUIDv7)'} ids, NPS 0–10`);
 console.log(`closeloop started with ${RATE_FLAGS.join(' ')}: the load is one address and one project at full speed\n`);
 console.log('| server | responses/s | p99 | ratio to bare node:http | server CPU per 2xx | 2xx | non-2xx | errors |');
 console.log('|---|---|---|---|---|---|---|---|');
