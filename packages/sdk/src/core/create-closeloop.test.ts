@@ -128,6 +128,9 @@ describe('createCloseloop against a real server', () => {
     expect(storage.data.has('closeloop:caps')).toBe(true);
     sessions[0]!.answer('score', 9);
     await vi.waitFor(() => expect(storage.data.get('closeloop:anon')).toMatch(UUID_V7));
+    // The answer goes out with it (and is not still on its way when the server closes).
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(1));
+    await vi.waitFor(() => expect(storage.data.has(OUTBOX_KEY)).toBe(false));
   });
 
   test('calls made before the config arrives wait for it, in order, and none is dropped', async () => {
