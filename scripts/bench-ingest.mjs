@@ -14,6 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hostSpeedLine } from './host-speed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const here = join(root, 'scripts', 'bench-ingest');
@@ -23,6 +24,8 @@ const only = process.env.BENCH_ONLY?.split(',');
 const cpuProf = process.env.BENCH_CPU_PROF;
 const rate = Number(process.env.BENCH_RATE ?? 1000);
 const pgUrl = process.env.CLOSELOOP_TEST_DATABASE_URL;
+// Before any server runs, so the probes have the host to themselves.
+const host = hostSpeedLine();
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -146,7 +149,8 @@ for (const name of wanted) {
 const bare = rows.find((r) => r.name === 'bare');
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 console.log(`\nPOST /v1/responses, ${connections} connections, ${seconds} s each, unique ${process.env.BENCH_RANDOM_IDS === '1' ? 'random (UUIDv4)' : 'time-ordered (UUIDv7)'} ids, NPS 0–10`);
-console.log(`closeloop started with ${RATE_FLAGS.join(' ')}: the load is one address and one project at full speed\n`);
+console.log(`closeloop started with ${RATE_FLAGS.join(' ')}: the load is one address and one project at full speed`);
+console.log(`${host}\n`);
 console.log('| server | responses/s | p99 | ratio to bare node:http | server CPU per 2xx | 2xx | non-2xx | errors |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {

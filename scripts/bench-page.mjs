@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { hostSpeedLine } from './host-speed.mjs';
 
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 7);
 const BREAKDOWN = process.argv.includes('--breakdown');
@@ -22,6 +23,8 @@ const THROTTLE = 4;
 // Long enough for the config request and the idle work after it at 4× throttling, well short of the 20 s dwell.
 const SETTLE_MS = 2500;
 const cli = fileURLToPath(new URL('../packages/server/bin/closeloop.js', import.meta.url));
+// Before the server and the browser start, so the probes have the host to themselves.
+const host = hostSpeedLine();
 
 /** Starts `closeloop demo` on a free port with its data in a temp dir; resolves to the shop URL and a stop(). */
 async function startDemo() {
@@ -208,6 +211,7 @@ try {
   };
   const line = (label, key, goal) => console.log(`  ${label.padEnd(44)}${fmt(pick(key)).padStart(9)}   ${goal ? `(goal ${goal}; ` : '('}${spread(key)})`);
   console.log(`closeloop.js on the example shop, chromium, ${THROTTLE}× CPU throttling, median of ${ROUNDS}:`);
+  console.log(`  ${host}`);
   line('script time added before any survey shows', 'script', '≤ 10 ms');
   line('task time added before any survey shows', 'task', '≤ 30 ms');
   line('show() → survey visible', 'show', '≤ 100 ms');
