@@ -93,9 +93,9 @@ async function seedDemoLogins(db: Db, projectId: string, now: Date): Promise<voi
   for (const login of DEMO_LOGINS) if ((await findLoginByEmail(db.kysely, login.email)) === null) missing.push(login);
   // Hashed side by side (scrypt runs in libuv's thread pool, ~0.2 s each on a slow day): `closeloop demo` on a new
   // data folder is ready that much sooner.
-  const hashes = await Promise.all(missing.map((login) => hashPassword(login.password)));
-  for (const [i, login] of missing.entries()) {
-    const result = await addLogin(db, { projectId, email: login.email, name: login.name, role: login.role, passwordHash: hashes[i]! }, now);
+  const hashed = await Promise.all(missing.map(async (login) => ({ login, passwordHash: await hashPassword(login.password) })));
+  for (const { login, passwordHash } of hashed) {
+    const result = await addLogin(db, { projectId, email: login.email, name: login.name, role: login.role, passwordHash }, now);
     if (result.outcome === 'email_taken') throw new Error(`demo login ${login.email} could not be created: the email signs in to another project`);
   }
 }

@@ -4,6 +4,7 @@ import type { FeedbackCategory, ResponseContext } from '@closeloop/sdk/schemas';
 import type { Selectable } from 'kysely';
 import type { FeedbackTable } from '../db/database.js';
 import type { Conn } from '../db/db.js';
+import { insertedAny } from '../db/inserted-any.js';
 import { keysetPage } from './keyset.js';
 import type { ListPage, PageRequest } from './keyset.js';
 import type { StoredRespondent } from './responses.js';
@@ -42,7 +43,7 @@ export function feedbackFromRow(row: FeedbackRow): StoredFeedback {
 /** Inserts the feedback unless its id is taken; true when it did (a concurrent duplicate waits, then gets false). */
 export async function insertFeedback(conn: Conn, feedback: NewFeedback): Promise<boolean> {
   const { verified, ...respondent } = feedback.respondent;
-  const inserted = await conn
+  const insert = conn
     .insertInto('feedback')
     .values({
       id: feedback.id,
@@ -58,10 +59,8 @@ export async function insertFeedback(conn: Conn, feedback: NewFeedback): Promise
       sent_at: feedback.sentAt,
       received_at: feedback.receivedAt,
     })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  // The row count, not RETURNING: see inserted-any.ts.
-  return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    .onConflict((oc) => oc.column('id').doNothing());
+  return insertedAny(await conn.executeQuery(insert.compile()));
 }
 
 /** The project a stored feedback belongs to, or null when no feedback has this id. */
