@@ -114,6 +114,28 @@ describe('createCloseloop: deciding when a survey shows', () => {
     vi.useRealTimers();
   });
 
+  test('a survey shown with no warning asks for its UI before the host app hears of it; one refused asks for nothing', async () => {
+    surveys = [survey('now', [{ type: 'event', name: 'checkout_completed' }])];
+    const order: string[] = [];
+    const closeloop = createCloseloop<Events>({
+      project: 'pk_test',
+      host: server.url,
+      storage: memoryStorage(),
+      present: (s) => void order.push(`present ${s.survey.id}`),
+      prepare: () => void order.push('prepare'),
+    });
+    instances.push(closeloop);
+    // A slow analytics handler must not hold the survey's download back.
+    closeloop.on('survey:shown', ({ surveyId }) => void order.push(`shown ${surveyId}`));
+    await closeloop.ready;
+    closeloop.track('checkout_completed', { total: 1 });
+    expect(order).toEqual(['prepare', 'shown now', 'present now']);
+    // The survey is still on screen: this show() is refused, and downloads nothing.
+    closeloop.show('now');
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('another survey is on screen'));
+    expect(order).toHaveLength(3);
+  });
+
   test('frequency "once" holds across page loads even when the survey was never answered', async () => {
     surveys = [{ ...survey('once', [{ type: 'event', name: 'checkout_completed' }]), frequency: { mode: 'once' } }];
     const storage = memoryStorage();

@@ -65,6 +65,9 @@ export function createCloseloop<Events extends EventMap = EventMap>(options: Clo
       if (trigger === 'manual') warn(`show("${survey.id}") ignored: another survey is on screen`);
       return;
     }
+    // The UI's download starts first: what follows (the caps stored, the host app's `survey:shown` handlers, the
+    // session) then runs while it comes, instead of before it is asked for.
+    if (present) prepare?.();
     caps.markShown(survey.id);
     disarm.get(survey.id)?.abort();
     lifecycle.emit('survey:shown', { surveyId: survey.id, trigger });

@@ -75,8 +75,9 @@ export interface CloseloopOptions {
   signed?: (visitor: SignedVisitor) => void;
   /**
    * Called when a survey may show soon: the pointer heads for the top of the window (exit intent), or a trigger fired
-   * with a delay. The script tag fetches its survey UI here, so the survey appears without waiting for the download.
-   * May be called many times; it must not throw.
+   * with a delay; and first thing when one shows with no warning (`show()`, a trigger without delay), before
+   * `present`. The script tag fetches its survey UI here, so the survey appears without waiting for the download, or
+   * waits for less of it. May be called many times; it must not throw.
    */
   prepare?: () => void;
   /**
