@@ -1,8 +1,8 @@
 // Part of the server's build, after tsc: bundles the `closeloop` command (dist/cli/main.js and what it imports) into
 // dist/bundle/, which bin/closeloop.js runs. Node 20 has no compile cache, and loading ~840 separate ES modules (our
 // 360, Kysely's 262, zod's 95, nodemailer's, hono's) took two thirds of a second before the server did anything:
-// `closeloop demo` was ready in 1.65 s on a new data folder and 1.28 s on an existing one, 1.0 s and 0.62 s bundled
-// (2 Dec 2026, this 2-core machine); every browser test starts one. Each command stays its own chunk (cli/run.ts
+// `closeloop demo` was ready in 1.65 s on a new data folder and 0.94–1.28 s on an existing one, bundled in 0.9 s and
+// 0.5 s (2 Dec 2026, this 2-core machine); every browser test starts one. Each command stays its own chunk (cli/run.ts
 // imports them lazily), so `closeloop --help` loads none of the server. dist/ stays as tsc wrote it: the package's
 // library entry (`@closeloop/server`) and its types.
 //
