@@ -6,9 +6,9 @@
 // imports them lazily), so `closeloop --help` loads none of the server. dist/ stays as tsc wrote it: the package's
 // library entry (`@closeloop/server`) and its types.
 //
-// Left outside the bundle, loaded from node_modules as before: better-sqlite3 (a native addon found by path), pg
-// (only a PostgreSQL server needs it; it looks up pg-native by name) and pino (its transports run in worker threads
-// that load files by path).
+// Left outside the bundle, loaded from node_modules as before: better-sqlite3 (a native addon found by path), pg (it
+// looks up its optional pg-native by name) and pino (its transports run in worker threads that load files by path).
+// Node's own modules stay outside as the platform's.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,14 +21,13 @@ if (!existsSync(entry)) throw new Error(`${entry} is missing: tsc runs before th
 await build({
   input: { closeloop: entry },
   platform: 'node',
-  external: [/^node:/, 'better-sqlite3', 'pg', 'pino'],
+  external: ['better-sqlite3', 'pg', 'pino'],
   logLevel: 'warn',
   output: {
-    dir: join(root, 'dist', 'bundle'),
-    format: 'esm',
     // demo-site/ and the widget's and console's assets are found relative to the module (cli/locate-assets.ts):
     // every chunk sits two levels below the package, as dist/cli/ does.
-    chunkFileNames: '[name]-[hash].js',
+    dir: join(root, 'dist', 'bundle'),
+    format: 'esm',
   },
 });
 process.stdout.write('bundled the closeloop command → dist/bundle/\n');
