@@ -1,5 +1,5 @@
 // The inbox is live: a detractor who answers on the example shop shows up in an inbox that is already open, within
-// seconds and without a reload (server-sent events from GET /api/v1/events).
+// seconds and without a reload (server-sent events from GET /api/v1/events), and so does the comment they write next.
 import { expect, test } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
 import { signIn } from './fixtures/console.js';
@@ -37,8 +37,15 @@ test('a detractor answered on the shop appears in an open inbox without a reload
   // The dialog is named by the question on screen: found by its first, then followed as it moves on.
   const survey = shop.locator('closeloop-widget').getByRole('dialog');
   await expect(survey).toHaveAccessibleName(/recommend/i);
-  // A score is sent as it is chosen; the next step (the comment) follows.
+  // A score is sent as it is chosen, and opens the case; the next step (the comment) follows.
+  const scoreDelivered = shop.waitForResponse((r) => r.url().endsWith('/v1/responses') && r.ok());
   await survey.getByRole('radio', { name: '2', exact: true }).click();
+  const { followUpId } = (await (await scoreDelivered).json()) as { followUpId: string | null };
+  expect(followUpId).toEqual(expect.any(String));
+  // The open inbox shows the case before the comment is written: the comment must then reach it as a change.
+  const row = page.getByRole('list', { name: 'Cases, most urgent first' }).locator(`[data-case-id="${followUpId}"]`);
+  await expect(row).toContainText('NPS 2', { timeout: 10_000 });
+  await expect(row).not.toContainText(comment);
   const reason = survey.locator('textarea');
   await expect(reason).toBeVisible({ timeout: 15_000 });
   await reason.fill(comment);
@@ -52,9 +59,7 @@ test('a detractor answered on the shop appears in an open inbox without a reload
   await shopper.close();
   await page.bringToFront();
 
-  const row = page.getByRole('list', { name: 'Cases, most urgent first' }).getByRole('link').filter({ hasText: comment });
-  await expect(row).toBeVisible({ timeout: 10_000 });
-  await expect(row).toContainText('NPS 2');
+  await expect(row).toContainText(comment, { timeout: 10_000 });
   await expect(row).toContainText('High priority');
   await expect(row).toContainText(/\d+ (d|h)( \d+ (h|min))? left/);
   expect(navigations).toBe(0);

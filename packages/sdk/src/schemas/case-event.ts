@@ -5,6 +5,8 @@ import { Timestamp, Uuid } from './ids.js';
  * What happened to a case. `priority_changed` and `due_changed` record PATCHes of those fields, so every change has
  * its event; `loop_closed`, `message_seen`, `escalated` and `notification_*` are written by the features that do them.
  * `next_answer` records the customer's next NPS answer after the case was resolved (`after`: `responseId`, `score`).
+ * `answer_updated` records a later step of the answer that opened the case (the comment after the score, contact
+ * details): `after`: `questionIds`, the questions it answered or changed, never what was written.
  * `personal_data_erased` records that the customer's personal data was erased (`DELETE /api/v1/people/:userId`):
  * who and when, and in `after` only counts, never what was erased.
  */
@@ -19,6 +21,7 @@ export const CaseEventType = z.enum([
   'resolved',
   'reopened',
   'next_answer',
+  'answer_updated',
   'loop_closed',
   'message_seen',
   'escalated',
@@ -32,7 +35,7 @@ export type CaseEventType = z.infer<typeof CaseEventType>;
  * Who made a change: the project's secret key, a console member (by id: the member may later be deleted, the
  * event keeps naming them), the server itself (the rule that opened
  * the case, a notification's outcome), or the case's customer (a verified user who saw the message that closed the
- * loop).
+ * loop, or whoever added to the answer that opened the case).
  */
 export const CaseActor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project-key') }),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NOW, npsSurvey, responseStep, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { recordResponse } from './record-response.js';
+import { listCaseEvents } from '../repos/case-events.js';
 import { listCases } from '../repos/cases.js';
 import { listResponses } from '../repos/responses.js';
 import { upsertSurvey } from '../repos/surveys.js';
@@ -101,6 +102,24 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
     expect(followUp?.source === 'survey' && followUp.response.answers).toEqual({ nps: 3, comment: 'Slow delivery' });
   });
 
+  it('puts a later step that adds to the answer on its case’s timeline, which a retry of a step leaves alone', async () => {
+    const { project } = await seedProject(t.db);
+    const id = randomUUID();
+    const first = await recordResponse(t.db.kysely, input(project.id, { id }));
+    const caseId = first.outcome === 'created' ? first.followUpId! : '';
+    await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'Slow delivery' }, finished: true }));
+    // Retries: of the comment, and of the score.
+    await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'Slow delivery' }, finished: true }));
+    await recordResponse(t.db.kysely, input(project.id, { id, answers: { nps: 3 } }));
+    const timeline = await listCaseEvents(t.db.kysely, caseId);
+    expect(timeline.map((event) => event.type)).toEqual(['opened', 'answer_updated']);
+    // Which questions, never what the customer wrote.
+    expect(timeline[1]).toMatchObject({ actor: { kind: 'customer' }, before: null, after: { questionIds: ['comment'] } });
+    // A changed answer is a change too.
+    await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'Slow delivery, and the box was open' } }));
+    expect((await listCaseEvents(t.db.kysely, caseId)).map((event) => event.type)).toEqual(['opened', 'answer_updated', 'answer_updated']);
+  });
+
   it('keeps one case when the steps of an answer land in one batch (one transaction), the comment on it', async () => {
     const { project } = await seedProject(t.db);
     const id = randomUUID();
@@ -117,6 +136,8 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
     ]);
     const { data } = await listCases(t.db.kysely, project.id, { limit: 10, q: 'slow delivery' });
     expect(data.map((c) => c.id)).toEqual([caseId]);
+    // The comment's event follows the opening ones, though those waited for the commit (PostgreSQL).
+    expect((await listCaseEvents(t.db.kysely, caseId!)).map((event) => event.type)).toEqual(['opened', 'answer_updated']);
     expect((await listCases(t.db.kysely, project.id, { limit: 10 })).data).toHaveLength(1);
   });
 

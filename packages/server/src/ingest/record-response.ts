@@ -10,6 +10,7 @@ import { openCase } from '../cases/open-case.js';
 import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
+import { appendCaseEvents } from '../repos/case-events.js';
 import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
 import { projectSettingsCached } from '../repos/project-settings.js';
 import { findResponseForMerge, insertResponsesFindingAwaitingCases, updateResponse } from '../repos/responses.js';
@@ -92,10 +93,13 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
   const { survey, inserted, awaitingCaseId } = checked;
   let { score } = checked;
   let { answers, respondent } = input;
+  // The questions this step answered or changed: a retry of a stored step changes none.
+  let changed: string[] = [];
   if (!inserted) {
     const stored = await findResponseForMerge(trx, input.id);
     if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
     if (stored.projectId !== input.projectId || stored.surveyId !== input.surveyId) return { outcome: 'conflict' };
+    changed = Object.keys(input.answers).filter((id) => JSON.stringify(input.answers[id]) !== JSON.stringify(stored.answers[id]));
     const merged = mergeStep(stored, input);
     score = npsScoreOf(survey, merged.answers);
     await updateResponse(trx, input.id, merged, score, input.receivedAt);
@@ -115,6 +119,9 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
   if (existingCase !== null) {
     // The comment usually comes after the score that opened the case, and identify() may come mid-survey.
     await refreshCaseCustomer(trx, existingCase, searchText, customerOf(respondent));
+    // On the timeline, which also tells an open inbox (its event stream) that the case has more to read.
+    if (changed.length > 0)
+      await appendCaseEvents(trx, input.projectId, existingCase, [{ type: 'answer_updated', actor: { kind: 'customer' }, at: input.receivedAt, before: null, after: { questionIds: changed } }]);
     return { outcome, id: input.id, followUpId: existingCase };
   }
 

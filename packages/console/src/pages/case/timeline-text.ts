@@ -65,6 +65,8 @@ export function eventText(event: CaseEvent, lookups: Lookups): string {
       return 'The customer saw the message in the widget';
     case 'next_answer':
       return `The customer answered again: score ${String(after.score)}`;
+    case 'answer_updated':
+      return 'The customer added to their answer';
     case 'escalated':
       return 'Escalated: the case is past its due time';
     case 'notification_delivered':
