@@ -53,12 +53,16 @@ export default defineConfig({
       },
       {
         // The console's components, in happy-dom at the address the server serves it from (relative API URLs resolve).
+        // The survey editor's live preview is an iframe: happy-dom makes it a frame that stays empty (the preview runs
+        // the built widget, tested in a browser by tests/e2e) instead of printing an error for every render.
         extends: true,
         test: {
           name: 'console',
           root: 'packages/console',
           environment: 'happy-dom',
-          environmentOptions: { happyDOM: { url: 'http://console.test/' } },
+          environmentOptions: {
+            happyDOM: { url: 'http://console.test/', settings: { enableIframePageLoading: true, navigation: { disableChildFrameNavigation: true } } },
+          },
           include: ['src/**/*.test.{ts,tsx}'],
         },
       },
