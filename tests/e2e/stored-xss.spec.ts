@@ -101,9 +101,11 @@ test('markup stored anywhere shows as text in the widget, the console, Slack and
   await expect.poll(async () => PageOf(FollowUp).parse(await server.management('/api/v1/follow-ups')).data, { timeout: 15_000 }).toHaveLength(1);
   const caseId = PageOf(FollowUp).parse(await server.management('/api/v1/follow-ups')).data[0]!.id;
 
-  // Slack: the customer's words reach the channel escaped, so they cannot ping it or forge a link.
+  // Slack: the customer's words reach the channel escaped, so they cannot ping it or forge a link. The case opened
+  // with the score; its notices waited for the comment, so the message carries it.
   await expect.poll(() => slack.requests.length, { timeout: 15_000 }).toBe(1);
   const slackBody = slack.requests[0]!.body;
+  expect(slackBody).toContain('comment &lt;img');
   expect(slackBody).toContain('&lt;!channel&gt;');
   expect(slackBody).toContain('&amp;');
   expect(slackBody).not.toMatch(/<!channel>|<img|<script|<javascript:/);
@@ -137,8 +139,9 @@ test('markup stored anywhere shows as text in the widget, the console, Slack and
   // Email: the staff mail of the new case and the customer's mail closing the loop, their HTML as the SMTP server
   // got it, rendered in the browser.
   await expect.poll(() => smtp.received.map((m) => m.to.join()).sort(), { timeout: 15_000 }).toEqual(['alex@demo-shop.example', 'ann@example.com']);
-  // The case opened with the score, before the comment was typed: its mail carries the customer's attributes.
+  // The staff mail, sent once the comment came: it carries the comment and the customer's attributes.
   for (const [to, text] of [
+    ['alex@demo-shop.example', TEXTS.comment],
     ['alex@demo-shop.example', TEXTS.attribute],
     ['ann@example.com', TEXTS.message],
   ] as const) {

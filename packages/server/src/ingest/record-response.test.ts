@@ -6,6 +6,7 @@ import { testDialects, useTestDb } from '../testing/test-dbs.js';
 import { recordResponse } from './record-response.js';
 import { listCaseEvents } from '../repos/case-events.js';
 import { listCases } from '../repos/cases.js';
+import { findJobByKey } from '../repos/jobs.js';
 import { listResponses } from '../repos/responses.js';
 import { upsertSurvey } from '../repos/surveys.js';
 import { withTransaction } from '../db/with-transaction.js';
@@ -139,6 +140,56 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
     // The comment's event follows the opening ones, though those waited for the commit (PostgreSQL).
     expect((await listCaseEvents(t.db.kysely, caseId!)).map((event) => event.type)).toEqual(['opened', 'answer_updated']);
     expect((await listCases(t.db.kysely, project.id, { limit: 10 })).data).toHaveLength(1);
+  });
+
+  describe('the notices of a new case (webhooks, Slack, staff mail)', () => {
+    // This process built no job runner, so it cannot tell whether the server mails staff: each new case queues the
+    // staff mail's fan-out under `case:<id>:opened`, held or due like every delivery of the case's opening.
+    const noticeOf = (caseId: string) => findJobByKey(t.db.kysely, `case:${caseId}:opened`);
+    const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000).toISOString();
+    const caseOf = (result: Awaited<ReturnType<typeof recordResponse>>) => (result.outcome === 'created' || result.outcome === 'merged' ? result.followUpId! : '');
+
+    it('wait while the customer may still write the comment, and are due the moment it comes', async () => {
+      const { project } = await seedProject(t.db);
+      const id = randomUUID();
+      const caseId = caseOf(await recordResponse(t.db.kysely, input(project.id, { id })));
+      expect(await noticeOf(caseId)).toMatchObject({ status: 'pending', runAt: at(60) });
+      // A step without the comment (the visitor identified mid-survey) keeps them waiting.
+      await recordResponse(t.db.kysely, input(project.id, { id, answers: { nps: 3 }, respondent: { userId: 'u-1', anonymousId: 'anon-1', verified: true }, receivedAt: at(10) }));
+      expect(await noticeOf(caseId)).toMatchObject({ status: 'pending', runAt: at(60) });
+      // The comment, 20 s after the score (not the last step: a contact question may follow).
+      await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'Slow delivery' }, receivedAt: at(20) }));
+      expect(await noticeOf(caseId)).toMatchObject({ status: 'pending', runAt: at(20) });
+    });
+
+    it('go at once when nothing more is coming: a finished answer, a survey without a text question', async () => {
+      const { project } = await seedProject(t.db);
+      const finished = caseOf(await recordResponse(t.db.kysely, input(project.id, { finished: true })));
+      expect(await noticeOf(finished)).toMatchObject({ runAt: at(0) });
+      const withComment = caseOf(await recordResponse(t.db.kysely, input(project.id, { answers: { nps: 2, comment: 'Slow' } })));
+      expect(await noticeOf(withComment)).toMatchObject({ runAt: at(0) });
+      await upsertSurvey(t.db.kysely, project.id, SurveyDefinition.parse({ ...npsSurvey, id: 'score-only', questions: [npsSurvey.questions[0]] }), NOW);
+      const scoreOnly = caseOf(await recordResponse(t.db.kysely, input(project.id, { surveyId: 'score-only' })));
+      expect(await noticeOf(scoreOnly)).toMatchObject({ runAt: at(0) });
+    });
+
+    it('wait a minute at most: a customer who stops after the score, or writes later, changes nothing', async () => {
+      const { project } = await seedProject(t.db);
+      const id = randomUUID();
+      const caseId = caseOf(await recordResponse(t.db.kysely, input(project.id, { id })));
+      await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'Slow delivery' }, finished: true, receivedAt: at(90) }));
+      expect(await noticeOf(caseId)).toMatchObject({ runAt: at(60) });
+    });
+
+    it('are due at once when the score and the comment land in one batch', async () => {
+      const { project } = await seedProject(t.db);
+      const id = randomUUID();
+      const [first] = await withTransaction(t.db.kysely, async (trx) => [
+        await recordResponse(trx, input(project.id, { id })),
+        await recordResponse(trx, input(project.id, { id, answers: { comment: 'Slow delivery' }, finished: true, receivedAt: at(1) })),
+      ]);
+      expect(await noticeOf(caseOf(first!))).toMatchObject({ runAt: at(1) });
+    });
   });
 
   it('opens the case when a later step brings the negative answer', async () => {

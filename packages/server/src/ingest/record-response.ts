@@ -6,10 +6,12 @@ import { followUpReason } from '@closeloop/sdk/logic';
 import { responseSearchText } from '../cases/case-search-text.js';
 import { customerOf } from '../cases/customer-of.js';
 import { linkNextAnswerToCase } from '../cases/link-next-answer.js';
+import { commentMayFollow, noticesHeldUntil } from '../cases/notice-hold.js';
 import { openCase } from '../cases/open-case.js';
 import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
+import { releaseHeldNotices } from '../jobs/notify-case/notify-case.js';
 import { appendCaseEvents } from '../repos/case-events.js';
 import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
 import { projectSettingsCached } from '../repos/project-settings.js';
@@ -40,7 +42,8 @@ type Checked =
 /**
  * Records one step of a response in one transaction: loads the survey, checks the answers against it, inserts
  * the response or merges the step into the one stored under the same id, and, when the merged answers match the
- * survey's follow-up rule and the response has no case yet, opens its case. An NPS answer that follows a resolved case
+ * survey's follow-up rule and the response has no case yet, opens its case; while the customer may still write the
+ * comment, its notices wait for it (`cases/notice-hold.ts`). An NPS answer that follows a resolved case
  * of the same customer is linked to it (`linkNextAnswerToCase`). The response and its cases commit
  * together or not at all. Pass a transaction as `conn` to share it (a batch of responses, one commit).
  *
@@ -92,9 +95,11 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
   if (checked.refused) return checked.refused;
   const { survey, inserted, awaitingCaseId } = checked;
   let { score } = checked;
-  let { answers, respondent } = input;
+  let { answers, respondent, finished } = input;
   // The questions this step answered or changed: a retry of a stored step changes none.
   let changed: string[] = [];
+  // The stored response's case, if any, held its notices for the comment this step brings.
+  let commentCame = false;
   if (!inserted) {
     const stored = await findResponseForMerge(trx, input.id);
     if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
@@ -103,7 +108,8 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
     const merged = mergeStep(stored, input);
     score = npsScoreOf(survey, merged.answers);
     await updateResponse(trx, input.id, merged, score, input.receivedAt);
-    ({ answers, respondent } = merged);
+    commentCame = commentMayFollow(survey, stored.answers, stored.finished) && !commentMayFollow(survey, merged.answers, merged.finished);
+    ({ answers, respondent, finished } = merged);
   }
 
   const outcome = inserted ? 'created' : 'merged';
@@ -122,6 +128,8 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
     // On the timeline, which also tells an open inbox (its event stream) that the case has more to read.
     if (changed.length > 0)
       await appendCaseEvents(trx, input.projectId, existingCase, [{ type: 'answer_updated', actor: { kind: 'customer' }, at: input.receivedAt, before: null, after: { questionIds: changed } }]);
+    // Webhooks, Slack and staff mail of the case go now, with the comment (when the wait is not over already).
+    if (commentCame) await releaseHeldNotices(trx, { projectId: input.projectId, caseId: existingCase, now: new Date(input.receivedAt) });
     return { outcome, id: input.id, followUpId: existingCase };
   }
 
@@ -142,6 +150,7 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
       searchText,
       customer: customerOf(respondent),
       newCause: inserted,
+      noticesHeldUntil: noticesHeldUntil(survey, answers, finished, input.receivedAt),
     }));
   return { outcome, id: input.id, followUpId };
 }

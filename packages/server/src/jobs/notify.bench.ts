@@ -72,7 +72,8 @@ async function answerToWebhook(dialect: DialectName, concurrency: number): Promi
       Array.from({ length: concurrency }, async () => {
         while (next < DETRACTORS) {
           next += 1;
-          const body = submission({ id: randomUUID(), answers: { nps: next % 7 }, answeredAt: new Date().toISOString() });
+          // Whole answers (finished): a score with its comment still to come would wait for it (cases/notice-hold.ts).
+          const body = submission({ id: randomUUID(), answers: { nps: next % 7 }, finished: true, answeredAt: new Date().toISOString() });
           postedAt.set(body.id, performance.now());
           await postResponse(served.origin, body);
         }

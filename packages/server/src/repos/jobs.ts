@@ -175,6 +175,23 @@ export async function findJobByKey(conn: Conn, key: string): Promise<StoredJob |
 }
 
 /**
+ * Makes the pending jobs under `keys` that are due later than `now` due at `now` (held notices whose wait is over).
+ * How many changed.
+ */
+export async function releaseHeldJobs(conn: Conn, keys: readonly string[], now: Date): Promise<number> {
+  if (keys.length === 0) return 0;
+  const at = now.toISOString();
+  const result = await conn
+    .updateTable('jobs')
+    .set({ run_at: at, updated_at: at })
+    .where('key', 'in', keys)
+    .where('status', '=', 'pending')
+    .where('run_at', '>', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
  * Replaces with `erased` the last errors of the jobs whose key starts with one of `prefixes` (a case's `case:<id>:`,
  * a message's `message:<id>:`): a mail server's refusal quotes the address. How many changed.
  */

@@ -22,11 +22,11 @@ export function caseRequests(t: TestApp) {
     auth,
     send,
     /**
-     * A detractor's answer through the public API (NPS 5 unless told: a normal-priority case, so tests that change
-     * the priority start from `normal`); resolves to the id of the case it opened.
+     * A detractor's answer through the public API, finished (its case's notices go at once), NPS 5 unless told: a
+     * normal-priority case, so tests that change the priority start from `normal`. Resolves to the case's id.
      */
     async openSurveyCase(overrides: Partial<ResponseSubmissionInput> = {}): Promise<string> {
-      const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 5 }, ...overrides }));
+      const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 5 }, finished: true, ...overrides }));
       expect(res.status).toBe(201);
       const { followUpId } = ResponseAccepted.parse(await res.json());
       if (followUpId === null) throw new Error('the answer opened no case');

@@ -43,7 +43,7 @@ export function notifyCaseJob({ db, now, mail }: JobDependencies) {
       // ahead of the fan-outs of later events, instead of queuing behind them all a second time.
       const queued = { now: at, runAt: new Date(Math.min(Date.parse(occurredAt), at.getTime())) };
       await withTransaction(db.kysely, async (trx) => {
-        for (const queue of deliveries) await queue(trx, queued);
+        for (const each of deliveries) await each.queue(trx, queued);
       });
     },
   });

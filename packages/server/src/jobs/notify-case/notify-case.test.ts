@@ -100,7 +100,7 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     expect(routed.status).toBe(200);
     runners.start(t.db);
 
-    const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 3 } }), ORIGIN);
+    const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 3 }, finished: true }), ORIGIN);
     const { followUpId } = (await res.json()) as { followUpId: string };
     await vi.waitFor(() => expect(events).toHaveLength(2), { timeout: 5_000, interval: 5 });
     expect(refusals).toEqual([]);
@@ -329,7 +329,7 @@ describe.each(testDialects)('a backlog of case notifications on $name', ({ open 
     // As on a server whose runner sends no email (it starts below, after the answers).
     setStaffMail(t.db.kysely, false);
     for (let i = 0; i < 3; i += 1) {
-      const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 2 } }), ORIGIN);
+      const res = await post(t.app, '/v1/responses', submission({ answers: { nps: 2 }, finished: true }), ORIGIN);
       caseIds.push(((await res.json()) as { followUpId: string }).followUpId);
     }
     runners.start(t.db, { concurrency: 1, batch: 1 });
@@ -338,5 +338,43 @@ describe.each(testDialects)('a backlog of case notifications on $name', ({ open 
     expect(pendingAtEachDelivery).toEqual([2, 1, 0]);
     const kinds = await t.db.kysely.selectFrom('jobs').select('kind').distinct().execute();
     expect(kinds.map((k) => k.kind).sort()).toEqual(['deliver-webhook', 'escalate-case']);
+  });
+});
+
+describe.each(testDialects)('the notices of a case whose customer is still answering, on $name', ({ open }) => {
+  // On the clock the runner keeps: a notice held for a minute is not due while the test runs.
+  const t = useTestApp({ allowPrivateWebhooks: true, now: () => new Date() }, open);
+  const runners = useNotifyRunners();
+  const receivers: HttpReceiver[] = [];
+  afterEach(async () => {
+    for (const receiver of receivers.splice(0)) await receiver.close();
+  });
+
+  it('waits for the comment a detractor writes after their score: Slack and the webhook tell of the case with it', async () => {
+    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+    receivers.push(slack);
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    const webhook = await registerWebhook(t, receiver.url);
+    secret = webhook.secret;
+    const auth = { authorization: `Bearer ${t.shop.secretKey}` };
+    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    runners.start(t.db);
+
+    // The widget sends the score the moment it is given: the case opens, and its notices wait a minute for the rest.
+    const score = submission({ answers: { nps: 2 } });
+    const { followUpId } = (await (await post(t.app, '/v1/responses', score, ORIGIN)).json()) as { followUpId: string };
+    const held = await findJobByKey(t.db.kysely, `case:${followUpId}:opened:slack`);
+    expect(held).toMatchObject({ status: 'pending' });
+    expect(Date.parse(held!.runAt) - Date.now()).toBeGreaterThan(50_000);
+    expect(await findJobByKey(t.db.kysely, `case:${followUpId}:opened:webhook:${webhook.id}`)).toMatchObject({ status: 'pending', runAt: held!.runAt });
+
+    const comment = 'The parcel came two weeks late';
+    expect((await post(t.app, '/v1/responses', submission({ id: score.id, answers: { comment }, finished: true }), ORIGIN)).status).toBe(200);
+    await vi.waitFor(() => expect([slack.requests.length, events.length]).toEqual([1, 1]), { timeout: 5_000, interval: 5 });
+    expect(slack.requests[0]!.body).toContain(`>${comment}`);
+    const { followUp } = events[0]!.event.data;
+    expect(followUp.source === 'survey' && followUp.response.answers).toEqual({ nps: 2, comment });
   });
 });

@@ -2,11 +2,15 @@ import { Timestamp, Uuid, WebhookEventType } from '@closeloop/sdk/schemas';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { enqueue } from '../enqueue.js';
+import { afterCommit } from '../../db/after-commit.js';
+import { releaseHeldJobs } from '../../repos/jobs.js';
 import type { JobKind } from '../job-definition.js';
+import { wakeRunners } from '../wake.js';
 import { caseEventListeners } from './case-event-listeners.js';
+import type { CaseEventListeners } from './case-event-listeners.js';
 import { STAFF_MAIL_EVENTS } from './deliver-email-job.js';
-import { receiverDeliveries } from './receiver-deliveries.js';
+import { delivery, receiverDeliveries } from './receiver-deliveries.js';
+import type { Delivery } from './receiver-deliveries.js';
 
 export const NotifyCasePayload = z.object({
   caseId: Uuid,
@@ -49,6 +53,11 @@ export interface NotifyCaseInput {
   alongWith?: { event: WebhookEventType; occurrence?: number | string }[];
   /** The case was opened by this very transaction, so its keys are new (see `EnqueueOptions.newKey`). */
   newCase?: boolean;
+  /**
+   * Hold every delivery until then: a case opened by a score whose customer may still write the comment (see
+   * `cases/notice-hold.ts`). `releaseHeldNotices` makes them due at once when the rest of the answer comes.
+   */
+  notBefore?: Date;
 }
 
 /**
@@ -68,19 +77,44 @@ export interface NotifyCaseInput {
  *
  * True when anything was queued; false when this occurrence was queued already or nobody listens to these events.
  */
-export async function notifyCase(trx: Transaction<Database>, { projectId, caseId, event, now, occurrence, alongWith = [], newCase = false }: NotifyCaseInput): Promise<boolean> {
-  const told = [{ event, occurrence }, ...alongWith].map((each) => ({ event: each.event, key: caseEventKey(caseId, each.event, each.occurrence) }));
-  const listeners = await caseEventListeners(trx, projectId);
-  const occurredAt = now.toISOString();
-  const when = { now, newKey: newCase };
+export async function notifyCase(trx: Transaction<Database>, { projectId, caseId, event, now, occurrence, alongWith = [], newCase = false, notBefore }: NotifyCaseInput): Promise<boolean> {
+  const told = [{ event, occurrence }, ...alongWith];
+  const when = { now, newKey: newCase, ...(notBefore !== undefined && { runAt: notBefore }) };
   let queued = false;
-  for (const delivery of told.flatMap((each) => receiverDeliveries(caseId, occurredAt, each, listeners))) queued = (await delivery(trx, when)) || queued;
-  const [mailed, ...mailedToo] = listeners.staffMail ? told.filter((each) => STAFF_MAIL_EVENTS.has(each.event)) : [];
-  if (mailed) {
-    const payload = { caseId, event: mailed.event, occurredAt, emailOnly: true as const, ...(mailedToo.length > 0 && { alongWith: mailedToo }) };
-    queued = (await enqueue(trx, notifyCaseKind, payload, { key: mailed.key, ...when })) || queued;
-  }
+  for (const job of noticeJobs(caseId, now.toISOString(), told, await caseEventListeners(trx, projectId))) queued = (await job.queue(trx, when)) || queued;
   return queued;
+}
+
+/** What `openCase` tells of a new case: `follow_up.opened`, along with this when routing assigned it as it opened. */
+export const ASSIGNED_AS_OPENED = { event: 'follow_up.assigned', occurrence: 1 } as const;
+
+/**
+ * Makes the held deliveries of a case's opening (`notBefore`) due now, in the caller's transaction, and wakes this
+ * process's runner at commit: the customer finished their answer, so staff and receivers hear of the case with the
+ * comment. Deliveries already due, or sent, are left as they are. True when any was held.
+ */
+export async function releaseHeldNotices(trx: Transaction<Database>, { projectId, caseId, now }: { projectId: string; caseId: string; now: Date }): Promise<boolean> {
+  // The keys `openCase` queued under, found by the unique index (both events: whether the case was routed is not
+  // read back; a key never queued matches nothing).
+  const keys = noticeJobs(caseId, now.toISOString(), [{ event: 'follow_up.opened' }, ASSIGNED_AS_OPENED], await caseEventListeners(trx, projectId)).map((job) => job.key);
+  if ((await releaseHeldJobs(trx, keys, now)) === 0) return false;
+  afterCommit(trx, wakeRunners);
+  return true;
+}
+
+/**
+ * The jobs that tell `told` to `listeners`: each receiver's delivery (`receiverDeliveries`) and, when staff may be
+ * mailed of one of the events, one fan-out for all of them under the first one's key.
+ */
+function noticeJobs(caseId: string, occurredAt: string, told: readonly { event: WebhookEventType; occurrence?: number | string }[], listeners: CaseEventListeners): Delivery[] {
+  const keyed = told.map((each) => ({ event: each.event, key: caseEventKey(caseId, each.event, each.occurrence) }));
+  const jobs = keyed.flatMap((each) => receiverDeliveries(caseId, occurredAt, each, listeners));
+  const [mailed, ...mailedToo] = listeners.staffMail ? keyed.filter((each) => STAFF_MAIL_EVENTS.has(each.event)) : [];
+  if (mailed !== undefined) {
+    const payload = { caseId, event: mailed.event, occurredAt, emailOnly: true as const, ...(mailedToo.length > 0 && { alongWith: mailedToo }) };
+    jobs.push(delivery(notifyCaseKind, payload, mailed.key));
+  }
+  return jobs;
 }
 
 function caseEventKey(caseId: string, event: WebhookEventType, occurrence: number | string | undefined): string {

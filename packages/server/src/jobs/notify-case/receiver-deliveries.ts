@@ -9,12 +9,16 @@ import type { JobKind } from '../job-definition.js';
 import { deliverSlackKind, SLACK_EVENTS } from './deliver-slack-job.js';
 import { deliverWebhookKind } from './deliver-webhook-job.js';
 
-/** A delivery job to queue once it is known to be wanted: true when queued, false when its key was queued already. */
-export type Delivery = (trx: Transaction<Database>, when: Omit<EnqueueOptions, 'key'>) => Promise<boolean>;
+/** A delivery job to queue once it is known to be wanted, under its key. */
+export interface Delivery {
+  key: string;
+  /** True when queued, false when its key was queued already. */
+  queue(trx: Transaction<Database>, when: Omit<EnqueueOptions, 'key'>): Promise<boolean>;
+}
 
-/** `kind` with `payload` under `key`, queued when the returned function is called. */
+/** `kind` with `payload` under `key`, queued when `queue` is called. */
 export function delivery<S extends z.ZodType>(kind: JobKind<S>, payload: z.input<S>, key: string): Delivery {
-  return (trx, when) => enqueue(trx, kind, payload, { key, ...when });
+  return { key, queue: (trx, when) => enqueue(trx, kind, payload, { key, ...when }) };
 }
 
 /**

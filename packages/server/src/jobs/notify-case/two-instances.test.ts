@@ -50,7 +50,7 @@ describe.skipIf(pgUrl === undefined)('two server instances on one PostgreSQL dat
     for (const { db } of instances) runners.start(db, { pollMs: 50 });
 
     const cases = await Promise.all(
-      Array.from({ length: N }, (_, i) => postResponse(instances[i % 2]!.served.origin, submission({ answers: { nps: i % 7 } }))),
+      Array.from({ length: N }, (_, i) => postResponse(instances[i % 2]!.served.origin, submission({ answers: { nps: i % 7 }, finished: true }))),
     );
     expect(new Set(cases).size).toBe(N);
 
