@@ -125,6 +125,34 @@ describe.each(testDialects)('group commit on $name', ({ name, open }) => {
     expect(transactions.size).toBe(3);
   });
 
+  it('runs a batch that waited for its turn (begun early on PostgreSQL) after the one before has committed', async () => {
+    const { project } = await seedProject(t.db);
+    const group = createGroupCommit(t.db.kysely, { dialect: t.db.dialect });
+    const score = answer(project.id, { answers: { nps: 3 } });
+    const ran: string[] = [];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = group.run(async (trx) => {
+      const result = await recordResponse(trx, score);
+      await held;
+      ran.push('score');
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The comment's batch opens while the score's runs: it waits, its transaction begun (PostgreSQL), its unit not run.
+    const second = group.run(async (trx) => {
+      ran.push('comment');
+      return recordResponse(trx, { ...score, answers: { comment: 'Slow delivery' }, finished: true });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ran).toEqual([]);
+    release();
+    expect(await first).toMatchObject({ outcome: 'created' });
+    // It saw the score's committed row, and merged into it.
+    expect(await second).toMatchObject({ outcome: 'merged' });
+    expect(ran).toEqual(['score', 'comment']);
+  });
+
   it.runIf(name === 'postgres')('runs several batches side by side on the pool', async () => {
     const { project } = await seedProject(t.db);
     const group = createGroupCommit(t.db.kysely, { dialect: t.db.dialect, maxBatch: 1, concurrency: 2 });

@@ -31,6 +31,13 @@ export interface GroupCommitOptions {
    * the team's roster and cursor, the multi-row inserts) are shared by more answers.
    */
   concurrency?: number;
+  /**
+   * Open the next batch's transaction while it waits for its turn, on a connection of its own, so its BEGIN's round
+   * trip is made while the batch before still runs; its units still run only once that batch has committed. Default:
+   * on PostgreSQL (SQLite has one connection). Measured in three interleaved pairs of the ingest bench (2 Dec 2026):
+   * 2,761/2,812/2,805 answers/s without, 2,848/2,951/2,862 with.
+   */
+  beginEarly?: boolean;
 }
 
 interface Pending {
@@ -38,6 +45,12 @@ interface Pending {
   ahead: CommitUnit<void> | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+interface Batch {
+  units: Pending[];
+  /** Begun early (`beginEarly`): lets its transaction's work start, and resolves once the batch has settled. */
+  start?: () => Promise<void>;
 }
 
 /**
@@ -54,9 +67,9 @@ interface Pending {
  * when the throw says the database is down, every unit gets that error at once (retrying each alone would only wait
  * out the same outage once per unit).
  */
-export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch = 64, concurrency = 1 }: GroupCommitOptions): GroupCommit {
+export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch = 64, concurrency = 1, beginEarly = dialect === 'postgres' }: GroupCommitOptions): GroupCommit {
   /** Batches not started yet, oldest first; only the last one takes new units. */
-  const waiting: Pending[][] = [];
+  const waiting: Batch[] = [];
   let running = 0;
   let flushScheduled = false;
   let drained: (() => void)[] = [];
@@ -72,7 +85,9 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
     while (running < concurrency && waiting.length > 0) {
       const batch = waiting.shift()!;
       running++;
-      void flush(batch).finally(() => {
+      const next = waiting[0];
+      if (beginEarly && next !== undefined && next.start === undefined && running >= concurrency) beginEarlyFor(next);
+      void (batch.start ? batch.start() : flush(batch.units)).finally(() => {
         running--;
         if (waiting.length > 0) scheduleFlush();
         else if (running === 0) settleDrained();
@@ -86,10 +101,23 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
     for (const done of waiters) done();
   }
 
-  async function flush(batch: Pending[]): Promise<void> {
+  /** Begins `batch`'s transaction now; its units run once `start` is called (its turn), and not before. */
+  function beginEarlyFor(batch: Batch): void {
+    let turn!: () => void;
+    const ready = new Promise<void>((resolve) => (turn = resolve));
+    const settled = flush(batch.units, ready);
+    batch.start = () => {
+      turn();
+      return settled;
+    };
+  }
+
+  async function flush(batch: Pending[], turn?: Promise<void>): Promise<void> {
     let results: unknown[];
     try {
       results = await withTransaction(kysely, async (trx) => {
+        // Begun early: the batch takes units until its turn, and a later step must see the batch before committed.
+        if (turn) await turn;
         // All settled before a failure is thrown: nothing may still run on the transaction when it rolls back.
         const aheads = await Promise.allSettled(batch.map((unit) => unit.ahead?.(trx)));
         const failed = aheads.find((ahead) => ahead.status === 'rejected');
@@ -99,6 +127,8 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
         return values;
       });
     } catch (error) {
+      // A BEGIN that failed before the batch's turn: it is settled with every unit it takes until then.
+      if (turn) await turn;
       if (batch.length === 1 || storeOutageOf(error, dialect) !== null) {
         for (const unit of batch) unit.reject(error);
         return;
@@ -128,11 +158,14 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
     run<T>(work: CommitUnit<T>, ahead?: CommitUnit<void>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         let open = waiting.at(-1);
-        if (open === undefined || open.length >= maxBatch) {
-          open = [];
+        if (open === undefined || open.units.length >= maxBatch) {
+          open = { units: [] };
           waiting.push(open);
+          // Only a batch that waits for its turn gains by beginning early (one that starts at once begins then), and
+          // only the next in line: each begun batch holds a pooled connection.
+          if (beginEarly && running >= concurrency && waiting.length === 1) beginEarlyFor(open);
         }
-        open.push({ work, ahead, resolve: resolve as (value: unknown) => void, reject });
+        open.units.push({ work, ahead, resolve: resolve as (value: unknown) => void, reject });
         scheduleFlush();
       });
     },
