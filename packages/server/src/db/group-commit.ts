@@ -85,8 +85,7 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
     while (running < concurrency && waiting.length > 0) {
       const batch = waiting.shift()!;
       running++;
-      const next = waiting[0];
-      if (beginEarly && next !== undefined && next.start === undefined && running >= concurrency) beginEarlyFor(next);
+      beginNextEarly();
       void (batch.start ? batch.start() : flush(batch.units)).finally(() => {
         running--;
         if (waiting.length > 0) scheduleFlush();
@@ -101,8 +100,13 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
     for (const done of waiters) done();
   }
 
-  /** Begins `batch`'s transaction now; its units run once `start` is called (its turn), and not before. */
-  function beginEarlyFor(batch: Batch): void {
+  /**
+   * Begins the next batch's transaction now when it will wait for its turn (`beginEarly`); its units run once `start`
+   * is called (its turn), and not before. Only the next in line: each begun batch holds a pooled connection.
+   */
+  function beginNextEarly(): void {
+    const batch = waiting[0];
+    if (!beginEarly || running < concurrency || batch === undefined || batch.start !== undefined) return;
     let turn!: () => void;
     const ready = new Promise<void>((resolve) => (turn = resolve));
     const settled = flush(batch.units, ready);
@@ -161,9 +165,7 @@ export function createGroupCommit(kysely: Kysely<Database>, { dialect, maxBatch 
         if (open === undefined || open.units.length >= maxBatch) {
           open = { units: [] };
           waiting.push(open);
-          // Only a batch that waits for its turn gains by beginning early (one that starts at once begins then), and
-          // only the next in line: each begun batch holds a pooled connection.
-          if (beginEarly && running >= concurrency && waiting.length === 1) beginEarlyFor(open);
+          beginNextEarly();
         }
         open.units.push({ work, ahead, resolve: resolve as (value: unknown) => void, reject });
         scheduleFlush();
