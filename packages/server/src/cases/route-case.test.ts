@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { insertAtCommit } from '../db/insert-at-commit.js';
 import { withTransaction } from '../db/with-transaction.js';
+import { insertJobRow, jobRow } from '../repos/jobs.js';
 import { insertMember } from '../repos/members.js';
 import { insertTeam } from '../repos/teams.js';
 import { NOW, seedProject } from '../testing/fixtures.js';
@@ -37,5 +39,29 @@ describe.each(testDialects)('routing cases to a team on $name', ({ open }) => {
     });
     await expect(failed).rejects.toThrow('a later answer of the batch failed');
     expect(await withTransaction(t.db.kysely, route)).toBe('Bo');
+  });
+
+  it('the turn is written with the rows the batch held for its commit, and a failed one leaves both out', async () => {
+    const { route } = await team(['Ann', 'Bo', 'Cy']);
+    const job = (key: string) => jobRow({ kind: 'test.record', key, payload: {}, runAt: NOW, maxAttempts: 3 }, NOW);
+    const keys = async () => (await t.db.kysely.selectFrom('jobs').select('key').orderBy('key').execute()).map((r) => r.key);
+    // As a batch of answers: a case's job held first, then routed cases, then more held rows.
+    const batch = await withTransaction(t.db.kysely, async (trx) => {
+      await insertAtCommit(trx, 'jobs', job('before'), (row) => insertJobRow(trx, row));
+      const names = [await route(trx), await route(trx)];
+      await insertAtCommit(trx, 'jobs', job('after'), (row) => insertJobRow(trx, row));
+      return names;
+    });
+    expect(batch).toEqual(['Ann', 'Bo']);
+    expect(await keys()).toEqual(['after', 'before']);
+    // A job whose id is taken: the commit fails, as a held row that breaks a constraint fails it.
+    const duplicate = { ...job('another'), id: (await t.db.kysely.selectFrom('jobs').select('id').executeTakeFirstOrThrow()).id };
+    const failed = withTransaction(t.db.kysely, async (trx) => {
+      await route(trx);
+      await insertAtCommit(trx, 'jobs', duplicate, (row) => insertJobRow(trx, row));
+    });
+    await expect(failed).rejects.toThrow();
+    expect(await keys()).toEqual(['after', 'before']);
+    expect(await withTransaction(t.db.kysely, route)).toBe('Cy');
   });
 });

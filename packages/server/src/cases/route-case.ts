@@ -2,6 +2,7 @@ import type { RoutingTarget } from '@closeloop/sdk/schemas';
 import type { Transaction } from 'kysely';
 import { beforeCommit } from '../db/before-commit.js';
 import type { Database } from '../db/database.js';
+import { updateAtCommit } from '../db/insert-at-commit.js';
 import { findMember } from '../repos/members.js';
 import { lockTeamRoster, setLastRoutedMember } from '../repos/teams.js';
 import type { TeamRoster } from '../repos/teams.js';
@@ -36,9 +37,9 @@ const rosters = new WeakMap<Transaction<Database>, Map<string, Promise<TeamRoste
 /**
  * The team's roster as this transaction sees it. A batch of answers shares one transaction, and its cases routed to
  * one team took two statements each (the roster, locked, and the cursor moved): now the first case reads and locks
- * the roster, the cursor moves in memory from case to case, and is written once, just before the commit. The roster
- * is locked on PostgreSQL (and SQLite's writer holds the lock anyway), so no other transaction moves the cursor
- * meanwhile.
+ * the roster, the cursor moves in memory from case to case, and is written once at the commit, on PostgreSQL in the
+ * statement that inserts the batch's new cases (updateAtCommit). The roster is locked on PostgreSQL (and SQLite's
+ * writer holds the lock anyway), so no other transaction moves the cursor meanwhile.
  */
 function rosterIn(trx: Transaction<Database>, projectId: string, teamId: string): Promise<TeamRoster | null> {
   let byTeam = rosters.get(trx);
@@ -54,7 +55,8 @@ function rosterIn(trx: Transaction<Database>, projectId: string, teamId: string)
     byTeam.set(key, (roster = read));
     beforeCommit(trx, async () => {
       const cursor = (await read)?.lastRoutedMemberId ?? null;
-      if (cursor !== null && cursor !== cursorAsRead) await setLastRoutedMember(trx, teamId, cursor);
+      if (cursor !== null && cursor !== cursorAsRead)
+        await updateAtCommit(trx, 'teams', { id: teamId, last_routed_member_id: cursor }, (row) => setLastRoutedMember(trx, row.id, row.last_routed_member_id));
     });
   }
   return roster;

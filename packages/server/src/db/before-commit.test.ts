@@ -25,6 +25,18 @@ describe.each(testDialects)('writes before the commit on $name', ({ open }) => {
     expect(await keys()).toEqual(['summed-up']);
   });
 
+  it('a write registered as last runs after every other, those registered meanwhile too', async () => {
+    const order: string[] = [];
+    await withTransaction(t.db.kysely, async (trx) => {
+      beforeCommit(trx, async () => void order.push('flush'), { last: true });
+      beforeCommit(trx, async () => {
+        order.push('first');
+        beforeCommit(trx, async () => void order.push('registered by first'));
+      });
+    });
+    expect(order).toEqual(['first', 'registered by first', 'flush']);
+  });
+
   it('a throw fails the commit: nothing of the transaction is written', async () => {
     const failed = withTransaction(t.db.kysely, async (trx) => {
       await insertJob(trx, job('of-the-work'), NOW);

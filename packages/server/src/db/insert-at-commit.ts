@@ -8,14 +8,21 @@ import type { PreparedStatement } from './prepared-statement.js';
 import { columnArrays, unnestRows } from './unnest-rows.js';
 import type { ColumnTypes } from './unnest-rows.js';
 
-/** The tables whose rows may wait for the commit, with the row each takes, in the order they go in (foreign keys). */
-interface Deferrable {
+/** The tables whose new rows may wait for the commit, with the row each takes, in the order they go in (foreign keys). */
+interface Insertions {
   follow_ups: Insertable<FollowUpsTable>;
   case_events: Insertable<CaseEventsTable>;
   jobs: Insertable<JobsTable>;
 }
 
-const ORDER = ['follow_ups', 'case_events', 'jobs'] as const satisfies readonly (keyof Deferrable)[];
+/** The updates that may wait for the commit: a team's round-robin cursor, moved once per transaction (route-case.ts). */
+interface Updates {
+  teams: { id: string; last_routed_member_id: string };
+}
+
+type Deferrable = Insertions & Updates;
+
+const ORDER = ['follow_ups', 'case_events', 'jobs', 'teams'] as const satisfies readonly (keyof Deferrable)[];
 
 type Held = { [T in keyof Deferrable]?: Deferrable[T][] };
 
@@ -34,22 +41,42 @@ const CHUNK = 1_000;
  * so the whole transaction, like any other statement. A read that may need a held row calls {@link insertHeldNow}
  * first.
  */
-export async function insertAtCommit<T extends keyof Deferrable, R extends Deferrable[T]>(
+export function insertAtCommit<T extends keyof Insertions, R extends Insertions[T]>(
   trx: Transaction<Database>,
   table: T,
   row: R,
   insertNow: (row: R) => Promise<unknown>,
 ): Promise<void> {
+  return holdForCommit(trx, table, row, () => insertNow(row));
+}
+
+/**
+ * Updates a row just before the commit, in the statement that inserts the held rows: the cursor of a team whose
+ * cases this transaction routed, one round trip fewer for each batch of answers on PostgreSQL (there it was a
+ * statement of its own, a sixth of the batch's). One row per team and transaction: the caller holds it at commit,
+ * when the cursor has stopped moving. On SQLite, `updateNow` at once.
+ */
+export function updateAtCommit<T extends keyof Updates, R extends Updates[T]>(
+  trx: Transaction<Database>,
+  table: T,
+  row: R,
+  updateNow: (row: R) => Promise<unknown>,
+): Promise<void> {
+  return holdForCommit(trx, table, row, () => updateNow(row));
+}
+
+async function holdForCommit(trx: Transaction<Database>, table: keyof Deferrable, row: object, writeNow: () => Promise<unknown>): Promise<void> {
   if (dialectOf(trx) === 'sqlite') {
-    await insertNow(row);
+    await writeNow();
     return;
   }
   let rows = held.get(trx);
   if (rows === undefined) {
     held.set(trx, (rows = {}));
-    beforeCommit(trx, () => insertHeldNow(trx));
+    // After the other writes waiting for the commit, so that what they hold (a team's cursor) goes in with the rest.
+    beforeCommit(trx, () => insertHeldNow(trx), { last: true });
   }
-  ((rows[table] ??= []) as Deferrable[T][]).push(row);
+  ((rows[table] ??= []) as object[]).push(row);
 }
 
 /**
@@ -119,11 +146,13 @@ const COLUMNS: { [T in keyof Deferrable]: ColumnTypes } = {
     created_at: 'text',
     updated_at: 'text',
   },
+  teams: { id: 'text', last_routed_member_id: 'text' },
 };
 
-/** The insert of `table`'s rows, its arrays being the parameters `<table>.<column>`. */
-function insertInto(table: keyof Deferrable, parameter: (name: string) => unknown) {
+/** The write of `table`'s rows, its arrays being the parameters `<table>.<column>`: an insert, or the cursors' update. */
+function writeOf(table: keyof Deferrable, parameter: (name: string) => unknown) {
   const { names, unnest } = unnestRows(COLUMNS[table], (column) => parameter(`${table}.${column}`));
+  if (table === 'teams') return sql`update teams set last_routed_member_id = moved.last_routed_member_id from ${unnest} as moved(${names}) where teams.id = moved.id`;
   // A job key queued twice stays one job, as `insertJob` keeps it. Only a case whose cause this transaction
   // inserted is held: none can exist yet, so a duplicate fails the commit (and the batch's answers then go in one
   // at a time) rather than passing unseen; events are new rows.
@@ -139,7 +168,7 @@ function statementFor(tables: readonly (keyof Deferrable)[]): PreparedStatement<
   let statement = statements.get(key);
   if (statement === undefined) {
     statement = preparedStatement<Record<string, unknown[]>, never>((conn, p) => {
-      const inserts = tables.map((table) => insertInto(table, p as (name: string) => unknown));
+      const inserts = tables.map((table) => writeOf(table, p as (name: string) => unknown));
       const last = inserts.pop()!;
       const query = inserts.length === 0 ? last : sql`with ${sql.join(inserts.map((insert, i) => sql`${sql.raw(`held_${i}`)} as (${insert})`))} ${last}`;
       return { compile: () => query.compile(conn) };
