@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { NOW, npsSurvey, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
-import { LOOKUP_TTL_MS } from './lookup-cache.js';
+import { withTransaction } from '../db/with-transaction.js';
+import { LOOKUP_TTL_MS, lookupCache } from './lookup-cache.js';
 import { findProjectByPublicKeyCached, updateProjectProfile } from './projects.js';
 import { findSurveyCached, upsertSurvey } from './surveys.js';
 
@@ -45,5 +46,37 @@ describe.each(testDialects)('cached lookups on $name', ({ open }) => {
     } finally {
       await other.cleanup();
     }
+  });
+
+  it('reads once for the requests that miss together, and again for one after a write of this instance', async () => {
+    const cache = lookupCache<number>('test-together');
+    let reads = 0;
+    const read = async () => {
+      reads++;
+      const before = reads;
+      await t.db.kysely.selectFrom('projects').select('id').execute();
+      return before;
+    };
+    expect(await Promise.all(Array.from({ length: 20 }, () => cache.get(t.db.kysely, 'k', read)))).toEqual(Array(20).fill(1));
+    expect(reads).toBe(1);
+    // A read begun before the clear is not joined after it, and what it brings is not kept.
+    const early = cache.get(t.db.kysely, 'again', read);
+    cache.clear(t.db.kysely);
+    const late = cache.get(t.db.kysely, 'again', read);
+    expect([await early, await late]).toEqual([2, 3]);
+    expect(await cache.get(t.db.kysely, 'again', read)).toBe(3);
+  });
+
+  it('never makes a caller inside a transaction wait for a read on the pool (on SQLite, that read waits for the transaction)', async () => {
+    await seedProject(t.db);
+    const cache = lookupCache<number>('test-inside');
+    const count = (conn: typeof t.db.kysely) => async () => (await conn.selectFrom('projects').select('id').execute()).length;
+    let outside: Promise<number> | undefined;
+    const inside = await withTransaction(t.db.kysely, async (trx) => {
+      await trx.selectFrom('projects').select('id').execute();
+      outside = cache.get(t.db.kysely, 'k', count(t.db.kysely));
+      return cache.get(trx, 'k', count(trx));
+    });
+    expect([inside, await outside]).toEqual([1, 1]);
   });
 });
