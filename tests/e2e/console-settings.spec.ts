@@ -125,6 +125,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await openSettings(page);
       await expect(page.getByRole('region', { name: 'Webhooks', exact: true })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'When new cases are told of' })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Members', exact: true }).getByRole('table')).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screens}/settings-${scheme}-${width}.png`, fullPage: true });

@@ -68,7 +68,7 @@ describe('the case lifecycle from Node', () => {
     await client.members.delete(bo.id);
     expect((await client.members.list()).map((m) => m.name)).toEqual(['Ana']);
 
-    const defaults = { rootCauses: [], businessHours: null, feedbackRouting: [], customerValue: null };
+    const defaults = { rootCauses: [], businessHours: null, feedbackRouting: [], customerValue: null, commentWaitSeconds: 60 };
     expect(await client.settings.get()).toEqual(defaults);
     expect(await client.settings.update({ rootCauses: [{ id: 'delivery', label: 'Delivery' }] })).toEqual({ ...defaults, rootCauses: [{ id: 'delivery', label: 'Delivery' }] });
   });

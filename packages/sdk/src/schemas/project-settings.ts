@@ -64,6 +64,19 @@ export const CustomerValue = z.strictObject({
 });
 export type CustomerValue = z.infer<typeof CustomerValue>;
 
+/** The default wait of a new case's notices for the comment: most customers write theirs within a minute. */
+export const DEFAULT_COMMENT_WAIT_SECONDS = 60;
+
+/**
+ * How long the notices of a case opened by a score (webhooks, Slack, staff email) wait for the comment its customer
+ * may still write, in seconds: they go out as soon as it comes, or when this is up. 0: at once, without it.
+ */
+export const CommentWaitSeconds = z
+  .number({ error: 'must be a number of seconds' })
+  .int('must be whole seconds')
+  .min(0, 'must be 0 (at once) or more')
+  .max(600, 'must be at most 600 (ten minutes)');
+
 const settingsFields = {
   rootCauses: z
     .array(RootCause)
@@ -75,6 +88,7 @@ const settingsFields = {
   feedbackRouting: z.array(FeedbackRoutingRule).max(50),
   /** Null: priority comes from the score alone. */
   customerValue: CustomerValue.nullable(),
+  commentWaitSeconds: CommentWaitSeconds,
 };
 
 /** The project's settings (`GET /api/v1/settings`): an object with room to grow, each setting with its default. */
@@ -83,6 +97,7 @@ export const ProjectSettings = z.object({
   businessHours: settingsFields.businessHours.default(null),
   feedbackRouting: settingsFields.feedbackRouting.default([]),
   customerValue: settingsFields.customerValue.default(null),
+  commentWaitSeconds: settingsFields.commentWaitSeconds.default(DEFAULT_COMMENT_WAIT_SECONDS),
 });
 export type ProjectSettings = z.infer<typeof ProjectSettings>;
 
@@ -90,5 +105,5 @@ export type ProjectSettings = z.infer<typeof ProjectSettings>;
 export const ProjectSettingsPatch = z
   .strictObject(settingsFields)
   .partial()
-  .refine((p) => Object.keys(p).length > 0, 'must change at least one setting (rootCauses, businessHours, feedbackRouting, customerValue)');
+  .refine((p) => Object.keys(p).length > 0, 'must change at least one setting (rootCauses, businessHours, feedbackRouting, customerValue, commentWaitSeconds)');
 export type ProjectSettingsPatch = z.infer<typeof ProjectSettingsPatch>;

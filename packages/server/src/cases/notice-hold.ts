@@ -1,12 +1,12 @@
 import type { SurveyDefinition } from '@closeloop/sdk/schemas';
 
-/**
- * How long a new case's notices (webhooks, Slack, staff email) wait for the rest of its customer's answer. The widget
- * sends the score the moment it is given, and the case opens with it; the comment follows once written, usually
- * within a minute. Told at once, Slack and the mail showed "no comment" for a customer who then wrote one. A customer
- * who stops after the score is told of a minute late; the console's inbox shows the case at once either way.
+/*
+ * A new case's notices (webhooks, Slack, staff email) wait for the rest of its customer's answer. The widget sends the
+ * score the moment it is given, and the case opens with it; the comment follows once written, usually within a
+ * minute. Told at once, Slack and the mail showed "no comment" for a customer who then wrote one. How long they wait
+ * is the project's `commentWaitSeconds` (a minute unless set; 0 tells at once): a customer who stops after the score
+ * is told of that much later. The console's inbox shows the case at once either way.
  */
-export const NOTICE_HOLD_MS = 60_000;
 
 /**
  * Whether the customer may still write what staff read first in a notice (the answer to the survey's first text
@@ -18,7 +18,13 @@ export function commentMayFollow(survey: SurveyDefinition, answers: Readonly<Rec
   return texts.length > 0 && texts.every((question) => typeof answers[question.id] !== 'string');
 }
 
-/** When a case opened by this answer should be told of: null for at once. */
-export function noticesHeldUntil(survey: SurveyDefinition, answers: Readonly<Record<string, unknown>>, finished: boolean, openedAt: string): Date | null {
-  return commentMayFollow(survey, answers, finished) ? new Date(Date.parse(openedAt) + NOTICE_HOLD_MS) : null;
+/** When a case opened by this answer should be told of, waiting `waitSeconds` for the comment: null for at once. */
+export function noticesHeldUntil(
+  survey: SurveyDefinition,
+  answers: Readonly<Record<string, unknown>>,
+  finished: boolean,
+  openedAt: string,
+  waitSeconds: number,
+): Date | null {
+  return waitSeconds > 0 && commentMayFollow(survey, answers, finished) ? new Date(Date.parse(openedAt) + waitSeconds * 1000) : null;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SurveyDefinition } from '@closeloop/sdk/schemas';
+import { ProjectSettings, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { describe, expect, it } from 'vitest';
 import { NOW, npsSurvey, responseStep, seedProject } from '../testing/fixtures.js';
 import { testDialects, useTestDb } from '../testing/test-dbs.js';
@@ -7,6 +7,7 @@ import { recordResponse } from './record-response.js';
 import { listCaseEvents } from '../repos/case-events.js';
 import { listCases } from '../repos/cases.js';
 import { findJobByKey } from '../repos/jobs.js';
+import { saveProjectSettings } from '../repos/project-settings.js';
 import { listResponses } from '../repos/responses.js';
 import { upsertSurvey } from '../repos/surveys.js';
 import { withTransaction } from '../db/with-transaction.js';
@@ -179,6 +180,16 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
       const caseId = caseOf(await recordResponse(t.db.kysely, input(project.id, { id })));
       await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'Slow delivery' }, finished: true, receivedAt: at(90) }));
       expect(await noticeOf(caseId)).toMatchObject({ runAt: at(60) });
+    });
+
+    it("wait as long as the project's settings say, and not at all when they say 0", async () => {
+      const { project } = await seedProject(t.db);
+      const waitFor = async (commentWaitSeconds: number) => {
+        await saveProjectSettings(t.db.kysely, project.id, ProjectSettings.parse({ commentWaitSeconds }));
+        return noticeOf(caseOf(await recordResponse(t.db.kysely, input(project.id))));
+      };
+      expect(await waitFor(300)).toMatchObject({ runAt: at(300) });
+      expect(await waitFor(0)).toMatchObject({ runAt: at(0) });
     });
 
     it('are due at once when the score and the comment land in one batch', async () => {

@@ -133,11 +133,10 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
     return { outcome, id: input.id, followUpId: existingCase };
   }
 
-  // The settings (business hours, customer value) are read only for an answer that opens a case.
-  const terms =
-    followUpReason(survey, answers) === null
-      ? null
-      : caseForResponse(survey, answers, caseFacts(respondent, input.context.url, input.answeredAt), await projectSettingsCached(trx, input.projectId));
+  // The settings (business hours, customer value, the notices' wait) are read only for an answer that opens a case.
+  if (followUpReason(survey, answers) === null) return { outcome, id: input.id, followUpId: null };
+  const settings = await projectSettingsCached(trx, input.projectId);
+  const terms = caseForResponse(survey, answers, caseFacts(respondent, input.context.url, input.answeredAt), settings);
   const followUpId =
     terms &&
     (await openCase(trx, {
@@ -150,7 +149,7 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
       searchText,
       customer: customerOf(respondent),
       newCause: inserted,
-      noticesHeldUntil: noticesHeldUntil(survey, answers, finished, input.receivedAt),
+      noticesHeldUntil: noticesHeldUntil(survey, answers, finished, input.receivedAt, settings.commentWaitSeconds),
     }));
   return { outcome, id: input.id, followUpId };
 }

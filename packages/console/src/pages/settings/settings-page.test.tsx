@@ -12,7 +12,7 @@ const HOOK: Webhook = { id: '0190a0b0-0000-7000-8000-00000000d001', url: 'https:
 /** The settings page as an admin, against a fake server that keeps keys, settings and the webhook's log. */
 function settingsPage(role: 'admin' | 'agent' = 'admin', handlers: Parameters<typeof renderConsole>[1] = {}) {
   let keys: SecretKey[] = [ORIGINAL_KEY];
-  let settings: ProjectSettings = { rootCauses: [], businessHours: null, feedbackRouting: [], customerValue: null };
+  let settings: ProjectSettings = { rootCauses: [], businessHours: null, feedbackRouting: [], customerValue: null, commentWaitSeconds: 60 };
   const log: WebhookDelivery[] = [];
   const rendered = renderConsole('/settings', {
     'GET /api/v1/session': () => json(200, sessionOf(role)),
@@ -126,6 +126,23 @@ describe('the settings page', () => {
     fireEvent.input(within(sla).getByLabelText('Until'), { target: { value: '18:00' } });
     fireEvent.click(within(sla).getByRole('button', { name: 'Save business hours' }));
     await waitFor(() => expect(settings().businessHours).toEqual({ timeZone: 'Europe/Stockholm', days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' }));
+  });
+
+  it("saves how long new cases' notices wait for the comment, refusing a wait past ten minutes before sending", async () => {
+    const { settings, requests } = settingsPage();
+    const wait = await screen.findByRole('region', { name: 'When new cases are told of' });
+    const field = within(wait).getByLabelText('Wait for the comment (seconds)');
+    expect((field as HTMLInputElement).value).toBe('60');
+    fireEvent.input(field, { target: { value: '900' } });
+    fireEvent.click(within(wait).getByRole('button', { name: 'Save the wait' }));
+    expect(await within(wait).findByText('must be at most 600 (ten minutes)')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(requests.some((r) => r.method === 'PATCH')).toBe(false);
+
+    fireEvent.input(field, { target: { value: '0' } });
+    fireEvent.click(within(wait).getByRole('button', { name: 'Save the wait' }));
+    await waitFor(() => expect(settings().commentWaitSeconds).toBe(0));
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({ commentWaitSeconds: 0 });
   });
 
   it("sends a webhook test and shows the outcome and the delivery log", async () => {

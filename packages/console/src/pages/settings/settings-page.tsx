@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import './settings.css';
 import { ErrorMessage } from '../../ui/error-message.js';
 import { BusinessHoursSection } from './business-hours-section.js';
+import { CommentWaitSection } from './comment-wait-section.js';
 import { CustomerValueSection } from './customer-value-section.js';
 import { FeedbackRoutingSection } from './feedback-routing-section.js';
 import { IdentitySecretSection } from './identity-secret-section.js';
@@ -25,6 +26,7 @@ const CONTENTS = [
   ['root-causes', 'Root causes'],
   ['customer-value', 'Customer value'],
   ['feedback-routing', 'Feedback routing'],
+  ['comment-wait', 'When new cases are told of'],
   ['webhooks', 'Webhooks'],
   ['slack', 'Slack'],
   ['email', 'Email'],
@@ -67,6 +69,7 @@ export function SettingsPage() {
           <FeedbackRoutingSection model={settings} people={people} />
         </>
       )}
+      {settings.settings.value !== null && <CommentWaitSection model={settings} />}
       <WebhooksSection />
       <SlackSection />
       <EmailSection />

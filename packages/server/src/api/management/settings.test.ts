@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { caseRequests } from '../../testing/case-requests.js';
 import { useTestApp } from '../../testing/test-app.js';
 
-const DEFAULTS = { rootCauses: [], businessHours: null, feedbackRouting: [], customerValue: null };
+const DEFAULTS = { rootCauses: [], businessHours: null, feedbackRouting: [], customerValue: null, commentWaitSeconds: 60 };
 
 describe('/api/v1/settings', () => {
   const t = useTestApp();
@@ -27,6 +27,21 @@ describe('/api/v1/settings', () => {
     expect(bad.issues?.map((i) => i.path).sort()).toEqual(['rootCauses.0.id', 'rootCauses.0.label', 'timezone']);
     await api.refused(api.send('PATCH', '/api/v1/settings', {}), 422);
     expect(await (await api.send('GET', '/api/v1/settings')).json()).toEqual(DEFAULTS);
+  });
+
+  it("keeps how long a new case's notices wait for the comment, refusing a wait that is not whole seconds from 0 to 600", async () => {
+    expect(await (await api.send('PATCH', '/api/v1/settings', { commentWaitSeconds: 0 })).json()).toEqual({ ...DEFAULTS, commentWaitSeconds: 0 });
+    for (const [wait, message] of [
+      [601, 'must be at most 600 (ten minutes)'],
+      [-1, 'must be 0 (at once) or more'],
+      [1.5, 'must be whole seconds'],
+      ['60', 'must be a number of seconds'],
+      [null, 'must be a number of seconds'],
+    ] as const) {
+      const refused = await api.refused(api.send('PATCH', '/api/v1/settings', { commentWaitSeconds: wait }), 422);
+      expect(refused.issues).toEqual([{ path: 'commentWaitSeconds', message }]);
+    }
+    expect(await (await api.send('GET', '/api/v1/settings')).json()).toEqual({ ...DEFAULTS, commentWaitSeconds: 0 });
   });
 
   it('keeps business hours, feedback routing and customer value, each replaced whole', async () => {
