@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { FollowUp } from './follow-up.js';
 import { Timestamp, Uuid } from './ids.js';
 
-/** What happened to a case, one webhook event type each; a subscription names the ones it wants. */
+/**
+ * What happened to a case, one webhook event type each; a subscription names the ones it wants.
+ * `follow_up.answer_updated`: the customer wrote (or changed) the comment of the answer that opened the case after its
+ * `follow_up.opened` went out, which waits for the comment the project's `commentWaitSeconds`.
+ */
 export const WebhookEventType = z.enum([
   'follow_up.opened',
   'follow_up.assigned',
@@ -10,6 +14,7 @@ export const WebhookEventType = z.enum([
   'follow_up.overdue',
   'follow_up.resolved',
   'follow_up.loop_closed',
+  'follow_up.answer_updated',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

@@ -11,7 +11,7 @@ import { openCase } from '../cases/open-case.js';
 import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
-import { releaseHeldNotices } from '../jobs/notify-case/notify-case.js';
+import { notifyCase, releaseHeldNotices } from '../jobs/notify-case/notify-case.js';
 import { appendCaseEvents } from '../repos/case-events.js';
 import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
 import { projectSettingsCached } from '../repos/project-settings.js';
@@ -43,7 +43,8 @@ type Checked =
  * Records one step of a response in one transaction: loads the survey, checks the answers against it, inserts
  * the response or merges the step into the one stored under the same id, and, when the merged answers match the
  * survey's follow-up rule and the response has no case yet, opens its case; while the customer may still write the
- * comment, its notices wait for it (`cases/notice-hold.ts`). An NPS answer that follows a resolved case
+ * comment, its notices wait for it (`cases/notice-hold.ts`), and a comment that comes after they went out is told of
+ * as `follow_up.answer_updated`. An NPS answer that follows a resolved case
  * of the same customer is linked to it (`linkNextAnswerToCase`). The response and its cases commit
  * together or not at all. Pass a transaction as `conn` to share it (a batch of responses, one commit).
  *
@@ -126,10 +127,16 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
     // The comment usually comes after the score that opened the case, and identify() may come mid-survey.
     await refreshCaseCustomer(trx, existingCase, searchText, customerOf(respondent));
     // On the timeline, which also tells an open inbox (its event stream) that the case has more to read.
-    if (changed.length > 0)
-      await appendCaseEvents(trx, input.projectId, existingCase, [{ type: 'answer_updated', actor: { kind: 'customer' }, at: input.receivedAt, before: null, after: { questionIds: changed } }]);
+    const [updated] =
+      changed.length > 0
+        ? await appendCaseEvents(trx, input.projectId, existingCase, [{ type: 'answer_updated', actor: { kind: 'customer' }, at: input.receivedAt, before: null, after: { questionIds: changed } }])
+        : [];
+    const now = new Date(input.receivedAt);
     // Webhooks, Slack and staff mail of the case go now, with the comment (when the wait is not over already).
-    if (commentCame) await releaseHeldNotices(trx, { projectId: input.projectId, caseId: existingCase, now: new Date(input.receivedAt) });
+    const toldWithIt = commentCame && (await releaseHeldNotices(trx, { projectId: input.projectId, caseId: existingCase, now }));
+    // A comment written after they went out (the wait was over, or there was none) is told of on its own.
+    if (!toldWithIt && updated !== undefined && changed.some((id) => survey.questions.some((q) => q.id === id && q.type === 'text')))
+      await notifyCase(trx, { projectId: input.projectId, caseId: existingCase, event: 'follow_up.answer_updated', now, occurrence: updated });
     return { outcome, id: input.id, followUpId: existingCase };
   }
 

@@ -173,6 +173,7 @@ describe('openApiDocument', () => {
       'follow_up.overdue',
       'follow_up.resolved',
       'follow_up.loop_closed',
+      'follow_up.answer_updated',
       'webhook.test',
     ]);
     for (const [type, hook] of Object.entries(hooks)) {

@@ -26,10 +26,10 @@ export interface NewCaseEvent {
  * Appends events to a case's timeline, numbered after the last one. Call it in the transaction that changed the case:
  * the case row is already written (and locked) there, so two writers cannot take the same number, and
  * UNIQUE(case_id, seq) would refuse it if they did. There is no update or delete here: the timeline is append-only.
- * `newCase`: the case was inserted by this transaction, so numbering starts at 1.
+ * `newCase`: the case was inserted by this transaction, so numbering starts at 1. Returns the events' numbers.
  */
-export async function appendCaseEvents(conn: Conn, projectId: string, caseId: string, events: NewCaseEvent[], { newCase = false } = {}): Promise<void> {
-  if (events.length === 0) return;
+export async function appendCaseEvents(conn: Conn, projectId: string, caseId: string, events: NewCaseEvent[], { newCase = false } = {}): Promise<number[]> {
+  if (events.length === 0) return [];
   // A case opened by this very transaction has no events yet: its timeline starts at 1 without a lookup.
   const last = newCase ? undefined : (await lastSeqStatement(conn, { caseId })).rows[0];
   const first = Number(last?.seq ?? 0) + 1;
@@ -60,6 +60,7 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
   }
   if (conn.isTransaction) afterCommit(conn as Transaction<Database>, wakeCaseStreams);
   else wakeCaseStreams();
+  return events.map((_, i) => first + i);
 }
 
 const lastSeqStatement = preparedStatement<{ caseId: string }, { seq: number | null }>((conn, p) =>

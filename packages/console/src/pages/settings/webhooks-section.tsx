@@ -22,6 +22,7 @@ const EVENT_WORDS: Record<WebhookEventType, string> = {
   'follow_up.overdue': 'Case overdue',
   'follow_up.resolved': 'Case resolved',
   'follow_up.loop_closed': 'Loop closed',
+  'follow_up.answer_updated': 'Late comment',
 };
 
 /** Webhooks: register one for some case events (its signing secret shown once), send it a test, read its log, delete it. */

@@ -1,6 +1,7 @@
 import { Timestamp, Uuid, WebhookEventType } from '@closeloop/sdk/schemas';
 import { z } from 'zod';
 import { buildSlackMessage } from '../../notify/slack/slack-message.js';
+import type { SlackNoticeKind } from '../../notify/slack/slack-message.js';
 import { sendSlack } from '../../notify/slack/send-slack.js';
 import { findCaseById } from '../../repos/case-by-id.js';
 import { findIntegrationUrl } from '../../repos/integrations.js';
@@ -16,11 +17,17 @@ export const DeliverSlackPayload = z.object({ caseId: Uuid, event: WebhookEventT
 /** 12 attempts, over about an hour: a Slack alert much later than that is news nobody needs. */
 export const deliverSlackKind: JobKind<typeof DeliverSlackPayload> = { kind: 'deliver-slack', payload: DeliverSlackPayload, maxAttempts: 12 };
 
-/** The case events staff are told of in Slack: the rest (assigned, status changes) would drown the channel. */
-export const SLACK_EVENTS: ReadonlySet<WebhookEventType> = new Set(['follow_up.opened', 'follow_up.overdue']);
+/**
+ * The case events staff are told of in Slack: new and overdue cases, and a comment that came after its case was told
+ * of. The rest (assigned, status changes) would drown the channel.
+ */
+export const SLACK_EVENTS: ReadonlySet<WebhookEventType> = new Set(['follow_up.opened', 'follow_up.overdue', 'follow_up.answer_updated']);
+
+/** Each Slack event's message. */
+const SLACK_KIND: Partial<Record<WebhookEventType, SlackNoticeKind>> = { 'follow_up.overdue': 'overdue', 'follow_up.answer_updated': 'comment' };
 
 /**
- * Posts a new or overdue case to the project's Slack channel as a Block Kit message built from the case as it is
+ * Posts a new or overdue case (or a late comment on one) to the project's Slack channel as a Block Kit message built from the case as it is
  * now. A refusal or timeout throws, so the runner retries with backoff (the job keeps the last error). A project
  * that removed its Slack URL meanwhile, or a case erased meanwhile, gets nothing.
  */
@@ -35,7 +42,7 @@ export function deliverSlackJob({ db, allowPrivateWebhooks, baseUrl, deliveryTim
       const { followUp } = found;
       const survey = followUp.source === 'survey' ? await findSurvey(db.kysely, found.projectId, followUp.surveyId) : null;
       const caseUrl = caseUrlOf(baseUrl, followUp.id);
-      const message = buildSlackMessage(caseNoticeOf(found, survey, caseUrl), event === 'follow_up.overdue' ? 'overdue' : 'opened');
+      const message = buildSlackMessage(caseNoticeOf(found, survey, caseUrl), SLACK_KIND[event] ?? 'opened');
       const delivery = await sendSlack(url, message, { timeoutMs: deliveryTimeoutMs, allowPrivate: allowPrivateWebhooks });
       if (!delivery.ok) throw new Error(`Slack: ${delivery.error ?? `HTTP ${delivery.status}`}`);
     },

@@ -374,7 +374,46 @@ describe.each(testDialects)('the notices of a case whose customer is still answe
     expect((await post(t.app, '/v1/responses', submission({ id: score.id, answers: { comment }, finished: true }), ORIGIN)).status).toBe(200);
     await vi.waitFor(() => expect([slack.requests.length, events.length]).toEqual([1, 1]), { timeout: 5_000, interval: 5 });
     expect(slack.requests[0]!.body).toContain(`>${comment}`);
+    // The notice carried the comment: Slack is not told of it a second time.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.requests).toHaveLength(1);
     const { followUp } = events[0]!.event.data;
     expect(followUp.source === 'survey' && followUp.response.answers).toEqual({ nps: 2, comment });
+  });
+
+  it('tells of a comment written after the case was told of on its own: follow_up.answer_updated, and more in Slack', async () => {
+    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+    receivers.push(slack);
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    const webhook = await registerWebhook(t, receiver.url, ['follow_up.opened', 'follow_up.answer_updated']);
+    secret = webhook.secret;
+    const auth = { authorization: `Bearer ${t.shop.secretKey}`, 'content-type': 'application/json' };
+    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    // A team that wants every low score at once: the case is told of without the comment, which comes later.
+    expect((await t.app.request('/api/v1/settings', { method: 'PATCH', headers: auth, body: JSON.stringify({ commentWaitSeconds: 0 }) })).status).toBe(200);
+    runners.start(t.db);
+
+    const score = submission({ answers: { nps: 2 } });
+    expect((await post(t.app, '/v1/responses', score, ORIGIN)).status).toBe(201);
+    await vi.waitFor(() => expect([slack.requests.length, events.length]).toEqual([1, 1]), { timeout: 5_000, interval: 5 });
+    expect(events[0]!.event.type).toBe('follow_up.opened');
+
+    const comment = 'The parcel came two weeks late';
+    const step = submission({ id: score.id, answers: { comment }, finished: true });
+    expect((await post(t.app, '/v1/responses', step, ORIGIN)).status).toBe(200);
+    await vi.waitFor(() => expect([slack.requests.length, events.length]).toEqual([2, 2]), { timeout: 5_000, interval: 5 });
+    expect(slack.requests[1]!.body).toContain('The customer wrote more on a follow-up case');
+    expect(slack.requests[1]!.body).toContain(`>${comment}`);
+    const { type, data } = events[1]!.event;
+    expect(type).toBe('follow_up.answer_updated');
+    expect(data.followUp.source === 'survey' && data.followUp.response.answers).toEqual({ nps: 2, comment });
+    expect(events[1]!.id).not.toBe(events[0]!.id);
+
+    // A retried step changes nothing, so it tells nothing.
+    expect((await post(t.app, '/v1/responses', step, ORIGIN)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([slack.requests.length, events.length]).toEqual([2, 2]);
   });
 });

@@ -91,13 +91,16 @@ export const ASSIGNED_AS_OPENED = { event: 'follow_up.assigned', occurrence: 1 }
 /**
  * Makes the held deliveries of a case's opening (`notBefore`) due now, in the caller's transaction, and wakes this
  * process's runner at commit: the customer finished their answer, so staff and receivers hear of the case with the
- * comment. Deliveries already due, or sent, are left as they are.
+ * comment. Deliveries already due, or sent, are left as they are. True when any was still held: they will carry the
+ * comment, so it needs no `follow_up.answer_updated`.
  */
-export async function releaseHeldNotices(trx: Transaction<Database>, { projectId, caseId, now }: { projectId: string; caseId: string; now: Date }): Promise<void> {
+export async function releaseHeldNotices(trx: Transaction<Database>, { projectId, caseId, now }: { projectId: string; caseId: string; now: Date }): Promise<boolean> {
   // The keys `openCase` queued under, found by the unique index (both events: whether the case was routed is not
   // read back; a key never queued matches nothing).
   const keys = noticeJobs(caseId, now.toISOString(), [{ event: 'follow_up.opened' }, ASSIGNED_AS_OPENED], await caseEventListeners(trx, projectId)).map((job) => job.key);
-  if ((await releaseHeldJobs(trx, keys, now)) > 0) afterCommit(trx, wakeRunners);
+  if ((await releaseHeldJobs(trx, keys, now)) === 0) return false;
+  afterCommit(trx, wakeRunners);
+  return true;
 }
 
 /**

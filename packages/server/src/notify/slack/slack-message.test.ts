@@ -88,6 +88,13 @@ describe('buildSlackMessage', () => {
     expect(buildSlackMessage(notice, 'overdue').blocks[0]).toMatchObject({ text: { text: 'Overdue follow-up case: NPS 3/10' } });
   });
 
+  it('says when the customer wrote more after the case was told of, quoting it', () => {
+    const message = buildSlackMessage(notice, 'comment');
+    expect(message.blocks[0]).toMatchObject({ text: { text: 'The customer wrote more on a follow-up case: NPS 3/10' } });
+    expect(message.text).toMatch(/^The customer wrote more on a follow-up case in /);
+    expect(JSON.stringify(message.blocks)).toContain(`>${notice.comment}`);
+  });
+
   it('cuts a very long comment to what a Slack section holds, without breaking an escape', () => {
     const message = buildSlackMessage({ ...notice, comment: '&'.repeat(5000) });
     const quote = mrkdwnTexts(message).find((t) => t.startsWith('>'));
