@@ -14,7 +14,7 @@ import type { SurveyDefinition } from '@closeloop/sdk/schemas';
  */
 export function commentMayFollow(survey: SurveyDefinition, answers: Readonly<Record<string, unknown>>, finished: boolean): boolean {
   if (finished) return false;
-  const texts = survey.questions.filter((question) => question.type === 'text');
+  const texts = textQuestions(survey);
   return texts.length > 0 && texts.every((question) => typeof answers[question.id] !== 'string');
 }
 
@@ -27,4 +27,13 @@ export function noticesHeldUntil(
   waitSeconds: number,
 ): Date | null {
   return waitSeconds > 0 && commentMayFollow(survey, answers, finished) ? new Date(Date.parse(openedAt) + waitSeconds * 1000) : null;
+}
+
+/** Whether a step that changed these questions changed the comment: what a notice already sent lacks. */
+export function commentChanged(survey: SurveyDefinition, questionIds: readonly string[]): boolean {
+  return textQuestions(survey).some((question) => questionIds.includes(question.id));
+}
+
+function textQuestions(survey: SurveyDefinition) {
+  return survey.questions.filter((question) => question.type === 'text');
 }

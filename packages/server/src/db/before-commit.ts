@@ -25,6 +25,7 @@ export async function runBeforeCommit(trx: Transaction<Database>): Promise<void>
   const writes = pending.get(trx);
   if (writes === undefined) return;
   // One at a time, taken off the front: a write may register another, which runs after those already waiting.
-  for (let next = writes.writes.shift() ?? writes.last.shift(); next; next = writes.writes.shift() ?? writes.last.shift()) await next();
+  const next = () => writes.writes.shift() ?? writes.last.shift();
+  for (let write = next(); write; write = next()) await write();
   pending.delete(trx);
 }

@@ -6,7 +6,7 @@ import { followUpReason } from '@closeloop/sdk/logic';
 import { responseSearchText } from '../cases/case-search-text.js';
 import { customerOf } from '../cases/customer-of.js';
 import { linkNextAnswerToCase } from '../cases/link-next-answer.js';
-import { commentMayFollow, noticesHeldUntil } from '../cases/notice-hold.js';
+import { commentChanged, commentMayFollow, noticesHeldUntil } from '../cases/notice-hold.js';
 import { openCase } from '../cases/open-case.js';
 import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
@@ -135,7 +135,7 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
     // Webhooks, Slack and staff mail of the case go now, with the comment (when the wait is not over already).
     const toldWithIt = commentCame && (await releaseHeldNotices(trx, { projectId: input.projectId, caseId: existingCase, now }));
     // A comment written after they went out (the wait was over, or there was none) is told of on its own.
-    if (!toldWithIt && updated !== undefined && changed.some((id) => survey.questions.some((q) => q.id === id && q.type === 'text')))
+    if (!toldWithIt && updated !== undefined && commentChanged(survey, changed))
       await notifyCase(trx, { projectId: input.projectId, caseId: existingCase, event: 'follow_up.answer_updated', now, occurrence: updated });
     return { outcome, id: input.id, followUpId: existingCase };
   }

@@ -43,34 +43,27 @@ export function lookupCache<V>(name: string, max = 1_000): LookupCache<V> {
       const running = mine.get(key);
       // One begun before a clear may bring the old row: a caller after it reads anew.
       if (running?.generation === generation) return running.loaded;
-      const done = () => {
-        if (mine.get(key)?.loaded === loaded) mine.delete(key);
-      };
-      const loaded: Promise<V> = load().then(
-        (value) => {
-          done();
+      const loaded: Promise<V> = load()
+        .finally(() => {
+          if (mine.get(key)?.loaded === loaded) mine.delete(key);
+        })
+        .then((value) => {
           // Read before a clear (this instance wrote the row meanwhile): returned, never kept.
           if (generation === cache.generation) cache.values.set(key, { value });
           return value;
-        },
-        (error: unknown) => {
-          done();
-          throw error;
-        },
-      );
+        });
       mine.set(key, { generation, loaded });
       return loaded;
     },
     clear(conn) {
       const cache = cacheOf(conn);
-      cache.generation++;
-      cache.values.clear();
+      const forget = () => {
+        cache.generation++;
+        cache.values.clear();
+      };
+      forget();
       // A reader between the write and the commit may have cached the old value again.
-      if (conn.isTransaction)
-        afterCommit(conn as Transaction<Database>, () => {
-          cache.generation++;
-          cache.values.clear();
-        });
+      if (conn.isTransaction) afterCommit(conn as Transaction<Database>, forget);
     },
   };
 }

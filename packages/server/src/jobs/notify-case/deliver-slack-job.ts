@@ -18,17 +18,15 @@ export const DeliverSlackPayload = z.object({ caseId: Uuid, event: WebhookEventT
 export const deliverSlackKind: JobKind<typeof DeliverSlackPayload> = { kind: 'deliver-slack', payload: DeliverSlackPayload, maxAttempts: 12 };
 
 /**
- * The case events staff are told of in Slack: new and overdue cases, and a comment that came after its case was told
- * of. The rest (assigned, status changes) would drown the channel.
+ * The case events staff are told of in Slack, each with its message: new and overdue cases, and a comment that came
+ * after its case was told of. The rest (assigned, status changes) would drown the channel.
  */
-export const SLACK_EVENTS: ReadonlySet<WebhookEventType> = new Set(['follow_up.opened', 'follow_up.overdue', 'follow_up.answer_updated']);
-
-/** Each Slack event's message. */
-const SLACK_KIND: Partial<Record<WebhookEventType, SlackNoticeKind>> = { 'follow_up.overdue': 'overdue', 'follow_up.answer_updated': 'comment' };
+const SLACK_KIND: Partial<Record<WebhookEventType, SlackNoticeKind>> = { 'follow_up.opened': 'opened', 'follow_up.overdue': 'overdue', 'follow_up.answer_updated': 'comment' };
+export const SLACK_EVENTS: ReadonlySet<WebhookEventType> = new Set(Object.keys(SLACK_KIND) as WebhookEventType[]);
 
 /**
- * Posts a new or overdue case (or a late comment on one) to the project's Slack channel as a Block Kit message built from the case as it is
- * now. A refusal or timeout throws, so the runner retries with backoff (the job keeps the last error). A project
+ * Posts a new or overdue case (or a late comment on one) to the project's Slack channel as a Block Kit message built
+ * from the case as it is now. A refusal or timeout throws, so the runner retries with backoff (the job keeps the last error). A project
  * that removed its Slack URL meanwhile, or a case erased meanwhile, gets nothing.
  */
 export function deliverSlackJob({ db, allowPrivateWebhooks, baseUrl, deliveryTimeoutMs = 10_000 }: JobDependencies) {

@@ -31,11 +31,11 @@ export interface SlackMessage {
  */
 export type SlackNoticeKind = 'opened' | 'overdue' | 'comment';
 
-/** How each kind of message begins: its header, and its notification's line before " in <project>". */
-const OPENINGS: Record<SlackNoticeKind, { title: string; lead: string }> = {
-  opened: { title: 'New follow-up case', lead: 'New follow-up case' },
-  overdue: { title: 'Overdue follow-up case', lead: 'Overdue follow-up case' },
-  comment: { title: 'The customer wrote more on a follow-up case', lead: 'The customer wrote more on a follow-up case' },
+/** How each kind of message begins, in its header and in its notification's line (before " in <project>"). */
+const OPENINGS: Record<SlackNoticeKind, string> = {
+  opened: 'New follow-up case',
+  overdue: 'Overdue follow-up case',
+  comment: 'The customer wrote more on a follow-up case',
 };
 
 /** The most characters a section's text holds; a longer comment is cut (the case has it whole). */
@@ -48,7 +48,7 @@ const SECTION_LIMIT = 3000;
  */
 export function buildSlackMessage(notice: CaseNotice, kind: SlackNoticeKind = 'opened'): SlackMessage {
   const what = notice.score === null ? 'a problem reported' : describeScore(notice.score);
-  const title = `${OPENINGS[kind].title}: ${what}`;
+  const title = `${OPENINGS[kind]}: ${what}`;
   const customer = escapeMrkdwn(describeCustomer(notice.customer));
 
   const fields: Mrkdwn[] = [field('Customer', customer)];
@@ -78,7 +78,7 @@ export function buildSlackMessage(notice: CaseNotice, kind: SlackNoticeKind = 'o
     { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(notice.projectName) }] },
   );
 
-  const lead = `${OPENINGS[kind].lead} in ${escapeMrkdwn(notice.projectName)}: ${what}`;
+  const lead = `${OPENINGS[kind]} in ${escapeMrkdwn(notice.projectName)}: ${what}`;
   return { text: `${lead} from ${customer}`, blocks };
 }
 
