@@ -163,6 +163,25 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
       expect(await noticeOf(caseId)).toMatchObject({ status: 'pending', runAt: at(20) });
     });
 
+    it('wait for the contact step too, when the survey has one: the comment alone does not end the wait', async () => {
+      const { project } = await seedProject(t.db);
+      const contactStep = { id: 'contact', type: 'contact', prompt: 'May we contact you about this?' };
+      await upsertSurvey(t.db.kysely, project.id, SurveyDefinition.parse({ ...npsSurvey, id: 'with-contact', questions: [...npsSurvey.questions, contactStep] }), NOW);
+      const id = randomUUID();
+      const caseId = caseOf(await recordResponse(t.db.kysely, input(project.id, { id, surveyId: 'with-contact' })));
+      await recordResponse(t.db.kysely, input(project.id, { id, surveyId: 'with-contact', answers: { comment: 'Slow delivery' }, receivedAt: at(10) }));
+      expect(await noticeOf(caseId)).toMatchObject({ status: 'pending', runAt: at(60) });
+      const contact = { consent: true, channel: 'email', address: 'jane@shop.example' } as const;
+      await recordResponse(t.db.kysely, input(project.id, { id, surveyId: 'with-contact', answers: { contact }, receivedAt: at(25) }));
+      expect(await noticeOf(caseId)).toMatchObject({ status: 'pending', runAt: at(25) });
+
+      // A visitor the widget does not ask (a verified email is known) finishes after the comment: that ends it too.
+      const other = randomUUID();
+      const otherCase = caseOf(await recordResponse(t.db.kysely, input(project.id, { id: other, surveyId: 'with-contact' })));
+      await recordResponse(t.db.kysely, input(project.id, { id: other, surveyId: 'with-contact', answers: { comment: 'Slow' }, finished: true, receivedAt: at(5) }));
+      expect(await noticeOf(otherCase)).toMatchObject({ runAt: at(5) });
+    });
+
     it('go at once when nothing more is coming: a finished answer, a survey without a text question', async () => {
       const { project } = await seedProject(t.db);
       const finished = caseOf(await recordResponse(t.db.kysely, input(project.id, { finished: true })));

@@ -6,12 +6,12 @@ import { followUpReason } from '@closeloop/sdk/logic';
 import { responseSearchText } from '../cases/case-search-text.js';
 import { customerOf } from '../cases/customer-of.js';
 import { linkNextAnswerToCase } from '../cases/link-next-answer.js';
-import { commentChanged, commentMayFollow, noticesHeldUntil } from '../cases/notice-hold.js';
+import { moreMayFollow, noticeChanged, noticesHeldUntil } from '../cases/notice-hold.js';
 import { openCase } from '../cases/open-case.js';
 import type { Database } from '../db/database.js';
 import type { Conn } from '../db/db.js';
 import { withTransaction } from '../db/with-transaction.js';
-import { notifyCase, releaseHeldNotices } from '../jobs/notify-case/notify-case.js';
+import { noticesHeld, notifyCase, releaseHeldNotices } from '../jobs/notify-case/notify-case.js';
 import { appendCaseEvents } from '../repos/case-events.js';
 import { findCaseIdOf, refreshCaseCustomer } from '../repos/cases.js';
 import { projectSettingsCached } from '../repos/project-settings.js';
@@ -43,9 +43,9 @@ type Checked =
  * Records one step of a response in one transaction: loads the survey, checks the answers against it, inserts
  * the response or merges the step into the one stored under the same id, and, when the merged answers match the
  * survey's follow-up rule and the response has no case yet, opens its case; while the customer may still write the
- * comment, its notices wait for it (`cases/notice-hold.ts`), and a comment that comes after they went out is told of
- * as `follow_up.answer_updated`. An NPS answer that follows a resolved case
- * of the same customer is linked to it (`linkNextAnswerToCase`). The response and its cases commit
+ * comment or say how to reach them, its notices wait for it (`cases/notice-hold.ts`), and a comment or contact that
+ * comes after they went out is told of as `follow_up.answer_updated`. An NPS answer that follows a resolved case of
+ * the same customer is linked to it (`linkNextAnswerToCase`). The response and its cases commit
  * together or not at all. Pass a transaction as `conn` to share it (a batch of responses, one commit).
  *
  * Race-safe on both dialects without retries: the insert comes first with ON CONFLICT DO NOTHING, so a duplicate
@@ -99,8 +99,8 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
   let { answers, respondent, finished } = input;
   // The questions this step answered or changed: a retry of a stored step changes none.
   let changed: string[] = [];
-  // The stored response's case, if any, held its notices for the comment this step brings.
-  let commentCame = false;
+  // The stored response's case, if any, held its notices for the rest of the answer, which this step completes.
+  let restCame = false;
   if (!inserted) {
     const stored = await findResponseForMerge(trx, input.id);
     if (stored === null) throw new Error(`response ${input.id} was neither inserted nor found`);
@@ -109,7 +109,7 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
     const merged = mergeStep(stored, input);
     score = npsScoreOf(survey, merged.answers);
     await updateResponse(trx, input.id, merged, score, input.receivedAt);
-    commentCame = commentMayFollow(survey, stored.answers, stored.finished) && !commentMayFollow(survey, merged.answers, merged.finished);
+    restCame = moreMayFollow(survey, stored.answers, stored.finished) && !moreMayFollow(survey, merged.answers, merged.finished);
     ({ answers, respondent, finished } = merged);
   }
 
@@ -132,10 +132,11 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
         ? await appendCaseEvents(trx, input.projectId, existingCase, [{ type: 'answer_updated', actor: { kind: 'customer' }, at: input.receivedAt, before: null, after: { questionIds: changed } }])
         : [];
     const now = new Date(input.receivedAt);
-    // Webhooks, Slack and staff mail of the case go now, with the comment (when the wait is not over already).
-    const toldWithIt = commentCame && (await releaseHeldNotices(trx, { projectId: input.projectId, caseId: existingCase, now }));
-    // A comment written after they went out (the wait was over, or there was none) is told of on its own.
-    if (!toldWithIt && updated !== undefined && commentChanged(survey, changed))
+    // Webhooks, Slack and staff mail of the case go now, with the comment and contact (unless the wait is over already).
+    const toldWithIt = restCame && (await releaseHeldNotices(trx, { projectId: input.projectId, caseId: existingCase, now }));
+    // A comment or contact given after they went out (the wait was over, or there was none) is told of on its own;
+    // one that comes while they still wait (the comment, with the contact step to follow) goes with them.
+    if (!toldWithIt && updated !== undefined && noticeChanged(survey, changed) && !(await noticesHeld(trx, { projectId: input.projectId, caseId: existingCase, now })))
       await notifyCase(trx, { projectId: input.projectId, caseId: existingCase, event: 'follow_up.answer_updated', now, occurrence: updated });
     return { outcome, id: input.id, followUpId: existingCase };
   }

@@ -1,4 +1,4 @@
-import type { FollowUpPriority, ScaleQuestionType } from '@closeloop/sdk/schemas';
+import type { ContactAnswer, FollowUpPriority, ScaleQuestionType } from '@closeloop/sdk/schemas';
 
 /**
  * What staff are told about a case, in Slack or by email: a small, explicit summary the job that sends it builds
@@ -16,6 +16,11 @@ export interface CaseNotice {
   comment: string | null;
   /** Who answered; null for an anonymous visitor. */
   customer: { name?: string; email?: string; userId?: string } | null;
+  /**
+   * How the customer agreed to be reached about this case (the survey's contact step), or that they declined; null
+   * when the survey did not ask, or they did not answer (a feedback's email is the customer's, above).
+   */
+  contact: ContactAnswer | null;
   /** The attribute the project ranks customers by (`mrr`, `plan`) and this customer's value of it, when known. */
   customerValue: { attribute: string; value: string | number } | null;
   priority: FollowUpPriority;

@@ -24,6 +24,12 @@ export function describeCustomer(customer: CaseNotice['customer']): string {
   return parts.length === 0 ? 'Anonymous visitor' : parts.join(' · ');
 }
 
+/** `Email jane@shop.example`, `Phone +4712345678`, or `Declined to be contacted`: how support may answer. */
+export function describeContact(contact: NonNullable<CaseNotice['contact']>): string {
+  if (!contact.consent) return 'Declined to be contacted';
+  return `${contact.channel === 'email' ? 'Email' : 'Phone'} ${contact.address}`;
+}
+
 /** `Survey “Checkout NPS”` or `Feedback button`. */
 export function describeSource(source: CaseNotice['source']): string {
   return source.kind === 'survey' ? `Survey “${source.surveyName}”` : 'Feedback button';

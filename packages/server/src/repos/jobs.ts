@@ -191,6 +191,20 @@ export async function releaseHeldJobs(conn: Conn, keys: readonly string[], now: 
   return Number(result.numUpdatedRows);
 }
 
+/** Whether any of the jobs under `keys` is still held: pending, and not due until after `now`. */
+export async function anyHeldJob(conn: Conn, keys: readonly string[], now: Date): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const held = await conn
+    .selectFrom('jobs')
+    .select('key')
+    .where('key', 'in', keys)
+    .where('status', '=', 'pending')
+    .where('run_at', '>', now.toISOString())
+    .limit(1)
+    .executeTakeFirst();
+  return held !== undefined;
+}
+
 /**
  * Replaces with `erased` the last errors of the jobs whose key starts with one of `prefixes` (a case's `case:<id>:`,
  * a message's `message:<id>:`): a mail server's refusal quotes the address. How many changed.

@@ -88,6 +88,12 @@ export async function findMember(conn: Conn, projectId: string, id: string): Pro
   return row ? memberFromRow(row) : null;
 }
 
+/** The name of a member of the project, deleted or not (a case may still name a deleted member); null if none. */
+export async function memberName(conn: Conn, projectId: string, id: string): Promise<string | null> {
+  const row = await conn.selectFrom('members').select('name').where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}
+
 /** Which of `ids` are live members of the project. */
 export async function liveMemberIds(conn: Conn, projectId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

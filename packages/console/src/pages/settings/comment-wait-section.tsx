@@ -36,8 +36,9 @@ export function CommentWaitSection({ model }: { model: ProjectSettingsModel }) {
       <h2 id="comment-wait-title">When new cases are told of</h2>
       <p class="muted">
         The widget sends a score the moment it is given, and its case opens at once in the inbox. Webhooks, Slack and the staff mail wait for the comment the
-        customer is still writing, and go out as soon as it comes, or when this wait is up. 0 tells of every case at once; a comment that comes after a
-        case was told of is sent on its own (Slack, and the webhooks subscribed to “Late comment”).
+        customer is still writing, and for how they may be contacted when the survey asks, and go out as soon as these come, or when this wait is up. 0
+        tells of every case at once; a comment or contact that comes after a case was told of is sent on its own (Slack, and the webhooks subscribed to
+        “Late comment or contact”).
       </p>
       <form class="inline-form" onSubmit={submit} noValidate aria-label="Wait for the comment">
         <Field label="Wait for the comment (seconds)" error={errors.value['commentWaitSeconds'] ?? save.issueAt('commentWaitSeconds')} hint="0 to 600; 60 unless set.">

@@ -22,7 +22,7 @@ const EVENT_WORDS: Record<WebhookEventType, string> = {
   'follow_up.overdue': 'Case overdue',
   'follow_up.resolved': 'Case resolved',
   'follow_up.loop_closed': 'Loop closed',
-  'follow_up.answer_updated': 'Late comment',
+  'follow_up.answer_updated': 'Late comment or contact',
 };
 
 /** Webhooks: register one for some case events (its signing secret shown once), send it a test, read its log, delete it. */

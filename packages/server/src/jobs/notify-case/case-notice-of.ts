@@ -1,3 +1,4 @@
+import { contactOf } from '@closeloop/sdk/logic';
 import { isScale } from '@closeloop/sdk/schemas';
 import type { SurveyDefinition } from '@closeloop/sdk/schemas';
 import type { CaseNotice } from '../../notify/case-notice.js';
@@ -9,14 +10,16 @@ import type { CaseForNotice } from '../../repos/case-by-id.js';
  */
 const VALUE_ATTRIBUTES = ['mrr', 'arr', 'plan', 'ltv', 'value'];
 
-/** The summary staff are told (Slack, email) of a case: its score, comment, customer and value, due time and link. */
-export function caseNoticeOf({ projectName, followUp }: CaseForNotice, survey: SurveyDefinition | null, caseUrl: string): CaseNotice {
-  // Members have no names here yet (the case lifecycle brings them): the assignee is shown by id until then.
-  const common = { projectName, caseUrl, priority: followUp.priority, dueAt: new Date(followUp.dueAt), assigneeName: followUp.assigneeId };
+/**
+ * The summary staff are told (Slack, email) of a case: its score, comment, customer, how to reach them, their value,
+ * due time and link.
+ */
+export function caseNoticeOf({ projectName, followUp }: CaseForNotice, survey: SurveyDefinition | null, caseUrl: string, assigneeName: string | null): CaseNotice {
+  const common = { projectName, caseUrl, priority: followUp.priority, dueAt: new Date(followUp.dueAt), assigneeName };
   if (followUp.source === 'feedback') {
     const { feedback } = followUp;
     const customer = customerOf(feedback.respondent, feedback.email);
-    return { ...common, source: { kind: 'feedback' }, score: null, comment: feedback.comment, customer, customerValue: valueOf(feedback.respondent.attributes) };
+    return { ...common, source: { kind: 'feedback' }, score: null, comment: feedback.comment, customer, contact: null, customerValue: valueOf(feedback.respondent.attributes) };
   }
   const { response, reason } = followUp;
   const question = survey?.questions.find((q) => q.id === reason.question);
@@ -33,6 +36,7 @@ export function caseNoticeOf({ projectName, followUp }: CaseForNotice, survey: S
     score,
     comment,
     customer: customerOf(response.respondent, undefined),
+    contact: survey === null ? null : contactOf(survey, response.answers),
     customerValue: valueOf(response.respondent.attributes),
   };
 }

@@ -4,12 +4,11 @@ import { buildCaseMail } from '../../notify/email/case-mail.js';
 import { sendMail } from '../../notify/email/send-mail.js';
 import { findCaseById } from '../../repos/case-by-id.js';
 import { findMember } from '../../repos/members.js';
-import { findSurvey } from '../../repos/surveys.js';
 import type { JobDependencies } from '../job-dependencies.js';
 import { defineJob } from '../job-definition.js';
 import type { JobKind } from '../job-definition.js';
-import { caseNoticeOf } from './case-notice-of.js';
 import { caseUrlOf } from './case-url.js';
+import { readCaseNotice } from './read-case-notice.js';
 import { recordNotification } from './record-notification.js';
 
 export const DeliverEmailPayload = z.object({ caseId: Uuid, memberId: z.string().min(1), event: WebhookEventType, occurredAt: Timestamp });
@@ -42,10 +41,7 @@ export function deliverEmailJob({ db, baseUrl, mail, now }: JobDependencies) {
       if (found === null) return;
       const member = await findMember(db.kysely, found.projectId, payload.memberId);
       if (member === null) return;
-      const { followUp } = found;
-      const survey = followUp.source === 'survey' ? await findSurvey(db.kysely, found.projectId, followUp.surveyId) : null;
-      const assignee = followUp.assigneeId === null ? null : await findMember(db.kysely, found.projectId, followUp.assigneeId);
-      const notice = { ...caseNoticeOf(found, survey, caseUrlOf(baseUrl, followUp.id)), assigneeName: assignee?.name ?? followUp.assigneeId };
+      const notice = await readCaseNotice(db.kysely, found, caseUrlOf(baseUrl, found.followUp.id));
       const message = buildCaseMail(notice, payload.event === 'follow_up.overdue' ? 'overdue' : 'opened', [member.email]);
       const delivery = await sendMail(mail.transport, { from: mail.from, projectName: found.projectName }, message);
       if (!delivery.ok) throw new Error(`email to ${member.email}: ${delivery.error ?? 'refused'}`);

@@ -5,12 +5,11 @@ import type { SlackNoticeKind } from '../../notify/slack/slack-message.js';
 import { sendSlack } from '../../notify/slack/send-slack.js';
 import { findCaseById } from '../../repos/case-by-id.js';
 import { findIntegrationUrl } from '../../repos/integrations.js';
-import { findSurvey } from '../../repos/surveys.js';
 import type { JobDependencies } from '../job-dependencies.js';
 import { defineJob } from '../job-definition.js';
 import type { JobKind } from '../job-definition.js';
-import { caseNoticeOf } from './case-notice-of.js';
 import { caseUrlOf } from './case-url.js';
+import { readCaseNotice } from './read-case-notice.js';
 
 export const DeliverSlackPayload = z.object({ caseId: Uuid, event: WebhookEventType, occurredAt: Timestamp });
 
@@ -37,10 +36,8 @@ export function deliverSlackJob({ db, allowPrivateWebhooks, baseUrl, deliveryTim
       if (found === null) return;
       const url = await findIntegrationUrl(db.kysely, found.projectId, 'slack');
       if (url === null) return;
-      const { followUp } = found;
-      const survey = followUp.source === 'survey' ? await findSurvey(db.kysely, found.projectId, followUp.surveyId) : null;
-      const caseUrl = caseUrlOf(baseUrl, followUp.id);
-      const message = buildSlackMessage(caseNoticeOf(found, survey, caseUrl), SLACK_KIND[event] ?? 'opened');
+      const notice = await readCaseNotice(db.kysely, found, caseUrlOf(baseUrl, found.followUp.id));
+      const message = buildSlackMessage(notice, SLACK_KIND[event] ?? 'opened');
       const delivery = await sendSlack(url, message, { timeoutMs: deliveryTimeoutMs, allowPrivate: allowPrivateWebhooks });
       if (!delivery.ok) throw new Error(`Slack: ${delivery.error ?? `HTTP ${delivery.status}`}`);
     },

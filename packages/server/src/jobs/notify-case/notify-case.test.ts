@@ -270,6 +270,22 @@ describe.each(testDialects)('case notifications on $name', ({ open }) => {
     expect(JSON.stringify(message)).toMatch(/https:\/\/closeloop\.test\/console\/cases\/[0-9a-f-]{36}/);
   });
 
+  it("names a routed case's assignee in Slack, not by id", async () => {
+    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+    receivers.push(slack);
+    const owner = { authorization: `Bearer ${t.shop.secretKey}` };
+    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: { ...owner, 'content-type': 'application/json' }, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    const member = (await (await post(t.app, '/api/v1/members', { name: 'Ann Berg', email: 'ann@shop.example', role: 'agent' }, owner)).json()) as { id: string };
+    const routed = await t.app.request('/api/v1/surveys/nps', { method: 'PUT', headers: { ...owner, 'content-type': 'application/json' }, body: JSON.stringify({ ...npsSurvey, followUp: { routing: [{ to: { memberId: member.id } }] } }) });
+    expect(routed.status).toBe(200);
+    runners.start(t.db);
+
+    await post(t.app, '/v1/responses', submission({ answers: { nps: 3 }, finished: true }), ORIGIN);
+    await vi.waitFor(() => expect(slack.requests).toHaveLength(1), { timeout: 2_000, interval: 5 });
+    expect(slack.requests[0]!.body).toContain('*Assignee*\\nAnn Berg');
+    expect(slack.requests[0]!.body).not.toContain(member.id);
+  });
+
   it('tells webhooks when a case is assigned, changes status and is resolved through the API, once per change', async () => {
     let secret = '';
     const { receiver, events } = await verifyingReceiver(() => secret);
@@ -379,6 +395,73 @@ describe.each(testDialects)('the notices of a case whose customer is still answe
     expect(slack.requests).toHaveLength(1);
     const { followUp } = events[0]!.event.data;
     expect(followUp.source === 'survey' && followUp.response.answers).toEqual({ nps: 2, comment });
+  });
+
+  /** The shop's survey with the contact step after the comment, as the demo's: put through the API. */
+  async function withContactStep(auth: Record<string, string>) {
+    const survey = { ...npsSurvey, questions: [...npsSurvey.questions, { id: 'contact', type: 'contact', prompt: 'May we contact you about this?' }] };
+    expect((await t.app.request('/api/v1/surveys/nps', { method: 'PUT', headers: auth, body: JSON.stringify(survey) })).status).toBe(200);
+  }
+
+  it('waits through the comment for the contact step: Slack says how to reach the customer, told once', async () => {
+    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+    receivers.push(slack);
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    const webhook = await registerWebhook(t, receiver.url, ['follow_up.opened', 'follow_up.answer_updated']);
+    secret = webhook.secret;
+    const auth = { authorization: `Bearer ${t.shop.secretKey}`, 'content-type': 'application/json' };
+    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    await withContactStep(auth);
+    runners.start(t.db);
+
+    const score = submission({ answers: { nps: 2 } });
+    expect((await post(t.app, '/v1/responses', score, ORIGIN)).status).toBe(201);
+    const comment = 'The parcel came two weeks late';
+    expect((await post(t.app, '/v1/responses', submission({ id: score.id, answers: { comment } }), ORIGIN)).status).toBe(200);
+    // The comment is in, the contact step showing: nobody is told yet, of the case or of the comment.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([slack.requests.length, events.length]).toEqual([0, 0]);
+
+    const contact = { consent: true, channel: 'email', address: 'jane@shop.example' } as const;
+    expect((await post(t.app, '/v1/responses', submission({ id: score.id, answers: { contact }, finished: true }), ORIGIN)).status).toBe(200);
+    await vi.waitFor(() => expect([slack.requests.length, events.length]).toEqual([1, 1]), { timeout: 5_000, interval: 5 });
+    expect(slack.requests[0]!.body).toContain('New follow-up case');
+    expect(slack.requests[0]!.body).toContain(`>${comment}`);
+    expect(slack.requests[0]!.body).toContain('*Contact*\\nEmail jane@shop.example');
+    expect(events[0]!.event.type).toBe('follow_up.opened');
+    const { followUp } = events[0]!.event.data;
+    expect(followUp.source === 'survey' && followUp.response.answers).toEqual({ nps: 2, comment, contact });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([slack.requests.length, events.length]).toEqual([1, 1]);
+  });
+
+  it('tells of a contact given after the case was told of on its own, as of a late comment', async () => {
+    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+    receivers.push(slack);
+    let secret = '';
+    const { receiver, events } = await verifyingReceiver(() => secret);
+    receivers.push(receiver);
+    const webhook = await registerWebhook(t, receiver.url, ['follow_up.opened', 'follow_up.answer_updated']);
+    secret = webhook.secret;
+    const auth = { authorization: `Bearer ${t.shop.secretKey}`, 'content-type': 'application/json' };
+    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    expect((await t.app.request('/api/v1/settings', { method: 'PATCH', headers: auth, body: JSON.stringify({ commentWaitSeconds: 0 }) })).status).toBe(200);
+    await withContactStep(auth);
+    runners.start(t.db);
+
+    const score = submission({ answers: { nps: 2, comment: 'Late again' } });
+    expect((await post(t.app, '/v1/responses', score, ORIGIN)).status).toBe(201);
+    await vi.waitFor(() => expect([slack.requests.length, events.length]).toEqual([1, 1]), { timeout: 5_000, interval: 5 });
+    expect(slack.requests[0]!.body).not.toContain('*Contact*');
+
+    const contact = { consent: true, channel: 'phone', address: '+47 123 45 678' } as const;
+    expect((await post(t.app, '/v1/responses', submission({ id: score.id, answers: { contact }, finished: true }), ORIGIN)).status).toBe(200);
+    await vi.waitFor(() => expect([slack.requests.length, events.length]).toEqual([2, 2]), { timeout: 5_000, interval: 5 });
+    expect(slack.requests[1]!.body).toContain('The customer wrote more on a follow-up case');
+    expect(slack.requests[1]!.body).toContain('*Contact*\\nPhone +4712345678');
+    expect(events[1]!.event.type).toBe('follow_up.answer_updated');
   });
 
   it('tells of a comment written after the case was told of on its own: follow_up.answer_updated, and more in Slack', async () => {

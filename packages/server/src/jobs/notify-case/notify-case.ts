@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { afterCommit } from '../../db/after-commit.js';
-import { releaseHeldJobs } from '../../repos/jobs.js';
+import { anyHeldJob, releaseHeldJobs } from '../../repos/jobs.js';
 import type { JobKind } from '../job-definition.js';
 import { wakeRunners } from '../wake.js';
 import { caseEventListeners } from './case-event-listeners.js';
@@ -54,8 +54,8 @@ export interface NotifyCaseInput {
   /** The case was opened by this very transaction, so its keys are new (see `EnqueueOptions.newKey`). */
   newCase?: boolean;
   /**
-   * Hold every delivery until then: a case opened by a score whose customer may still write the comment (see
-   * `cases/notice-hold.ts`). `releaseHeldNotices` makes them due at once when the rest of the answer comes.
+   * Hold every delivery until then: a case opened by a score whose customer may still write the comment or say how
+   * to reach them (see `cases/notice-hold.ts`). `releaseHeldNotices` makes them due at once when the rest comes.
    */
   notBefore?: Date;
 }
@@ -91,16 +91,35 @@ export const ASSIGNED_AS_OPENED = { event: 'follow_up.assigned', occurrence: 1 }
 /**
  * Makes the held deliveries of a case's opening (`notBefore`) due now, in the caller's transaction, and wakes this
  * process's runner at commit: the customer finished their answer, so staff and receivers hear of the case with the
- * comment. Deliveries already due, or sent, are left as they are. True when any was still held: they will carry the
- * comment, so it needs no `follow_up.answer_updated`.
+ * comment and contact. Deliveries already due, or sent, are left as they are. True when any was still held: they
+ * will carry the rest of the answer, so it needs no `follow_up.answer_updated`.
  */
-export async function releaseHeldNotices(trx: Transaction<Database>, { projectId, caseId, now }: { projectId: string; caseId: string; now: Date }): Promise<boolean> {
-  // The keys `openCase` queued under, found by the unique index (both events: whether the case was routed is not
-  // read back; a key never queued matches nothing).
-  const keys = noticeJobs(caseId, now.toISOString(), [{ event: 'follow_up.opened' }, ASSIGNED_AS_OPENED], await caseEventListeners(trx, projectId)).map((job) => job.key);
-  if ((await releaseHeldJobs(trx, keys, now)) === 0) return false;
+export async function releaseHeldNotices(trx: Transaction<Database>, { projectId, caseId, now }: HeldNotices): Promise<boolean> {
+  if ((await releaseHeldJobs(trx, await openingKeys(trx, projectId, caseId, now), now)) === 0) return false;
   afterCommit(trx, wakeRunners);
   return true;
+}
+
+/**
+ * Whether the deliveries of a case's opening are still held: a step that brings the comment while the contact step
+ * may follow changes what they will carry, not what anyone was told.
+ */
+export async function noticesHeld(trx: Transaction<Database>, { projectId, caseId, now }: HeldNotices): Promise<boolean> {
+  return anyHeldJob(trx, await openingKeys(trx, projectId, caseId, now), now);
+}
+
+interface HeldNotices {
+  projectId: string;
+  caseId: string;
+  now: Date;
+}
+
+/**
+ * The keys `openCase` queued a case's opening under, found by the unique index (both events: whether the case was
+ * routed is not read back; a key never queued matches nothing).
+ */
+async function openingKeys(trx: Transaction<Database>, projectId: string, caseId: string, now: Date): Promise<string[]> {
+  return noticeJobs(caseId, now.toISOString(), [{ event: 'follow_up.opened' }, ASSIGNED_AS_OPENED], await caseEventListeners(trx, projectId)).map((job) => job.key);
 }
 
 /**

@@ -21,6 +21,7 @@ const notice: CaseNotice = {
   score: { questionType: 'nps', value: 3 },
   comment: 'Card refused <script>alert("x")</script> & no help.',
   customer: { name: 'Jane Doe', email: 'jane@shop.example', userId: 'user-42' },
+  contact: null,
   customerValue: { attribute: 'mrr', value: 1200 },
   priority: 'high',
   dueAt: new Date('2026-11-25T10:00:00.000Z'),
@@ -69,6 +70,13 @@ describe('buildCaseMail, sent over SMTP', () => {
     expect(received?.mail.subject).toBe('Overdue follow-up case: NPS 3/10 from Anonymous visitor');
     expect(received?.mail.text).toContain('It was due 2026-11-25 10:00 UTC and is not resolved yet.');
     expect(received?.mail.text).toContain('Assignee: Nobody yet');
+  });
+
+  it('says how an anonymous customer agreed to be reached', async () => {
+    await deliver(buildCaseMail({ ...notice, customer: null, contact: { consent: true, channel: 'phone', address: '+4712345678' } }, 'opened', ['sam@shop.example']));
+    const { mail } = smtp.received[0]!;
+    expect(mail.text).toContain('Customer: Anonymous visitor\nContact: Phone +4712345678\n');
+    expect(String(mail.html)).toContain('<th align="left" style="padding:2px 12px 2px 0">Contact</th><td>Phone +4712345678</td>');
   });
 
   it('reports a refused recipient as a failed delivery, without throwing', async () => {

@@ -1,5 +1,5 @@
 import type { CaseNotice } from '../case-notice.js';
-import { describeCustomer, describeDueAt, describePriority, describeScore, describeSource } from '../describe-case.js';
+import { describeContact, describeCustomer, describeDueAt, describePriority, describeScore, describeSource } from '../describe-case.js';
 import { escapeHtml, htmlParagraphs } from './escape-html.js';
 import type { MailMessage } from './mail-message.js';
 
@@ -7,8 +7,8 @@ import type { MailMessage } from './mail-message.js';
 export type CaseMailKind = 'opened' | 'overdue';
 
 /**
- * The mail that tells the assignee (or every member of the team) of a new or overdue case: the facts they triage by,
- * the comment quoted, and a link to the case. In English: staff settings choose no language yet.
+ * The mail that tells the assignee (or every member of the team) of a new or overdue case: the facts they triage by
+ * (how to reach the customer among them), the comment quoted, and a link to the case. In English: staff settings choose no language yet.
  */
 export function buildCaseMail(notice: CaseNotice, kind: CaseMailKind, to: string[]): MailMessage {
   const what = notice.score === null ? 'a problem reported' : describeScore(notice.score);
@@ -20,6 +20,7 @@ export function buildCaseMail(notice: CaseNotice, kind: CaseMailKind, to: string
       : `A follow-up case in ${notice.projectName} is overdue. It was due ${describeDueAt(notice.dueAt)} and is not resolved yet.`;
 
   const facts: [string, string][] = [['Customer', customer]];
+  if (notice.contact !== null) facts.push(['Contact', describeContact(notice.contact)]);
   if (notice.customerValue !== null) facts.push([notice.customerValue.attribute, String(notice.customerValue.value)]);
   facts.push(
     ['Score', notice.score === null ? 'none (feedback button)' : what],

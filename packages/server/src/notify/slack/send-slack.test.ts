@@ -17,6 +17,7 @@ const notice: CaseNotice = {
   score: null,
   comment: 'The discount code <!channel> is refused.',
   customer: null,
+  contact: null,
   customerValue: null,
   priority: 'normal',
   dueAt: new Date('2026-11-25T10:00:00.000Z'),

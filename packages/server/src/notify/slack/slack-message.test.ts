@@ -9,6 +9,7 @@ const notice: CaseNotice = {
   score: { questionType: 'nps', value: 3 },
   comment: 'Checkout refused my card twice.',
   customer: { name: 'Jane Doe', email: 'jane@shop.example', userId: 'user-42' },
+  contact: null,
   customerValue: { attribute: 'mrr', value: 1200 },
   priority: 'high',
   dueAt: new Date('2026-11-25T10:00:00.000Z'),
@@ -72,6 +73,16 @@ describe('buildSlackMessage', () => {
     expect(texts).toContain('A&amp;B &lt;shop&gt;');
     // The only '<…>' left are the ones we wrote: the due date.
     expect(texts.match(/<[^>]*>/g)).toEqual(['<!date^1795600800^{date_short_pretty} {time}|2026-11-25 10:00 UTC>']);
+  });
+
+  it('says how the customer agreed to be reached, or that they declined, escaped', () => {
+    const contactField = (contact: CaseNotice['contact']) =>
+      mrkdwnTexts(buildSlackMessage({ ...notice, customer: null, contact })).find((text) => text.startsWith('*Contact*'));
+    expect(contactField({ consent: true, channel: 'email', address: 'jane@shop.example' })).toBe('*Contact*\nEmail jane@shop.example');
+    expect(contactField({ consent: true, channel: 'phone', address: '+4712345678' })).toBe('*Contact*\nPhone +4712345678');
+    expect(contactField({ consent: false })).toBe('*Contact*\nDeclined to be contacted');
+    expect(contactField({ consent: true, channel: 'email', address: '<!channel>@x.example' })).toBe('*Contact*\nEmail &lt;!channel&gt;@x.example');
+    expect(contactField(null)).toBeUndefined();
   });
 
   it('names an anonymous visitor, and leaves out what is unknown', () => {

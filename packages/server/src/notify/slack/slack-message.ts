@@ -1,5 +1,5 @@
 import type { CaseNotice } from '../case-notice.js';
-import { describeCustomer, describeDueAt, describePriority, describeScore, describeSource } from '../describe-case.js';
+import { describeContact, describeCustomer, describeDueAt, describePriority, describeScore, describeSource } from '../describe-case.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 
 interface PlainText {
@@ -27,7 +27,7 @@ export interface SlackMessage {
 
 /**
  * Why staff are told: a case just opened, it passed its due time without being resolved, or its customer wrote the
- * comment after the case was told of (`follow_up.answer_updated`).
+ * comment or said how to reach them after the case was told of (`follow_up.answer_updated`).
  */
 export type SlackNoticeKind = 'opened' | 'overdue' | 'comment';
 
@@ -42,8 +42,8 @@ const OPENINGS: Record<SlackNoticeKind, string> = {
 const SECTION_LIMIT = 3000;
 
 /**
- * A Slack message staff can triage from: a header with the score, the customer, their value, priority, due time
- * (shown in each reader's own time zone), assignee and source as fields, the comment quoted, and a button to the
+ * A Slack message staff can triage from: a header with the score, the customer, how they agreed to be reached, their
+ * value, priority, due time (shown in each reader's own time zone), assignee and source as fields, the comment quoted, and a button to the
  * case. Everything that came from a person is escaped, so a comment cannot ping `@channel` or dress up a link.
  */
 export function buildSlackMessage(notice: CaseNotice, kind: SlackNoticeKind = 'opened'): SlackMessage {
@@ -52,6 +52,7 @@ export function buildSlackMessage(notice: CaseNotice, kind: SlackNoticeKind = 'o
   const customer = escapeMrkdwn(describeCustomer(notice.customer));
 
   const fields: Mrkdwn[] = [field('Customer', customer)];
+  if (notice.contact !== null) fields.push(field('Contact', escapeMrkdwn(describeContact(notice.contact))));
   if (notice.customerValue !== null) {
     fields.push(field(escapeMrkdwn(notice.customerValue.attribute), escapeMrkdwn(String(notice.customerValue.value))));
   }
