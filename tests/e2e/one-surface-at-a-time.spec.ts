@@ -2,9 +2,11 @@
 // the feedback form does not show (on a desktop beside the form, on a phone over it) and is not counted as shown:
 // its firing is dropped for this page view and the survey is asked again on a later one. The other way round, the
 // visitor's explicit request wins: the feedback tab sets an open survey aside, with what was typed in it, and it
-// comes back when the form closes; "Rate us" (`show()`) sets the form aside the same way.
+// comes back when the form closes; "Rate us" (`show()`) sets the form aside the same way. A survey card on the
+// tab's side keeps clear of it, so the tab can be clicked however tall the card grows.
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
+import { closeloop } from './fixtures/test-page.js';
 import { commentFirstSurvey, feedbackComment, feedbackForm, feedbackTab, openShopPage, surveyCard } from './fixtures/surfaces.js';
 
 let server: DemoServer;
@@ -102,4 +104,27 @@ test('"Rate us" sets the open feedback form aside, and it comes back with its dr
   await expect(survey).toHaveCount(0);
   await expect(feedbackForm(page)).toBeVisible();
   await expect(feedbackComment(page)).toHaveValue('Love the colours');
+});
+
+test.describe('laptop', () => {
+  test.use({ viewport: { width: 1366, height: 657 } });
+
+  test('a tall survey card keeps clear of the feedback tab, which stays there to click', async ({ page }) => {
+    await openShopPage(page, server);
+    // The demo's survey: score, comment, then how to reach the customer, the tallest of its steps.
+    await closeloop(page, 'show', 'nps');
+    const survey = page.locator('closeloop-widget').getByRole('dialog');
+    await survey.getByRole('radio', { name: '2', exact: true }).click();
+    await survey.getByRole('textbox', { name: /main reason/ }).fill('The parcel came late');
+    await survey.getByRole('button', { name: 'Submit' }).click();
+    await survey.getByRole('radiogroup', { name: 'May we contact you about this?' }).getByRole('radio', { name: 'Yes' }).click();
+    await expect(survey.getByRole('textbox', { name: 'Your email address' })).toBeVisible();
+
+    const card = (await survey.boundingBox())!;
+    const tab = (await feedbackTab(page).boundingBox())!;
+    // Taller than the space under the tab, so beside it rather than below it.
+    expect(card.y).toBeLessThan(tab.y + tab.height);
+    expect(card.x + card.width).toBeLessThanOrEqual(tab.x);
+    await feedbackTab(page).click({ trial: true, timeout: 2_000 });
+  });
 });

@@ -217,6 +217,36 @@ describe('present', () => {
     expect(card.getByRole<HTMLTextAreaElement>('textbox').value).toBe('Half a thought');
   });
 
+  it('keeps a floating card clear of a feedback tab on the edge of its corner, and only then', async () => {
+    const display = (placement: 'bottom-right' | 'bottom-left' | 'modal') => ({ display: { placement, colorScheme: 'auto' as const, theme: {} } });
+    // Arabic, whose card is right to left: its default corner is on the left.
+    const arabic = npsSurvey({ display: { placement: 'bottom-right', colorScheme: 'auto', theme: {}, locale: 'ar' }, translations: { ar: {} } });
+    const beside = async (survey: ReturnType<typeof npsSurvey>) => {
+      await createPresenter({ thankYouMs: 0 })({ ...fakeSession(survey), trigger: 'manual' });
+      const card = document.querySelector(HOST_TAG)!.shadowRoot!.querySelector('[role="dialog"]')!;
+      return `${card.getAttribute('dir')} ${card.classList.contains('beside-tab')}`;
+    };
+    const tabOn = (position: 'right' | 'left' | 'bottom-right') => {
+      document.querySelector('closeloop-feedback')?.remove();
+      mountFeedbackTab(document, { label: 'Feedback', position }, () => {});
+    };
+    expect(await beside(npsSurvey())).toBe('ltr false');
+
+    tabOn('right');
+    expect(await beside(npsSurvey())).toBe('ltr true');
+    expect(await beside(npsSurvey(display('bottom-left')))).toBe('ltr false');
+    expect(await beside(npsSurvey(display('modal')))).toBe('ltr false');
+    expect(await beside(arabic)).toBe('rtl false');
+
+    tabOn('left');
+    expect(await beside(npsSurvey(display('bottom-left')))).toBe('ltr true');
+    expect(await beside(arabic)).toBe('rtl true');
+
+    // A corner pill is not on an edge: the card has its corner to itself.
+    tabOn('bottom-right');
+    expect(await beside(npsSurvey())).toBe('ltr false');
+  });
+
   it('a survey the visitor asks for sets the open feedback form aside until it closes', () => {
     const core = { identified: false, feedback: () => true };
     const tab = mountFeedbackTab(document, { label: 'Feedback', position: 'right' }, (t) => void openFeedbackForm({ tab: t, core, position: 'right' }));

@@ -13,6 +13,7 @@ import { SurveyRun } from './models/survey-run.js';
 import { mount } from './mount.js';
 import { applyDisplay } from './styles/apply-display.js';
 import { asFocusable, deepActiveElement } from './surfaces/deep-active-element.js';
+import { cardSide, edgeTabSide } from './surfaces/edge-tab-side.js';
 import { shareScreen } from './surfaces/share-screen.js';
 
 export interface PresenterOptions {
@@ -92,15 +93,19 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline, lo
       });
       closeActive = run.close;
       const releaseScreen = shareScreen(mounted.container);
+      // An inline survey without a place to go shows in the default corner instead.
+      const placement = target || display?.placement !== 'inline' ? (display?.placement ?? 'bottom-right') : 'bottom-right';
+      const rtl = isRtl(cardLanguage);
+      const side = cardSide(placement, rtl);
       render(
         <LanguageProvider strings={strings} marks={textMarks(languages, cardLanguage)}>
           <Survey
             survey={survey}
             run={run}
-            // An inline survey without a place to go shows in the default corner instead.
-            placement={target || display?.placement !== 'inline' ? display?.placement : undefined}
+            placement={placement}
+            besideTab={side !== null && side === edgeTabSide(doc)}
             locale={cardLanguage}
-            rtl={isRtl(cardLanguage)}
+            rtl={rtl}
             // A survey the visitor asked for takes focus; one that opened by itself (exit intent, dwell…) only
             // announces itself, so typing in the page's own fields never lands in it (Survey.tsx).
             takeFocus={session.trigger === 'manual'}

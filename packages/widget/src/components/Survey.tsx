@@ -19,6 +19,8 @@ export interface SurveyProps {
   /** The card's language tag (`lang`: the language of the widget's words), and whether it is right to left (`dir`). */
   locale?: string;
   rtl?: boolean;
+  /** The feedback tab is on the edge of the card's corner: a floating card keeps clear of it (edge-tab-side.ts). */
+  besideTab?: boolean;
   /**
    * Whether the card takes keyboard focus when it opens: yes when the visitor asked for it (`show()`) and for a
    * modal (which hides the page anyway); no for a survey that opened by itself, which must never pull a visitor's
@@ -34,7 +36,7 @@ export interface SurveyProps {
  * with Tab (the host is the last element of the page). Once the visitor is in the card (focus or pointer), each
  * step moves focus to its main control, so keyboard users follow along.
  */
-export function Survey({ survey, run, placement = 'bottom-right', locale = 'en', rtl = false, takeFocus = true }: SurveyProps) {
+export function Survey({ survey, run, placement = 'bottom-right', locale = 'en', rtl = false, besideTab = false, takeFocus = true }: SurveyProps) {
   const t = useStrings();
   const card = useRef<HTMLDivElement>(null);
   const question = run.current.value;
@@ -90,7 +92,7 @@ export function Survey({ survey, run, placement = 'bottom-right', locale = 'en',
       {modal && <div class="overlay" aria-hidden="true" />}
       <div
         ref={card}
-        class={`card ${placement}`}
+        class={`card ${placement}${besideTab ? ' beside-tab' : ''}`}
         role={inline ? 'region' : 'dialog'}
         aria-modal={inline ? undefined : modal}
         aria-labelledby={question ? promptId(question.id) : THANK_YOU_TITLE_ID}

@@ -75,6 +75,18 @@ export const widgetCss = `
   inset-inline-start: 16px;
 }
 
+/* Clear of a feedback tab on the same edge (46 px wide), where the window leaves room for both. */
+@media (min-width: 480px) {
+  .beside-tab {
+    inset-inline-end: 62px;
+  }
+
+  .bottom-left.beside-tab {
+    inset-inline-end: auto;
+    inset-inline-start: 62px;
+  }
+}
+
 .modal {
   inset: 0;
   width: min(calc(var(--cl-width) + 80px), calc(100vw - 32px));
