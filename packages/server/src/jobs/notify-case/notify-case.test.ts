@@ -366,16 +366,25 @@ describe.each(testDialects)('the notices of a case whose customer is still answe
     for (const receiver of receivers.splice(0)) await receiver.close();
   });
 
-  it('waits for the comment a detractor writes after their score: Slack and the webhook tell of the case with it', async () => {
+  /**
+   * A Slack channel and a verifying webhook receiver told of the shop's cases (the webhook of `follow_up.opened` and
+   * `follow_up.answer_updated`), and the owner's headers for the management API.
+   */
+  async function listen() {
     const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
     receivers.push(slack);
     let secret = '';
     const { receiver, events } = await verifyingReceiver(() => secret);
     receivers.push(receiver);
-    const webhook = await registerWebhook(t, receiver.url);
+    const webhook = await registerWebhook(t, receiver.url, ['follow_up.opened', 'follow_up.answer_updated']);
     secret = webhook.secret;
-    const auth = { authorization: `Bearer ${t.shop.secretKey}` };
-    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    const auth = { authorization: `Bearer ${t.shop.secretKey}`, 'content-type': 'application/json' };
+    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    return { slack, events, webhook, auth };
+  }
+
+  it('waits for the comment a detractor writes after their score: Slack and the webhook tell of the case with it', async () => {
+    const { slack, events, webhook } = await listen();
     runners.start(t.db);
 
     // The widget sends the score the moment it is given: the case opens, and its notices wait a minute for the rest.
@@ -404,15 +413,7 @@ describe.each(testDialects)('the notices of a case whose customer is still answe
   }
 
   it('waits through the comment for the contact step: Slack says how to reach the customer, told once', async () => {
-    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
-    receivers.push(slack);
-    let secret = '';
-    const { receiver, events } = await verifyingReceiver(() => secret);
-    receivers.push(receiver);
-    const webhook = await registerWebhook(t, receiver.url, ['follow_up.opened', 'follow_up.answer_updated']);
-    secret = webhook.secret;
-    const auth = { authorization: `Bearer ${t.shop.secretKey}`, 'content-type': 'application/json' };
-    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    const { slack, events, auth } = await listen();
     await withContactStep(auth);
     runners.start(t.db);
 
@@ -438,15 +439,7 @@ describe.each(testDialects)('the notices of a case whose customer is still answe
   });
 
   it('tells of a contact given after the case was told of on its own, as of a late comment', async () => {
-    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
-    receivers.push(slack);
-    let secret = '';
-    const { receiver, events } = await verifyingReceiver(() => secret);
-    receivers.push(receiver);
-    const webhook = await registerWebhook(t, receiver.url, ['follow_up.opened', 'follow_up.answer_updated']);
-    secret = webhook.secret;
-    const auth = { authorization: `Bearer ${t.shop.secretKey}`, 'content-type': 'application/json' };
-    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    const { slack, events, auth } = await listen();
     expect((await t.app.request('/api/v1/settings', { method: 'PATCH', headers: auth, body: JSON.stringify({ commentWaitSeconds: 0 }) })).status).toBe(200);
     await withContactStep(auth);
     runners.start(t.db);
@@ -465,15 +458,7 @@ describe.each(testDialects)('the notices of a case whose customer is still answe
   });
 
   it('tells of a comment written after the case was told of on its own: follow_up.answer_updated, and more in Slack', async () => {
-    const slack = await startHttpReceiver((_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
-    receivers.push(slack);
-    let secret = '';
-    const { receiver, events } = await verifyingReceiver(() => secret);
-    receivers.push(receiver);
-    const webhook = await registerWebhook(t, receiver.url, ['follow_up.opened', 'follow_up.answer_updated']);
-    secret = webhook.secret;
-    const auth = { authorization: `Bearer ${t.shop.secretKey}`, 'content-type': 'application/json' };
-    expect((await t.app.request('/api/v1/integrations/slack', { method: 'PUT', headers: auth, body: JSON.stringify({ url: slack.url }) })).status).toBe(200);
+    const { slack, events, auth } = await listen();
     // A team that wants every low score at once: the case is told of without the comment, which comes later.
     expect((await t.app.request('/api/v1/settings', { method: 'PATCH', headers: auth, body: JSON.stringify({ commentWaitSeconds: 0 }) })).status).toBe(200);
     runners.start(t.db);
