@@ -1,7 +1,8 @@
 // The packages as a user installs them from npm (packed with pnpm, installed with npm into an empty project, see
 // packed-project.ts): the SDK's types resolve under both module resolutions, every entry imports as ESM, a Vite app
 // that uses one SDK export bundles nothing else, and `npx closeloop demo` serves the widget from the installed
-// packages. Needs `pnpm build` first (as `pnpm check` runs it); the install builds better-sqlite3 (about a minute).
+// packages. Needs `pnpm build` first (as `pnpm check` runs it); the install takes better-sqlite3's binary from the
+// workspace as a local prebuild, or compiles it (about a minute) when that is not for the running Node.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -76,7 +77,7 @@ describe('the packed packages, installed with npm into an empty project', () => 
       if (!existsSync(join(repo, 'packages', name, 'dist'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`);
     }
     project = await packAndInstall();
-    // About 100 s on an idle 2-core machine, most of it node-gyp compiling SQLite; far longer when the machine is busy.
+    // Seconds with the workspace's binary; about 100 s on an idle 2-core machine when node-gyp compiles SQLite.
   }, 600_000);
 
   /** Builds `main.js` with Vite in a folder of the project and returns the JavaScript it bundled. */

@@ -4,7 +4,8 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,29 @@ function nodeHeadersDir(): string | undefined {
   return existsSync(join(prefix, 'include', 'node', 'node.h')) ? prefix : undefined;
 }
 
+/**
+ * The workspace's better-sqlite3 binary as a prebuilt tarball in `dir`, under the name prebuild-install (the package's
+ * install script) looks for among local prebuilds before it downloads or compiles: the install then unpacks the
+ * binary this Node already loads instead of compiling SQLite again, 1–2 minutes of CI on this 2-core machine. The
+ * package's own install script still runs and checks that the binary loads. Undefined (so the install compiles, as
+ * with no network) when the workspace's binary is not for the running Node.
+ */
+async function localPrebuilds(dir: string): Promise<string | undefined> {
+  const fromServer = createRequire(join(repo, 'packages', 'server', 'package.json'));
+  try {
+    const Sqlite = fromServer('better-sqlite3') as new (file: string) => { close(): void };
+    new Sqlite(':memory:').close();
+  } catch {
+    return undefined;
+  }
+  const pkgDir = dirname(fromServer.resolve('better-sqlite3/package.json'));
+  const { version } = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  await mkdir(dir, { recursive: true });
+  const tarball = join(dir, `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`);
+  await run('tar', ['-czf', tarball, '-C', pkgDir, 'build/Release/better_sqlite3.node']);
+  return dir;
+}
+
 /** Packs the published packages (built already: `pnpm build`) and installs them with npm into a fresh project. */
 export async function packAndInstall(): Promise<PackedProject> {
   const root = await mkdtemp(join(tmpdir(), 'closeloop-pack-'));
@@ -67,6 +91,8 @@ export async function packAndInstall(): Promise<PackedProject> {
   const env: NodeJS.ProcessEnv = { ...process.env, PATH, ...(headers && { npm_config_nodedir: headers }) };
   // Outside the workspace: pnpm's own npm_config_* (set when `pnpm test` runs this) would steer npm.
   for (const key of Object.keys(env)) if (key.startsWith('npm_config_') && key !== 'npm_config_nodedir') delete env[key];
+  const prebuilds = await localPrebuilds(join(root, 'prebuilds'));
+  if (prebuilds) env['npm_config_better_sqlite3_local_prebuilds'] = prebuilds;
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...Object.values(tarballs)], { cwd: app, env, maxBuffer: 16 * 1024 * 1024 });
 
   const exec = async (command: string, args: string[]) => {
