@@ -53,6 +53,24 @@ describe('the case page', () => {
     expect(screen.getByRole('region', { name: 'Timeline' }).textContent).toContain('Case opened, high priority');
   });
 
+  it('names what a later step of the answer brought by its questions, as the customer read them', async () => {
+    const start = surveyCase();
+    const step = (n: number, questionIds: string[]) => ({
+      id: `0190a0b2-0000-7000-8000-00000000000${n}`,
+      type: 'answer_updated',
+      actor: { kind: 'customer' },
+      at: start.createdAt,
+      before: null,
+      after: { questionIds },
+    });
+    // The comment, then a question the survey no longer has: that one is told without a name.
+    const detail = caseDetailOf(start, { timeline: [...caseDetailOf(start).timeline, step(2, ['comment']), step(3, ['gone'])] });
+    casePage(start, { handlers: { 'GET /api/v1/follow-ups/:id': () => json(200, detail) } });
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+    await waitFor(() => expect(timeline.textContent).toContain('The customer answered “What is the main reason for your score?”'));
+    expect(timeline.textContent).toContain('The customer added to their answer');
+  });
+
   it('offers only the legal status moves (resolving goes through the form) and sends each change with the version', async () => {
     const { requests } = casePage(surveyCase({ status: 'waiting_on_customer' }));
     const status = (await screen.findByLabelText('Status')) as HTMLSelectElement;

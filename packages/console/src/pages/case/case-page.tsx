@@ -93,7 +93,7 @@ export function CasePage({ id }: { id: string }) {
         <div class="case-main">
           <CustomerAnswers followUp={followUp} lookups={lookups.value} />
           <CustomerContext customer={detail.customer} />
-          <Timeline events={detail.timeline} lookups={lookups.value} />
+          <Timeline events={detail.timeline} lookups={lookups.value} surveyId={followUp.source === 'survey' ? followUp.response.surveyId : undefined} />
         </div>
         <div class="case-side">
           <CaseControls followUp={followUp} lookups={lookups.value} model={model} canWrite={canWrite} />

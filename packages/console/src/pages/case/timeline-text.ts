@@ -1,7 +1,7 @@
 import type { CaseEvent } from '@closeloop/sdk/schemas';
 import { PRIORITY_WORDS, RESOLUTION_WORDS, STATUS_WORDS } from '../../cases/case-words.js';
 import type { Lookups } from '../../cases/use-lookups.js';
-import { memberName, teamName } from '../../cases/use-lookups.js';
+import { memberName, questionOf, teamName } from '../../cases/use-lookups.js';
 
 type Fields = Record<string, unknown>;
 
@@ -27,8 +27,11 @@ export function actorText(actor: CaseEvent['actor'], lookups: Lookups): string {
   }
 }
 
-/** What an event did, in one sentence, from its `before`/`after` fields. */
-export function eventText(event: CaseEvent, lookups: Lookups): string {
+/**
+ * What an event did, in one sentence, from its `before`/`after` fields. `surveyId` is the survey of the answer that
+ * opened the case, whose questions a later step of that answer is named by.
+ */
+export function eventText(event: CaseEvent, lookups: Lookups, surveyId?: string): string {
   const after: Fields = event.after ?? {};
   const before: Fields = event.before ?? {};
   switch (event.type) {
@@ -65,8 +68,16 @@ export function eventText(event: CaseEvent, lookups: Lookups): string {
       return 'The customer saw the message in the widget';
     case 'next_answer':
       return `The customer answered again: score ${String(after.score)}`;
-    case 'answer_updated':
-      return 'The customer added to their answer';
+    case 'answer_updated': {
+      // By the questions as the customer read them ("What is the main reason…", "May we contact you…"), so staff see
+      // whether a comment or a way to reach them came; the survey may have dropped a question since.
+      const ids = Array.isArray(after.questionIds) ? after.questionIds.filter((id): id is string => typeof id === 'string') : [];
+      const find = questionOf(lookups);
+      const prompts = surveyId === undefined ? [] : ids.flatMap((id) => find(surveyId, id)?.prompt ?? []);
+      return prompts.length === ids.length && prompts.length > 0
+        ? `The customer answered ${prompts.map((prompt) => `“${prompt}”`).join(' and ')}`
+        : 'The customer added to their answer';
+    }
     case 'escalated':
       return 'Escalated: the case is past its due time';
     case 'notification_delivered':
