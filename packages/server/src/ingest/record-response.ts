@@ -131,13 +131,14 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
       changed.length > 0
         ? await appendCaseEvents(trx, input.projectId, existingCase, [{ type: 'answer_updated', actor: { kind: 'customer' }, at: input.receivedAt, before: null, after: { questionIds: changed } }])
         : [];
-    const now = new Date(input.receivedAt);
-    // Webhooks, Slack and staff mail of the case go now, with the comment and contact (unless the wait is over already).
-    const toldWithIt = restCame && (await releaseHeldNotices(trx, { projectId: input.projectId, caseId: existingCase, now }));
-    // A comment or contact given after they went out (the wait was over, or there was none) is told of on its own;
-    // one that comes while they still wait (the comment, with the contact step to follow) goes with them.
-    if (!toldWithIt && updated !== undefined && noticeChanged(survey, changed) && !(await noticesHeld(trx, { projectId: input.projectId, caseId: existingCase, now })))
-      await notifyCase(trx, { projectId: input.projectId, caseId: existingCase, event: 'follow_up.answer_updated', now, occurrence: updated });
+    const held = { projectId: input.projectId, caseId: existingCase, now: new Date(input.receivedAt) };
+    // The rest of the answer is in: webhooks, Slack and staff mail of the case go now, with the comment and contact.
+    // When none was still held (the wait was over, or there was none), they went out without it.
+    const toldWithIt = restCame && (await releaseHeldNotices(trx, held));
+    // A comment or contact given after they went out is told of on its own; one that comes while they still wait (the
+    // comment, with the contact step to follow) goes with them. A release that found none held has answered that.
+    if (!toldWithIt && updated !== undefined && noticeChanged(survey, changed) && (restCame || !(await noticesHeld(trx, held))))
+      await notifyCase(trx, { projectId: input.projectId, caseId: existingCase, event: 'follow_up.answer_updated', now: held.now, occurrence: updated });
     return { outcome, id: input.id, followUpId: existingCase };
   }
 
