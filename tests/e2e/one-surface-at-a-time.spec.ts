@@ -3,7 +3,8 @@
 // its firing is dropped for this page view and the survey is asked again on a later one. The other way round, the
 // visitor's explicit request wins: the feedback tab sets an open survey aside, with what was typed in it, and it
 // comes back when the form closes; "Rate us" (`show()`) sets the form aside the same way. A survey card on the
-// tab's side keeps clear of it, so the tab can be clicked however tall the card grows.
+// tab's side keeps clear of it, so the tab can be clicked however tall the card grows; on a phone, where the card
+// spans the window, the tab steps aside while the card is up instead of peeking out from under it.
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
 import { closeloop } from './fixtures/test-page.js';
@@ -126,5 +127,23 @@ test.describe('laptop', () => {
     expect(card.y).toBeLessThan(tab.y + tab.height);
     expect(card.x + card.width).toBeLessThanOrEqual(tab.x);
     await feedbackTab(page).click({ trial: true, timeout: 2_000 });
+  });
+});
+
+test.describe('small phone', () => {
+  test.use({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
+
+  test('the feedback tab steps aside while a survey card is up, and is back when it closes', async ({ page }) => {
+    await openShopPage(page, server);
+    await expect(feedbackTab(page)).toBeVisible();
+    await closeloop(page, 'show', 'nps');
+    const survey = page.locator('closeloop-widget').getByRole('dialog');
+    await survey.getByRole('radio', { name: '2', exact: true }).tap();
+    // The comment step reaches above the middle of this window, where the edge tab sits.
+    await expect(survey.getByRole('textbox', { name: /main reason/ })).toBeVisible();
+    await expect(feedbackTab(page)).toBeHidden();
+    await survey.getByRole('button', { name: 'Close survey' }).tap();
+    await expect(survey).toHaveCount(0);
+    await expect(feedbackTab(page)).toBeVisible();
   });
 });

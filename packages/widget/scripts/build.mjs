@@ -12,11 +12,12 @@
 // Workspace packages resolve to their TypeScript sources ("@closeloop/source" condition), so the sdk needs no
 // build first.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defaultClientConditions, runnerImport } from 'vite';
+import { optionalSpreadCalls } from './optional-spread-calls.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -61,10 +62,11 @@ const common = {
 /** Browsers with native dynamic import(), adoptedStyleSheets and `??=` (Chrome 85+, Safari 16.4+, Firefox 101+). */
 const target = ['es2021', 'chrome85', 'safari16.4', 'firefox101'];
 
-// closeloop.js only, for bytes: Chrome 85–90 run `?.` natively, but esbuild-style compat data lists it from
-// Chrome 91 because of one V8 bug, an optional call with a non-final spread argument (`a?.b(...x, y)`,
-// crbug.com/42201552), so `chrome85` made every `?.` in the core ~20 bytes longer. The core has no such call; the
-// rest of `target` still holds for it (nothing else lands in Chrome 86–91 that the core uses).
+// closeloop.js and the chunks a page loads for a survey or a message, for bytes: Chrome 85–90 run `?.` natively, but
+// esbuild-style compat data lists it from Chrome 91 because of one V8 bug, an optional call with a non-final spread
+// argument (`a?.b(...x, y)`, crbug.com/42201552), so `chrome85` made every `?.` ~20 bytes longer (the UI chunk: 225
+// bytes of brotli over its 59). None of them has such a call, which every build checks (optional-spread-calls.mjs);
+// the rest of `target` still holds for them (nothing else lands in Chrome 86–91 that they use).
 const coreTarget = target.map((browser) => (browser === 'chrome85' ? 'chrome91' : browser));
 
 /** The one entry file of a build (dynamically imported chunks may sit beside it). */
@@ -106,6 +108,7 @@ rmSync(dist, { recursive: true, force: true });
 // 1. The UI chunk. Content-hashed, so the server can cache it forever; closeloop.js names the current one.
 const ui = await browserBuild({
   input: 'src/ui.tsx',
+  target: coreTarget,
   output: { format: 'es', entryFileNames: 'closeloop-ui-[hash].js', chunkFileNames: 'closeloop-[name]-[hash].js' },
 });
 
@@ -147,6 +150,11 @@ const core = await browserBuild({
 for (const file of [core.fileName, ui.fileName]) {
   const path = join(browser, file);
   writeFileSync(path, `//# allFunctionsCalledOnLoad\n${readFileSync(path, 'utf8')}`);
+}
+// Every file a page may load (those built for `target` have no `?.` to check).
+for (const file of readdirSync(browser).filter((name) => name.endsWith('.js'))) {
+  const calls = optionalSpreadCalls(readFileSync(join(browser, file), 'utf8'));
+  if (calls.length) throw new Error(`${file} keeps \`?.\` native for Chrome 85–90, which mishandle an optional call with a spread before the last argument: ${calls.join(', ')}. Move the spread last, or build the file for \`target\`.`);
 }
 
 // 2b. The console's live preview: a page and its entry, the survey UI driven by postMessage instead of the core.

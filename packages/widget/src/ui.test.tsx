@@ -247,6 +247,26 @@ describe('present', () => {
     expect(await beside(npsSurvey())).toBe('ltr false');
   });
 
+  it('marks the feedback tab while a floating card is up, so a phone hides the tab instead of half covering it', async () => {
+    mountFeedbackTab(document, { label: 'Feedback', position: 'right' }, () => {});
+    const tabHost = document.querySelector('closeloop-feedback')!;
+    // The rule the mark switches on, in the tab's own stylesheet: only where the window has no room for both.
+    const rule = [...tabHost.shadowRoot!.adoptedStyleSheets[0]!.cssRules].find((r) => r.cssText.includes('data-survey-up'));
+    expect(rule?.cssText).toMatch(/max-width:\s*479px/);
+    expect(rule?.cssText).toMatch(/display:\s*none/);
+
+    const { card } = open();
+    expect(tabHost.hasAttribute('data-survey-up')).toBe(true);
+    fireEvent.click(card.getByRole('button', { name: 'Close survey' }));
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(tabHost.hasAttribute('data-survey-up')).toBe(false);
+
+    // A modal covers the page with its backdrop, and an inline survey sits in the page: neither marks the tab.
+    const modal = open(npsSurvey({ display: { placement: 'modal', colorScheme: 'auto', theme: {} } }));
+    expect(tabHost.hasAttribute('data-survey-up')).toBe(false);
+    fireEvent.click(modal.card.getByRole('button', { name: 'Close survey' }));
+  });
+
   it('a survey the visitor asks for sets the open feedback form aside until it closes', () => {
     const core = { identified: false, feedback: () => true };
     const tab = mountFeedbackTab(document, { label: 'Feedback', position: 'right' }, (t) => void openFeedbackForm({ tab: t, core, position: 'right' }));

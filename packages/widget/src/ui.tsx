@@ -13,7 +13,7 @@ import { SurveyRun } from './models/survey-run.js';
 import { mount } from './mount.js';
 import { applyDisplay } from './styles/apply-display.js';
 import { asFocusable, deepActiveElement } from './surfaces/deep-active-element.js';
-import { cardSide, edgeTabSide } from './surfaces/edge-tab-side.js';
+import { cardSide, cardUp, edgeTabSide } from './surfaces/edge-tab-side.js';
 import { shareScreen } from './surfaces/share-screen.js';
 
 export interface PresenterOptions {
@@ -88,6 +88,7 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline, lo
           closeActive = undefined;
           watching.abort();
           releaseScreen();
+          releaseTab();
           if (focusWasInside && previous?.isConnected) previous.focus();
         },
       });
@@ -97,6 +98,8 @@ export function createPresenter({ document: given, thankYouMs = 6000, inline, lo
       const placement = target || display?.placement !== 'inline' ? (display?.placement ?? 'bottom-right') : 'bottom-right';
       const rtl = isRtl(cardLanguage);
       const side = cardSide(placement, rtl);
+      // A card floating in a corner (not inline, not a modal over its own backdrop).
+      const releaseTab = side ? cardUp(doc) : () => {};
       render(
         <LanguageProvider strings={strings} marks={textMarks(languages, cardLanguage)}>
           <Survey

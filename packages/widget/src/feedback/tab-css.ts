@@ -1,3 +1,4 @@
+import { CARD_UP_ATTRIBUTE, ROOM_FOR_BOTH_PX } from '../surfaces/room-for-both.js';
 import { TAB_TOKENS, declarations } from '../styles/tokens.js';
 
 /**
@@ -8,7 +9,9 @@ import { TAB_TOKENS, declarations } from '../styles/tokens.js';
  * inline host box would need the initial font's metrics, a font the page has not loaded, which made the first
  * layout after the tab appears take twice as long (10 → 6 ms of layout at 4× CPU throttling). Sizes are px,
  * never rem, so a page's huge `html { font-size }` cannot reach in. The padding makes the tab a 44×44 CSS px touch
- * target at least, as an edge tab and as a corner pill.
+ * target at least, as an edge tab and as a corner pill. On a window too narrow for a survey card beside the tab, the
+ * tab is hidden while a floating survey card is up (room-for-both.ts): the card spans the window there, and covered
+ * half the tab on a 360×640 phone, leaving a cut-off "back" beside it.
  */
 const tokens = declarations(TAB_TOKENS);
 
@@ -23,4 +26,5 @@ export const tabCss = `
 .tab.bottom-right{right:16px}
 .tab.bottom-left{left:16px}
 .tab:focus-visible{outline:3px solid var(--cl-focus);outline-offset:2px}
+@media (max-width:${ROOM_FOR_BOTH_PX - 1}px){:host([${CARD_UP_ATTRIBUTE}]) .tab{display:none}}
 `;

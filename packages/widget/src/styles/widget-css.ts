@@ -1,3 +1,4 @@
+import { ROOM_FOR_BOTH_PX } from '../surfaces/room-for-both.js';
 import { ALL_TOKENS, declarations } from './tokens.js';
 
 /**
@@ -76,7 +77,7 @@ export const widgetCss = `
 }
 
 /* Clear of a feedback tab on the same edge (46 px wide), where the window leaves room for both. */
-@media (min-width: 480px) {
+@media (min-width: ${ROOM_FOR_BOTH_PX}px) {
   .beside-tab {
     inset-inline-end: 62px;
   }

@@ -1,4 +1,5 @@
 import { FEEDBACK_HOST_TAG } from '../feedback/mount-feedback-tab.js';
+import { CARD_UP_ATTRIBUTE } from './room-for-both.js';
 
 /**
  * The window edge the page's feedback tab sits on, or null (no tab, or the tab is a corner pill). A survey card in
@@ -16,4 +17,14 @@ export function cardSide(placement: string, rtl: boolean): 'left' | 'right' | nu
   if (placement === 'bottom-right') return rtl ? 'left' : 'right';
   if (placement === 'bottom-left') return rtl ? 'right' : 'left';
   return null;
+}
+
+/**
+ * Marks the page's feedback tab while a floating survey card is on screen, so on a phone the tab steps aside instead
+ * of peeking out from under the card (tab-css.ts); returns what to call when the card closes.
+ */
+export function cardUp(doc: Document): () => void {
+  const host = doc.querySelector(FEEDBACK_HOST_TAG);
+  host?.setAttribute(CARD_UP_ATTRIBUTE, '');
+  return () => host?.removeAttribute(CARD_UP_ATTRIBUTE);
 }
