@@ -62,12 +62,13 @@ const common = {
 /** Browsers with native dynamic import(), adoptedStyleSheets and `??=` (Chrome 85+, Safari 16.4+, Firefox 101+). */
 const target = ['es2021', 'chrome85', 'safari16.4', 'firefox101'];
 
-// closeloop.js and the chunks a page loads for a survey or a message, for bytes: Chrome 85–90 run `?.` natively, but
-// esbuild-style compat data lists it from Chrome 91 because of one V8 bug, an optional call with a non-final spread
-// argument (`a?.b(...x, y)`, crbug.com/42201552), so `chrome85` made every `?.` ~20 bytes longer (the UI chunk: 225
-// bytes of brotli over its 59). None of them has such a call, which every build checks (optional-spread-calls.mjs);
-// the rest of `target` still holds for them (nothing else lands in Chrome 86–91 that they use).
-const coreTarget = target.map((browser) => (browser === 'chrome85' ? 'chrome91' : browser));
+// What a shop's page loads (closeloop.js and the survey, feedback and message chunks), for bytes: Chrome 85–90 run
+// `?.` natively, but esbuild-style compat data lists it from Chrome 91 because of one V8 bug, an optional call with
+// a non-final spread argument (`a?.b(...x, y)`, crbug.com/42201552), so `chrome85` made every `?.` ~20 bytes
+// longer: the UI chunk 225 bytes of brotli, the feedback chunk 92. None of them has such a call, which every build
+// checks (optional-spread-calls.mjs); the rest of `target` still holds for them (nothing else lands in Chrome 86–91
+// that they use). The console's preview page keeps `target`.
+const pageTarget = target.map((browser) => (browser === 'chrome85' ? 'chrome91' : browser));
 
 /** The one entry file of a build (dynamically imported chunks may sit beside it). */
 function only(output) {
@@ -108,7 +109,7 @@ rmSync(dist, { recursive: true, force: true });
 // 1. The UI chunk. Content-hashed, so the server can cache it forever; closeloop.js names the current one.
 const ui = await browserBuild({
   input: 'src/ui.tsx',
-  target: coreTarget,
+  target: pageTarget,
   output: { format: 'es', entryFileNames: 'closeloop-ui-[hash].js', chunkFileNames: 'closeloop-[name]-[hash].js' },
 });
 
@@ -116,14 +117,15 @@ const ui = await browserBuild({
 //     small and never grows with the survey UI. Its language chunks are closeloop-<lang>-feedback-<hash>.js.
 const feedback = await browserBuild({
   input: 'src/feedback/feedback-chunk.ts',
+  target: pageTarget,
   output: { format: 'es', entryFileNames: 'closeloop-feedback-[hash].js', chunkFileNames: 'closeloop-[name]-feedback-[hash].js' },
 });
 
 // 1c. The message panel's chunk, loaded only for a visitor with a signed identity (the core's `signed`): plain DOM,
-//     every language inside. Built for `coreTarget` too (native `?.`; it has no optional call with a spread either).
+//     every language inside.
 const messages = await browserBuild({
   input: 'src/messages/messages-chunk.ts',
-  target: coreTarget,
+  target: pageTarget,
   output: { format: 'es', entryFileNames: 'closeloop-messages-[hash].js' },
 });
 
@@ -131,7 +133,7 @@ const messages = await browserBuild({
 //    UI chunk stays native, with the chunk's file name written in.
 const core = await browserBuild({
   input: 'src/script-tag.ts',
-  target: coreTarget,
+  target: pageTarget,
   define: {
     __CLOSELOOP_UI_FILE__: JSON.stringify(ui.fileName), __CLOSELOOP_FEEDBACK_FILE__: JSON.stringify(feedback.fileName),
     __CLOSELOOP_MESSAGES_FILE__: JSON.stringify(messages.fileName),

@@ -1,4 +1,4 @@
-// The one reason `?.` is compiled away for Chrome 85–90 (build.mjs: `coreTarget`): V8 there mishandles an optional
+// The one reason `?.` is compiled away for Chrome 85–90 (build.mjs: `pageTarget`): V8 there mishandles an optional
 // call with a spread argument that is not the last one (`a?.b(...x, y)`, crbug.com/42201552). The chunks built to
 // keep `?.` native are checked for such a call after every build, so a later edit cannot bring one in unnoticed.
 import { parseAst } from 'vite';
