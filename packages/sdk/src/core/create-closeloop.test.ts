@@ -93,10 +93,10 @@ describe('createCloseloop against a real server', () => {
     const sent = server.submissions().map((body) => ResponseSubmission.parse(body));
     const id = sent[0]?.id ?? '';
     expect(id).toMatch(UUID_V7);
-    expect(sent.map((s) => [s.id, s.answers, s.finished])).toEqual([
-      [id, { score: 3 }, false],
-      [id, { score: 3, why: 'Too slow' }, false],
-      [id, { score: 3, why: 'Too slow' }, true],
+    expect(sent.map((s) => [s.id, s.answers, s.finished, s.closed])).toEqual([
+      [id, { score: 3 }, false, false],
+      [id, { score: 3, why: 'Too slow' }, false, false],
+      [id, { score: 3, why: 'Too slow' }, true, true],
     ]);
     expect(sent[2]).toMatchObject({
       project: 'pk_test',
@@ -293,7 +293,7 @@ describe('createCloseloop against a real server', () => {
     expect(shown).not.toHaveBeenCalled();
   });
 
-  test('dismissing reports the response id only when something was answered', async () => {
+  test('dismissing reports the response id only when something was answered, and tells the server no step follows', async () => {
     surveys = [survey('a'), survey('b')];
     const closeloop = start();
     const dismissed = vi.fn();
@@ -305,8 +305,15 @@ describe('createCloseloop against a real server', () => {
     sessions[1]?.answer('score', 1);
     sessions[1]?.dismiss();
     expect(dismissed.mock.calls).toEqual([[{ surveyId: 'a', responseId: null }], [{ surveyId: 'b', responseId: expect.stringMatching(UUID_V7) }]]);
-    // The answer is on its way to the server: let it land before the server closes.
-    await vi.waitFor(() => expect(server.submissions()).toHaveLength(1));
+    // Survey a had no answer: nothing to send. Survey b's answer, then the same answer marked closed (unfinished), so
+    // a detractor's case is told of now rather than after the wait for a comment that is not coming.
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(2));
+    const sent = server.submissions().map((body) => ResponseSubmission.parse(body));
+    expect(sent.map((s) => [s.surveyId, s.answers, s.finished, s.closed])).toEqual([
+      ['b', { score: 1 }, false, false],
+      ['b', { score: 1 }, false, true],
+    ]);
+    expect(sent[1]?.id).toBe(sent[0]?.id);
   });
 
   test('an invalid answer is ignored with one warning instead of poisoning the response', async () => {

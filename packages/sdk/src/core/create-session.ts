@@ -40,6 +40,8 @@ export function createSession({ project, survey, trigger, signal, respondent, de
       surveyId,
       answers: { ...answers },
       finished,
+      // Sent after the session closed: the last word on this response (complete, or dismiss after an answer).
+      closed: !open,
       respondent: respondent(),
       context: pageContext(trigger),
       answeredAt: new Date().toISOString(),
@@ -75,6 +77,8 @@ export function createSession({ project, survey, trigger, signal, respondent, de
     dismiss() {
       if (!live()) return;
       close();
+      // A detractor who leaves at the comment: their case is told of now, not after the project's wait for it.
+      if (answered()) send(false);
       emit('survey:dismissed', { surveyId, responseId: answered() ? responseId : null });
     },
   };

@@ -43,7 +43,7 @@ export interface SurveySession {
   answer(questionId: string, value: AnswerValue): void;
   /** The visitor reached the end: the last answers are sent marked finished. */
   complete(): void;
-  /** The visitor closed the survey before the end. */
+  /** The visitor closed the survey before the end: what they answered is sent once more, marked closed. */
   dismiss(): void;
 }
 

@@ -7,7 +7,8 @@ import { QUESTIONS_MAX } from './submission-limits.js';
 /**
  * `POST /v1/responses`. Sent once per answer as it is given (partial responses), always with the same
  * client-generated `id`: the server merges the answers into one response, so retries and later steps never
- * duplicate it. `finished` marks the last step.
+ * duplicate it. `finished` marks the last step; `closed`, that no step will follow (the survey was closed, finished
+ * or not), so the server tells staff of a case now instead of waiting for a comment that is not coming.
  */
 export const ResponseSubmission = z.object({
   id: Uuid,
@@ -18,6 +19,7 @@ export const ResponseSubmission = z.object({
     .refine((a) => Object.keys(a).length > 0, 'must hold at least one answer')
     .refine((a) => Object.keys(a).length <= QUESTIONS_MAX, `at most ${QUESTIONS_MAX} answers`),
   finished: z.boolean().default(false),
+  closed: z.boolean().default(false),
   respondent: Respondent,
   context: ResponseContext,
   /** When the visitor answered, by the browser's clock; the server clamps it to a sane window. */

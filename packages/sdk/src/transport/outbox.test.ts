@@ -14,6 +14,7 @@ function submission(id: string, answers: ResponseSubmission['answers'], finished
     surveyId: 'nps',
     answers,
     finished,
+    closed: finished,
     respondent: { anonymousId: 'anon-1' },
     context: { url: 'http://localhost:3000/', trigger: 'manual' },
     answeredAt: '2026-01-01T00:00:00.000Z',

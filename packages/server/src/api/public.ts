@@ -100,6 +100,7 @@ export function publicApi({ db, now, maxBodyBytes, rateLimits }: PublicApiOption
           id: submission.id,
           answers: submission.answers,
           finished: submission.finished,
+          closed: submission.closed,
           respondent,
           context: submission.context,
           answeredAt: clampClientTime(submission.answeredAt, receivedAt),

@@ -12,10 +12,11 @@ import type { SurveyDefinition } from '@closeloop/sdk/schemas';
 /**
  * Whether the customer may still give what staff read in a notice (`caseNoticeOf`): the comment (the survey's first
  * text question that has an answer) while no text question is answered, or how to reach them while the contact step
- * is unanswered. Only until the response is finished: the widget passes over a contact step it has no reason to show.
+ * is unanswered. Only until the response is over (`finished`, or the survey was `closed`): the widget passes over a
+ * contact step it has no reason to show, and a customer who closed the survey at the comment will not write it.
  */
-export function moreMayFollow(survey: SurveyDefinition, answers: Readonly<Record<string, unknown>>, finished: boolean): boolean {
-  if (finished) return false;
+export function moreMayFollow(survey: SurveyDefinition, answers: Readonly<Record<string, unknown>>, over: boolean): boolean {
+  if (over) return false;
   const texts = noticed(survey, 'text');
   const commentMissing = texts.length > 0 && texts.every((question) => typeof answers[question.id] !== 'string');
   return commentMissing || noticed(survey, 'contact').some((question) => answers[question.id] === undefined);
@@ -25,11 +26,11 @@ export function moreMayFollow(survey: SurveyDefinition, answers: Readonly<Record
 export function noticesHeldUntil(
   survey: SurveyDefinition,
   answers: Readonly<Record<string, unknown>>,
-  finished: boolean,
+  over: boolean,
   openedAt: string,
   waitSeconds: number,
 ): Date | null {
-  return waitSeconds > 0 && moreMayFollow(survey, answers, finished) ? new Date(Date.parse(openedAt) + waitSeconds * 1000) : null;
+  return waitSeconds > 0 && moreMayFollow(survey, answers, over) ? new Date(Date.parse(openedAt) + waitSeconds * 1000) : null;
 }
 
 /** Whether a step that changed these questions changed what a notice already sent told: the comment or the contact. */

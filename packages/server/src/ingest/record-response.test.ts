@@ -201,6 +201,22 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
       expect(await noticeOf(caseId)).toMatchObject({ runAt: at(60) });
     });
 
+    it('go when the customer closes the survey without the comment, and the response stays unfinished', async () => {
+      const { project } = await seedProject(t.db);
+      const id = randomUUID();
+      const caseId = caseOf(await recordResponse(t.db.kysely, input(project.id, { id })));
+      expect(await noticeOf(caseId)).toMatchObject({ runAt: at(60) });
+      // dismiss() sends what was answered once more, marked closed: nothing new, and nothing more is coming.
+      await recordResponse(t.db.kysely, input(project.id, { id, closed: true, receivedAt: at(4) }));
+      expect(await noticeOf(caseId)).toMatchObject({ runAt: at(4) });
+      const [stored] = (await listResponses(t.db.kysely, project.id, { limit: 1 })).data;
+      expect(stored).toMatchObject({ id, finished: false, answers: { nps: 3 } });
+
+      // Closed with the score, in one step (its earlier steps lost or late): told at once.
+      const closedAtOnce = caseOf(await recordResponse(t.db.kysely, input(project.id, { closed: true })));
+      expect(await noticeOf(closedAtOnce)).toMatchObject({ runAt: at(0) });
+    });
+
     it("wait as long as the project's settings say, and not at all when they say 0", async () => {
       const { project } = await seedProject(t.db);
       const waitFor = async (commentWaitSeconds: number) => {

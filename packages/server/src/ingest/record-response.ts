@@ -22,8 +22,11 @@ import { findSurveyCached } from '../repos/surveys.js';
 import { answerIssues } from './answer-issues.js';
 import { npsScoreOf } from './nps-score.js';
 
-/** One step of a response as the browser sent it, its identity verified and its times settled. */
-export type RecordResponseInput = NewResponse;
+/**
+ * One step of a response as the browser sent it, its identity verified and its times settled. `closed`: no step
+ * will follow (not stored: it only stops the case's notices waiting for the rest of the answer).
+ */
+export type RecordResponseInput = NewResponse & { closed?: boolean };
 
 export type RecordResponseResult =
   | { outcome: 'created' | 'merged'; id: string; followUpId: string | null }
@@ -99,7 +102,8 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
   let { answers, respondent, finished } = input;
   // The questions this step answered or changed: a retry of a stored step changes none.
   let changed: string[] = [];
-  // The stored response's case, if any, held its notices for the rest of the answer, which this step completes.
+  // The stored response's case, if any, held its notices for the rest of the answer, which this step completes (or
+  // closes without: the customer closed the survey).
   let restCame = false;
   if (!inserted) {
     const stored = await findResponseForMerge(trx, input.id);
@@ -109,7 +113,7 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
     const merged = mergeStep(stored, input);
     score = npsScoreOf(survey, merged.answers);
     await updateResponse(trx, input.id, merged, score, input.receivedAt);
-    restCame = moreMayFollow(survey, stored.answers, stored.finished) && !moreMayFollow(survey, merged.answers, merged.finished);
+    restCame = moreMayFollow(survey, stored.answers, stored.finished) && !moreMayFollow(survey, merged.answers, merged.finished || input.closed === true);
     ({ answers, respondent, finished } = merged);
   }
 
@@ -132,7 +136,8 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
         ? await appendCaseEvents(trx, input.projectId, existingCase, [{ type: 'answer_updated', actor: { kind: 'customer' }, at: input.receivedAt, before: null, after: { questionIds: changed } }])
         : [];
     const held = { projectId: input.projectId, caseId: existingCase, now: new Date(input.receivedAt) };
-    // The rest of the answer is in: webhooks, Slack and staff mail of the case go now, with the comment and contact.
+    // The rest of the answer is in, or is not coming: webhooks, Slack and staff mail of the case go now, with what
+    // the customer gave.
     // When none was still held (the wait was over, or there was none), they went out without it.
     const toldWithIt = restCame && (await releaseHeldNotices(trx, held));
     // A comment or contact given after they went out is told of on its own; one that comes while they still wait (the
@@ -158,7 +163,7 @@ async function recordChecked(trx: Transaction<Database>, input: RecordResponseIn
       searchText,
       customer: customerOf(respondent),
       newCause: inserted,
-      noticesHeldUntil: noticesHeldUntil(survey, answers, finished, input.receivedAt, settings.commentWaitSeconds),
+      noticesHeldUntil: noticesHeldUntil(survey, answers, finished || input.closed === true, input.receivedAt, settings.commentWaitSeconds),
     }));
   return { outcome, id: input.id, followUpId };
 }

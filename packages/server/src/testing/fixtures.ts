@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SurveyDefinition } from '@closeloop/sdk/schemas';
 import type { FeedbackSubmissionInput, ResponseSubmissionInput } from '@closeloop/sdk/schemas';
 import type { Db } from '../db/db.js';
-import type { NewResponse } from '../repos/responses.js';
+import type { RecordResponseInput } from '../ingest/record-response.js';
 import { createProject } from '../repos/projects.js';
 import type { Project } from '../repos/projects.js';
 import { upsertSurvey } from '../repos/surveys.js';
@@ -68,7 +68,7 @@ export function feedbackSubmission(overrides: Partial<FeedbackSubmissionInput> =
  * One step of a response as `recordResponse` takes it (verified, times settled) for the seeded project: an NPS
  * detractor from browser `anon-1`, received at NOW, overridable per test.
  */
-export function responseStep(projectId: string, overrides: Partial<NewResponse> = {}): NewResponse {
+export function responseStep(projectId: string, overrides: Partial<RecordResponseInput> = {}): RecordResponseInput {
   return {
     projectId,
     surveyId: 'nps',
