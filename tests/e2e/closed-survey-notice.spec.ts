@@ -8,8 +8,7 @@ import { FollowUp, Page as PageOf } from '@closeloop/sdk/schemas';
 import { expect, test } from '@playwright/test';
 import { startHttpReceiver, type HttpReceiver } from '@closeloop/test-receivers/http-receiver';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
-import { openShopPage } from './fixtures/surfaces.js';
-import { closeloop } from './fixtures/test-page.js';
+import { openShopPage, scoreAndComment } from './fixtures/surfaces.js';
 
 let server: DemoServer;
 let slack: HttpReceiver;
@@ -25,11 +24,7 @@ test.afterEach(async () => {
 test('closing the survey at the contact step tells Slack of the case at once, with the comment', async ({ page }) => {
   await createManagementClient({ host: server.origin, secretKey: 'sk_demo', retry: 0 }).integrations.slack.put(slack.url);
   await openShopPage(page, server);
-  await closeloop(page, 'show', 'nps');
-  const survey = page.locator('closeloop-widget').getByRole('dialog');
-  await survey.getByRole('radio', { name: '2', exact: true }).click();
-  await survey.getByRole('textbox', { name: /main reason/ }).fill('The parcel came a week late');
-  await survey.getByRole('button', { name: 'Submit' }).click();
+  const survey = await scoreAndComment(page, '2', 'The parcel came a week late');
   await expect(survey.getByRole('radiogroup', { name: 'May we contact you about this?' })).toBeVisible();
   // The case is open, and its notices wait for the contact step.
   await expect.poll(async () => PageOf(FollowUp).parse(await server.management('/api/v1/follow-ups')).data.length, { timeout: 10_000 }).toBe(1);

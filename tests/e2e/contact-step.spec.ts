@@ -8,6 +8,7 @@ import { FollowUp, Page as ListPage } from '@closeloop/sdk/schemas';
 import type { SurveyDefinitionInput } from '@closeloop/sdk/schemas';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
+import { scoreAndComment } from './fixtures/surfaces.js';
 import { closeloop, serveTestFiles, widgetPage } from './fixtures/test-page.js';
 
 const FollowUpPage = ListPage(FollowUp);
@@ -28,17 +29,6 @@ async function openShop(page: Page): Promise<void> {
   const configLoaded = page.waitForResponse((r) => r.url().includes('/v1/config'));
   await page.goto(`${server.origin}/e2e/contact.html`);
   await configLoaded;
-}
-
-/** Shows the demo NPS survey and answers a score and a comment; resolves to the card. */
-async function scoreAndComment(page: Page, score: string, comment: string): Promise<Locator> {
-  await closeloop(page, 'show', 'nps');
-  const survey = page.locator('closeloop-widget').getByRole('dialog');
-  await expect(survey).toBeVisible();
-  await survey.getByRole('radio', { name: score, exact: true }).click();
-  await survey.getByRole('textbox', { name: /main reason/i }).fill(comment);
-  await survey.getByRole('button', { name: 'Submit' }).click();
-  return survey;
 }
 
 /** The case whose response carries `comment`, once the server has it with the response finished. */

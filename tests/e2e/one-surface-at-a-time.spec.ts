@@ -8,7 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
 import { closeloop } from './fixtures/test-page.js';
-import { commentFirstSurvey, feedbackComment, feedbackForm, feedbackTab, openShopPage, surveyCard } from './fixtures/surfaces.js';
+import { commentFirstSurvey, feedbackComment, feedbackForm, feedbackTab, openShopPage, scoreAndComment, surveyCard } from './fixtures/surfaces.js';
 
 let server: DemoServer;
 test.beforeEach(async () => {
@@ -113,11 +113,7 @@ test.describe('laptop', () => {
   test('a tall survey card keeps clear of the feedback tab, which stays there to click', async ({ page }) => {
     await openShopPage(page, server);
     // The demo's survey: score, comment, then how to reach the customer, the tallest of its steps.
-    await closeloop(page, 'show', 'nps');
-    const survey = page.locator('closeloop-widget').getByRole('dialog');
-    await survey.getByRole('radio', { name: '2', exact: true }).click();
-    await survey.getByRole('textbox', { name: /main reason/ }).fill('The parcel came late');
-    await survey.getByRole('button', { name: 'Submit' }).click();
+    const survey = await scoreAndComment(page, '2', 'The parcel came late');
     await survey.getByRole('radiogroup', { name: 'May we contact you about this?' }).getByRole('radio', { name: 'Yes' }).click();
     await expect(survey.getByRole('textbox', { name: 'Your email address' })).toBeVisible();
 
