@@ -41,7 +41,7 @@ test('scroll depth: shows at 60 % of the page, not at 40 %', async ({ page }) =>
   expect(depth).toBeGreaterThanOrEqual(0.6);
 });
 
-test('click: a click inside a matching element shows it, even when the host stops propagation', async ({ page }) => {
+test('click: the survey UI loads as the pointer comes over a matching element, and a click inside it shows it, even when the host stops propagation', async ({ page }) => {
   await server.putSurvey(npsWith([{ type: 'click', selector: '[data-plan] button', text: 'upgrade' }]));
   await open(
     page,
@@ -56,14 +56,24 @@ test('click: a click inside a matching element shows it, even when the host stop
     }),
   );
 
-  // Matches the selector but not the text: nothing.
+  const uiChunk: string[] = [];
+  page.on('request', (request) => void (/closeloop-ui-/.test(request.url()) && uiChunk.push(request.url())));
+
+  // Matches the selector but not the text: nothing, not even the UI.
   await page.getByRole('button', { name: 'Compare plans' }).click();
   await page.waitForTimeout(500);
+  await expect(survey(page)).toHaveCount(0);
+  expect(uiChunk).toEqual([]);
+
+  // The pointer over the button the survey waits for: its UI loads before the click.
+  await page.getByText('Upgrade', { exact: true }).hover();
+  await expect.poll(() => uiChunk.length).toBe(1);
   await expect(survey(page)).toHaveCount(0);
 
   // A click on the inner <span>: `closest()` finds the button, whose text contains "upgrade".
   await page.getByText('Upgrade', { exact: true }).click();
   await expect(survey(page)).toBeVisible();
+  expect(uiChunk).toHaveLength(1);
 });
 
 test('SPA navigation: a pushState route change to a matching URL shows it, and another script’s history patch still runs', async ({ page }) => {

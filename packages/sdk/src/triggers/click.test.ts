@@ -50,10 +50,25 @@ describe('clickTrigger', () => {
     expect(warn).toHaveBeenCalledOnce();
   });
 
+  test('the pointer coming over a matching element prepares the survey, before any click', () => {
+    const prepare = vi.fn();
+    clickTrigger({ signal: controller.signal, fire, prepare, selector: 'a.plan', text: 'upgrade' });
+    const over = (element: Element) => element.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    over(document.querySelector('p')!);
+    over(downgrade());
+    expect(prepare).not.toHaveBeenCalled();
+    over(upgrade());
+    expect(prepare).toHaveBeenCalledOnce();
+    expect(fire).not.toHaveBeenCalled();
+  });
+
   test('leaves no listener once aborted', () => {
-    clickTrigger({ signal: controller.signal, fire, selector: '.plan' });
+    const prepare = vi.fn();
+    clickTrigger({ signal: controller.signal, fire, prepare, selector: '.plan' });
     controller.abort();
     upgrade().click();
+    upgrade().dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
     expect(fire).not.toHaveBeenCalled();
+    expect(prepare).not.toHaveBeenCalled();
   });
 });

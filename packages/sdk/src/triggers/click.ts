@@ -11,9 +11,11 @@ export interface ClickOptions extends TriggerOptions {
 /**
  * Fires on a click on an element matching `selector` (or inside one), delegated from the document so elements
  * added later count too. Listens in the capture phase, so a host handler that stops propagation does not hide
- * the click. A selector this browser cannot parse disarms the trigger with one warning.
+ * the click. A selector this browser cannot parse disarms the trigger with one warning. The pointer coming over
+ * such an element (a finger's touch included) calls `prepare`: the click may follow, and the survey's UI loads
+ * while the visitor's hand is still on the way instead of after the click.
  */
-export function clickTrigger({ signal, fire, selector, text }: ClickOptions): void {
+export function clickTrigger({ signal, fire, prepare, selector, text }: ClickOptions): void {
   try {
     document.querySelector(selector);
   } catch {
@@ -21,13 +23,16 @@ export function clickTrigger({ signal, fire, selector, text }: ClickOptions): vo
     return;
   }
   const needle = text?.toLowerCase();
-  document.addEventListener(
-    'click',
-    (event) => {
-      const target = event.target;
-      const element = target instanceof Element ? target.closest(selector) : null;
-      if (element && (!needle || (element.textContent ?? '').toLowerCase().includes(needle))) fire();
-    },
-    { signal, capture: true },
-  );
+  const on = (type: 'click' | 'pointerover', then?: () => void) =>
+    document.addEventListener(
+      type,
+      (event) => {
+        const target = event.target;
+        const element = target instanceof Element ? target.closest(selector) : null;
+        if (element && (!needle || (element.textContent ?? '').toLowerCase().includes(needle))) then?.();
+      },
+      { signal, capture: true },
+    );
+  on('click', fire);
+  on('pointerover', prepare);
 }
