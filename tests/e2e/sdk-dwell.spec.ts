@@ -43,3 +43,26 @@ test('the dwell clock stops while the tab is hidden', async ({ page }) => {
   expect(shownAfter).toBeGreaterThanOrEqual(1_500);
   expect(shownAfter).toBeLessThan(4_000);
 });
+
+test('the survey UI loads a few seconds before the dwell is up, so the survey shows at once when it is', async ({ page }) => {
+  await server.putSurvey({
+    id: 'nps',
+    name: 'Dwell NPS',
+    questions: [{ id: 'nps', type: 'nps', prompt: 'How likely are you to recommend us?' }],
+    triggers: [{ type: 'dwell', seconds: 6 }],
+  });
+  await serveTestFiles(page, server, { '/e2e/dwell.html': { body: widgetPage({ title: 'Reading' }) } });
+  let uiRequestedAt: number | undefined;
+  page.on('request', (request) => void (/closeloop-ui-/.test(request.url()) && (uiRequestedAt ??= Date.now())));
+  const configLoaded = page.waitForResponse((r) => r.url().includes('/v1/config'));
+  await page.goto(`${server.origin}/e2e/dwell.html`);
+  await configLoaded;
+  const armedAt = Date.now();
+  const survey = page.getByRole('dialog', { name: /recommend/i });
+  await expect(survey).toBeVisible({ timeout: 10_000 });
+  const shownAt = Date.now();
+  // Asked for about 3 s before the survey showed: not at load (a visitor who leaves early downloads nothing more).
+  expect(uiRequestedAt).toBeDefined();
+  expect(uiRequestedAt! - armedAt).toBeGreaterThan(1_500);
+  expect(shownAt - uiRequestedAt!).toBeGreaterThan(1_500);
+});

@@ -29,6 +29,27 @@ describe('dwell', () => {
     expect(fire).toHaveBeenCalledOnce();
   });
 
+  test('prepares the survey three seconds before it fires, so its UI is there in time, and not once disarmed', () => {
+    const prepare = vi.fn();
+    dwell({ signal: controller.signal, fire, prepare, seconds: 20, routes });
+    vi.advanceTimersByTime(16_999);
+    expect(prepare).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(prepare).toHaveBeenCalledOnce();
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(3000);
+    expect(fire).toHaveBeenCalledOnce();
+
+    // A visitor who leaves for another route before then: the survey's trigger is disarmed, nothing loads.
+    const later = new AbortController();
+    const prepareLater = vi.fn();
+    dwell({ signal: later.signal, fire, prepare: prepareLater, seconds: 20, routes });
+    vi.advanceTimersByTime(10_000);
+    later.abort();
+    vi.advanceTimersByTime(60_000);
+    expect(prepareLater).not.toHaveBeenCalled();
+  });
+
   test('counts only the time the tab is visible', () => {
     arm(5);
     vi.advanceTimersByTime(3000);

@@ -8,9 +8,10 @@ export interface DwellOptions extends TriggerOptions, RouteOptions {
 /**
  * Fires once after `seconds` of the page being visible: time in a background tab does not count, so a survey
  * never waits on a page nobody looks at, and never appears the instant the visitor comes back. A single-page-app
- * route change starts the count again, as a new page would.
+ * route change starts the count again, as a new page would. Three seconds before the end it calls `prepare`, so the
+ * survey's UI has loaded when the time is up (earlier would load it for visitors who leave before).
  */
-export function dwell({ signal, fire, seconds, routes }: DwellOptions): void {
+export function dwell({ signal, fire, prepare, seconds, routes }: DwellOptions): void {
   let remaining = 0;
   let since = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -25,11 +26,15 @@ export function dwell({ signal, fire, seconds, routes }: DwellOptions): void {
   const resume = () => {
     if (timer !== undefined || fired || signal.aborted || document.visibilityState !== 'visible') return;
     since = Date.now();
+    // Two legs, one timer at a time (a pause clears whichever runs): up to 3 s before the end, then the rest.
     timer = setTimeout(() => {
-      timer = undefined;
-      fired = true;
-      fire();
-    }, Math.max(remaining, 0));
+      prepare?.();
+      timer = setTimeout(() => {
+        timer = undefined;
+        fired = true;
+        fire();
+      }, Math.min(remaining, 3000));
+    }, remaining - 3000);
   };
   const restart = () => {
     pause();
