@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { startDemoServer, type DemoServer } from './fixtures/demo-server.js';
 import { emulatePageVisibility, setPageHidden } from './fixtures/page-visibility.js';
+import { npsWith } from './fixtures/surfaces.js';
 import { serveTestFiles, widgetPage } from './fixtures/test-page.js';
 
 let server: DemoServer;
@@ -14,12 +15,7 @@ test.afterEach(async () => {
 });
 
 test('the dwell clock stops while the tab is hidden', async ({ page }) => {
-  await server.putSurvey({
-    id: 'nps',
-    name: 'Dwell NPS',
-    questions: [{ id: 'nps', type: 'nps', prompt: 'How likely are you to recommend us?' }],
-    triggers: [{ type: 'dwell', seconds: 3 }],
-  });
+  await server.putSurvey(npsWith([{ type: 'dwell', seconds: 3 }]));
   await emulatePageVisibility(page);
   await serveTestFiles(page, server, { '/e2e/dwell.html': { body: widgetPage({ title: 'Reading' }) } });
   const configLoaded = page.waitForResponse((r) => r.url().includes('/v1/config'));
@@ -45,12 +41,7 @@ test('the dwell clock stops while the tab is hidden', async ({ page }) => {
 });
 
 test('the survey UI loads a few seconds before the dwell is up, so the survey shows at once when it is', async ({ page }) => {
-  await server.putSurvey({
-    id: 'nps',
-    name: 'Dwell NPS',
-    questions: [{ id: 'nps', type: 'nps', prompt: 'How likely are you to recommend us?' }],
-    triggers: [{ type: 'dwell', seconds: 6 }],
-  });
+  await server.putSurvey(npsWith([{ type: 'dwell', seconds: 6 }]));
   await serveTestFiles(page, server, { '/e2e/dwell.html': { body: widgetPage({ title: 'Reading' }) } });
   let uiRequestedAt: number | undefined;
   page.on('request', (request) => void (/closeloop-ui-/.test(request.url()) && (uiRequestedAt ??= Date.now())));
