@@ -10,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'packages/widget/dist/browser');
 const KB = 1024;
-const BUDGETS = { core: 8.375 * KB, ui: 17.5 * KB, total: 25.875 * KB, feedback: 4 * KB, messages: 3.5 * KB };
+const BUDGETS = { core: 8.4 * KB, ui: 17.5 * KB, total: 25.875 * KB, feedback: 4 * KB, messages: 3.5 * KB };
 
 function fail(message) {
   console.error(`size: ${message}`);

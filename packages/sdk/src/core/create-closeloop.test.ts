@@ -316,6 +316,38 @@ describe('createCloseloop against a real server', () => {
     expect(sent[1]?.id).toBe(sent[0]?.id);
   });
 
+  test('leaving the page with an answered survey open tells the server no step follows, and a page restored from the back/forward cache still sends its next answer', async () => {
+    const closeloop = start();
+    const events = record(closeloop);
+    closeloop.show('nps');
+    await closeloop.ready;
+    // Nothing answered yet: leaving sends nothing.
+    window.dispatchEvent(new Event('pagehide'));
+    sessions[0]?.answer('score', 2);
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(1));
+    window.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(2));
+    // Back from the cache: the survey is still open, and the comment goes in with the score.
+    window.dispatchEvent(new Event('pageshow'));
+    sessions[0]?.answer('why', 'Checkout failed twice');
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(3));
+    sessions[0]?.complete();
+    // A survey over is left alone by later page hides: nothing more is sent for it.
+    window.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(4));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const sent = server.submissions().map((body) => ResponseSubmission.parse(body));
+    expect(sent.map((s) => [s.answers, s.finished, s.closed])).toEqual([
+      [{ score: 2 }, false, false],
+      [{ score: 2 }, false, true],
+      [{ score: 2, why: 'Checkout failed twice' }, false, false],
+      [{ score: 2, why: 'Checkout failed twice' }, true, true],
+    ]);
+    expect(new Set(sent.map((s) => s.id)).size).toBe(1);
+    // Leaving is not the visitor closing the survey: the host app hears of no dismissal.
+    expect(events.map(([name]) => name)).not.toContain('survey:dismissed');
+  });
+
   test('an invalid answer is ignored with one warning instead of poisoning the response', async () => {
     const closeloop = start();
     closeloop.show('nps');

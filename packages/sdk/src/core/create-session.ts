@@ -33,15 +33,16 @@ export function createSession({ project, survey, trigger, signal, respondent, de
   let open = true;
   const live = () => open && !signal.aborted;
   const answered = () => Object.keys(answers).length > 0;
-  const send = (finished: boolean) =>
+  const send = (finished: boolean, closed = !open) =>
     deliver({
       id: responseId,
       project,
       surveyId,
       answers: { ...answers },
       finished,
-      // Sent after the session closed: the last word on this response (complete, or dismiss after an answer).
-      closed: !open,
+      // Sent after the session closed: the last word on this response (complete, or dismiss after an answer); or
+      // sent as the page goes away (below).
+      closed,
       respondent: respondent(),
       context: pageContext(trigger),
       answeredAt: new Date().toISOString(),
@@ -50,6 +51,11 @@ export function createSession({ project, survey, trigger, signal, respondent, de
     open = false;
     end();
   };
+  // The visitor leaves the page with the survey open and answered (the score given, the comment step left): no step
+  // is coming, so the case is told of now, not after the project's wait for a comment. The session stays open, as a
+  // page restored from the back/forward cache shows the survey again and its next answer must still be sent. The
+  // outbox delivers it as the page goes (a keepalive fetch; behind one still under way, on the next page).
+  window.addEventListener('pagehide', () => live() && answered() && send(false, true), { signal });
 
   return {
     survey,

@@ -8,7 +8,8 @@ import { QUESTIONS_MAX } from './submission-limits.js';
  * `POST /v1/responses`. Sent once per answer as it is given (partial responses), always with the same
  * client-generated `id`: the server merges the answers into one response, so retries and later steps never
  * duplicate it. `finished` marks the last step; `closed`, that no step will follow (the survey was closed, finished
- * or not), so the server tells staff of a case now instead of waiting for a comment that is not coming.
+ * or not, or the page left with it open), so the server tells staff of a case now instead of waiting for a comment
+ * that is not coming. A page restored from the back/forward cache may still send a later step: it merges as any.
  */
 export const ResponseSubmission = z.object({
   id: Uuid,

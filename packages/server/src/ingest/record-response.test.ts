@@ -217,6 +217,21 @@ describe.each(testDialects)('recordResponse on $name', ({ open }) => {
       expect(await noticeOf(closedAtOnce)).toMatchObject({ runAt: at(0) });
     });
 
+    it('stay told of when a step comes after all (a page back from the back/forward cache): it is on the case as more from the customer', async () => {
+      const { project } = await seedProject(t.db);
+      const id = randomUUID();
+      const caseId = caseOf(await recordResponse(t.db.kysely, input(project.id, { id })));
+      // The page went away with the survey at its comment step: the score again, marked closed.
+      await recordResponse(t.db.kysely, input(project.id, { id, closed: true, receivedAt: at(5) }));
+      expect(await noticeOf(caseId)).toMatchObject({ runAt: at(5) });
+      // The visitor came back to the page and wrote the comment after all.
+      await recordResponse(t.db.kysely, input(project.id, { id, answers: { comment: 'Slow delivery' }, receivedAt: at(30) }));
+      expect(await noticeOf(caseId)).toMatchObject({ runAt: at(5) });
+      expect((await listCaseEvents(t.db.kysely, caseId)).map((event) => event.type)).toEqual(['opened', 'answer_updated']);
+      const [stored] = (await listResponses(t.db.kysely, project.id, { limit: 1 })).data;
+      expect(stored).toMatchObject({ id, finished: false, answers: { nps: 3, comment: 'Slow delivery' } });
+    });
+
     it("wait as long as the project's settings say, and not at all when they say 0", async () => {
       const { project } = await seedProject(t.db);
       const waitFor = async (commentWaitSeconds: number) => {
