@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import type { CaseDetail, FollowUp } from '@closeloop/sdk/schemas';
+import { FollowUp } from '@closeloop/sdk/schemas';
+import type { CaseDetail } from '@closeloop/sdk/schemas';
 import { errorReply, json } from '../../test-support/fake-fetch.js';
 import { AGENT_ID, MEMBERS, caseDetailOf, sessionOf, surveyCase } from '../../test-support/fixtures.js';
 import { renderConsole } from '../../test-support/render-console.js';
@@ -51,6 +52,34 @@ describe('the case page', () => {
     expect(context.textContent).toContain('Agreed, by email: customer@example.com');
     expect(within(context).getByRole('table', { name: 'Attributes' }).textContent).toContain('plan');
     expect(screen.getByRole('region', { name: 'Timeline' }).textContent).toContain('Case opened, high priority');
+  });
+
+  it('says why a customer gave no contact answer: no such step, passed over for a verified email, or left before it', async () => {
+    const withContact = { ...SURVEY, questions: [...SURVEY.questions, { id: 'contact', type: 'contact', prompt: 'May we contact you about this?' }] };
+    const contactLine = async (followUp: FollowUp, surveys: unknown[]) => {
+      const detail = caseDetailOf(followUp);
+      const { unmount } = casePage(followUp, {
+        handlers: { 'GET /api/v1/follow-ups/:id': () => json(200, { ...detail, customer: { ...detail.customer, contact: null } }), 'GET /api/v1/surveys': () => json(200, { data: surveys }) },
+      });
+      const context = await screen.findByRole('region', { name: 'Customer and context' });
+      // Once the surveys are read: the line no longer hedges.
+      await waitFor(() => expect(context.textContent).not.toContain('Not asked, or not answered'));
+      const text = context.textContent;
+      unmount();
+      return text;
+    };
+    const leftEarly = (respondent: Record<string, unknown>) => {
+      const followUp = surveyCase();
+      return surveyCase({ response: { ...(followUp.source === 'survey' && followUp.response), finished: false, respondent } });
+    };
+    const anonymous = { anonymousId: 'anon-1', verified: false };
+    expect(await contactLine(leftEarly(anonymous), [SURVEY])).toContain('Not asked: the survey has no contact step');
+    expect(await contactLine(leftEarly(anonymous), [withContact])).toContain('Not answered: the customer left the survey before this step');
+    const known = { anonymousId: 'anon-1', userId: 'customer-42', attributes: { email: 'jane@shop.example' }, verified: true };
+    expect(await contactLine(leftEarly(known), [withContact])).toContain('Not asked: their verified email is under Attributes');
+    const { response, surveyId: _surveyId, reason: _reason, ...common } = surveyCase() as Extract<FollowUp, { source: 'survey' }>;
+    const feedback = { id: response.id, category: 'problem', comment: 'The coupon field is gone', respondent: response.respondent, context: response.context, sentAt: response.answeredAt, receivedAt: response.receivedAt, followUpId: common.id };
+    expect(await contactLine(FollowUp.parse({ ...common, source: 'feedback', feedback }), [withContact])).toContain('No email left with the feedback');
   });
 
   it('names what a later step of the answer brought by its questions, as the customer read them', async () => {

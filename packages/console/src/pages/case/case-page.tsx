@@ -92,7 +92,7 @@ export function CasePage({ id }: { id: string }) {
       <div class="case-layout">
         <div class="case-main">
           <CustomerAnswers followUp={followUp} lookups={lookups.value} />
-          <CustomerContext customer={detail.customer} />
+          <CustomerContext customer={detail.customer} followUp={followUp} surveys={lookups.value.surveys} />
           <Timeline events={detail.timeline} lookups={lookups.value} surveyId={followUp.source === 'survey' ? followUp.response.surveyId : undefined} />
         </div>
         <div class="case-side">

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@closeloop/sdk/schemas';
+import type { CaseDetail, FollowUp, SurveyDefinition } from '@closeloop/sdk/schemas';
 import { RESOLUTION_WORDS, STATUS_WORDS } from '../../cases/case-words.js';
 import { casePath } from '../../paths.js';
 import { Table } from '../../ui/table.js';
@@ -9,15 +9,24 @@ function when(timestamp: string): string {
   return new Date(timestamp).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** How the customer agreed to be reached about this case, in words. */
-function contactText(contact: CaseDetail['customer']['contact']): string {
-  if (contact === null) return 'Not asked, or not answered';
-  if (!contact.consent) return 'Declined to be contacted';
-  return `Agreed, by ${contact.channel}: ${contact.address}`;
+/**
+ * How the customer agreed to be reached about this case, in words; without an answer, why there is none as far as
+ * the case tells: the survey has no contact step, the widget passed over it (it does for a customer whose verified
+ * identity carries an email), or the customer stopped before it. A survey since deleted tells nothing.
+ */
+function contactText(customer: CaseDetail['customer'], followUp: FollowUp, surveys: SurveyDefinition[]): string {
+  const { contact, respondent } = customer;
+  if (contact !== null) return contact.consent ? `Agreed, by ${contact.channel}: ${contact.address}` : 'Declined to be contacted';
+  if (followUp.source === 'feedback') return 'No email left with the feedback';
+  const survey = surveys.find((candidate) => candidate.id === followUp.response.surveyId);
+  if (survey !== undefined && !survey.questions.some((question) => question.type === 'contact')) return 'Not asked: the survey has no contact step';
+  if (respondent.verified && typeof respondent.attributes?.email === 'string') return 'Not asked: their verified email is under Attributes';
+  if (survey !== undefined && !followUp.response.finished) return 'Not answered: the customer left the survey before this step';
+  return 'Not asked, or not answered';
 }
 
 /** Who the customer is and where they were: page, device, locale, attributes, consent, earlier answers and cases. */
-export function CustomerContext({ customer }: { customer: CaseDetail['customer'] }) {
+export function CustomerContext({ customer, followUp, surveys }: { customer: CaseDetail['customer']; followUp: FollowUp; surveys: SurveyDefinition[] }) {
   const { respondent } = customer;
   const attributes = Object.entries(respondent.attributes ?? {});
   return (
@@ -42,7 +51,7 @@ export function CustomerContext({ customer }: { customer: CaseDetail['customer']
         </div>
         <div>
           <dt>Contact</dt>
-          <dd>{contactText(customer.contact)}</dd>
+          <dd>{contactText(customer, followUp, surveys)}</dd>
         </div>
       </dl>
       {attributes.length > 0 && (
