@@ -4,6 +4,7 @@ import { beforeCommit } from './before-commit.js';
 import type { CaseEventsTable, Database, FollowUpsTable, JobsTable } from './database.js';
 import { dialectOf } from './dialect-of.js';
 import { preparedStatement } from './prepared-statement.js';
+import { sendAheadOfCommit } from './send-ahead-of-commit.js';
 import type { PreparedStatement } from './prepared-statement.js';
 import { columnArrays, unnestRows } from './unnest-rows.js';
 import type { ColumnTypes } from './unnest-rows.js';
@@ -74,7 +75,7 @@ async function holdForCommit(trx: Transaction<Database>, table: keyof Deferrable
   if (rows === undefined) {
     held.set(trx, (rows = {}));
     // After the other writes waiting for the commit, so that what they hold (a team's cursor) goes in with the rest.
-    beforeCommit(trx, () => insertHeldNow(trx), { last: true });
+    beforeCommit(trx, () => insertHeldNow(trx, { aheadOfCommit: true }), { last: true });
   }
   ((rows[table] ??= []) as object[]).push(row);
 }
@@ -86,13 +87,17 @@ async function holdForCommit(trx: Transaction<Database>, table: keyof Deferrable
  * are checked at the statement's end, when every table's rows are in): one round trip per batch instead of one per
  * table, which is what a batch waits for on PostgreSQL. Past CHUNK rows in a table, table after table, in chunks.
  */
-export async function insertHeldNow(trx: Transaction<Database>): Promise<void> {
+export async function insertHeldNow(trx: Transaction<Database>, { aheadOfCommit = false } = {}): Promise<void> {
   const rows = held.get(trx);
   if (rows === undefined) return;
   held.delete(trx);
   const tables = ORDER.filter((table) => (rows[table]?.length ?? 0) > 0);
   if (tables.every((table) => rows[table]!.length <= CHUNK)) {
-    await statementFor(tables)(trx, Object.assign({}, ...tables.map((table) => arraysOf(table, rows[table]!))));
+    const statement = statementFor(tables);
+    const parameters = Object.assign({}, ...tables.map((table) => arraysOf(table, rows[table]!)));
+    // At the commit, nothing reads its reply: it goes out with the COMMIT, one round trip for both.
+    if (aheadOfCommit) await sendAheadOfCommit(trx, statement.compile(trx, parameters));
+    else await statement(trx, parameters);
     return;
   }
   for (const table of tables) {

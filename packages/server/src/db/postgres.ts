@@ -27,6 +27,10 @@ export async function openPostgresDb({ connectionString, schema, max = 10, logge
     max,
     // A server that stops answering fails a request after this long (a 503 the client retries) instead of holding it.
     connectionTimeoutMillis: 5_000,
+    // A statement is written to the connection at once, not after the reply to the one before: what lets a
+    // transaction's last insert and its COMMIT share one round trip (send-ahead-of-commit.ts). Everything else awaits
+    // each reply before sending the next statement, as without.
+    pipeline: true,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
   // An idle pooled connection the server drops (restart, pg_terminate_backend) is an 'error' event on the pool:

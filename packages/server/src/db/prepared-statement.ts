@@ -10,8 +10,11 @@ const MARK = '\u0000closeloop-parameter:';
 /** Where the parameter `name` goes in the statement: typed as the value it stands for, so the builder checks it. */
 export type ParameterOf<P> = <K extends keyof P & string>(name: K) => P[K];
 
-/** A statement built once, run with new values: `run(conn, { id })`. */
-export type PreparedStatement<P, R> = (conn: Conn, parameters: P) => Promise<QueryResult<R>>;
+/**
+ * A statement built once, run with new values: `run(conn, { id })`; `run.compile(conn, { id })` is the same statement
+ * with its values, to send some other way (sendAheadOfCommit).
+ */
+export type PreparedStatement<P, R> = ((conn: Conn, parameters: P) => Promise<QueryResult<R>>) & { compile(conn: Conn, parameters: P): CompiledQuery<R> };
 
 /**
  * A hot statement (ingest runs a dozen per answer) written with Kysely's builder as usual, but built and compiled
@@ -24,7 +27,7 @@ export type PreparedStatement<P, R> = (conn: Conn, parameters: P) => Promise<Que
  */
 export function preparedStatement<P extends object, R>(build: (conn: Conn, parameter: ParameterOf<P>) => Compilable<R>): PreparedStatement<P, R> {
   const compiled = new WeakMap<object, { sql: string; slots: ((parameters: P) => unknown)[] }>();
-  return async (conn, parameters) => {
+  const compile = (conn: Conn, parameters: P): CompiledQuery<R> => {
     // A database's transactions share its adapter (see per-database.ts), which also fixes the dialect.
     const database = conn.getExecutor().adapter;
     let statement = compiled.get(database);
@@ -43,6 +46,7 @@ export function preparedStatement<P extends object, R>(build: (conn: Conn, param
       compiled.set(database, statement);
     }
     const { sql, slots } = statement;
-    return conn.executeQuery<R>(CompiledQuery.raw(sql, slots.map((slot) => slot(parameters))));
+    return CompiledQuery.raw(sql, slots.map((slot) => slot(parameters))) as CompiledQuery<R>;
   };
+  return Object.assign(async (conn: Conn, parameters: P) => conn.executeQuery<R>(compile(conn, parameters)), { compile });
 }

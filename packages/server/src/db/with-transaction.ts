@@ -3,6 +3,7 @@ import { takeAfterCommit } from './after-commit.js';
 import { runBeforeCommit } from './before-commit.js';
 import { commitDurable } from './commit-durability.js';
 import type { Database } from './database.js';
+import { awaitSentAheadOfCommit } from './send-ahead-of-commit.js';
 import type { Conn } from './db.js';
 
 /**
@@ -15,12 +16,16 @@ import type { Conn } from './db.js';
 export async function withTransaction<T>(conn: Conn, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (conn.isTransaction) return work(conn as Transaction<Database>);
   let committed: (() => void)[] = [];
+  let transaction: Transaction<Database> | undefined;
   const result = await conn.transaction().execute(async (trx) => {
+    transaction = trx;
     const value = await work(trx);
     await runBeforeCommit(trx);
     committed = takeAfterCommit(trx);
     return value;
   });
+  // The last write went out with the COMMIT: had it failed, PostgreSQL rolled the transaction back instead.
+  if (transaction !== undefined) await awaitSentAheadOfCommit(transaction);
   // On SQLite the connection is already free for the next transaction while this one's commit reaches the disk.
   await commitDurable(conn);
   for (const callback of committed) callback();
