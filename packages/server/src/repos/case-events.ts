@@ -64,7 +64,7 @@ const lastSeqStatement = preparedStatement<{ caseId: string }, { seq: number | n
   conn.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', p('caseId')),
 );
 
-/** A timeline row as inserted: every column but the stream position (PostgreSQL numbers it) and the erasure mark. */
+/** A timeline row as passed in: every column but the stream position (numbered in the database: PostgreSQL's sequence, SQLite's insert) and the erasure mark. */
 type EventRow = Omit<CaseEventsTable, 'stream_position' | 'erased_at'>;
 
 const eventColumns = (p: ParameterOf<EventRow>) => ({
