@@ -80,10 +80,11 @@ test('slow upward drags near the top of the page never show the survey', async (
     await touchDrag(cdp, { x: 195, fromY: 300, toY: 390, pxPerMs: 0.1, hz: 240, restBeforeLiftMs: 200 });
     await page.waitForTimeout(300);
     const scrolls = await takeScrolls(page);
-    // The page really scrolled up under the finger, and slowly over any tenth of a second (a loaded machine
-    // bunches a few frames together, but nowhere near the trigger's 1 px/ms)…
+    // The page really scrolled up under the finger, and over any tenth of a second clearly slower than the
+    // trigger's 1 px/ms. A loaded machine bunches frames: one CI run saw nothing for 477 ms, then 52 px in 31 ms,
+    // 0.53 px/ms over the tenth of a second after; still a slow drag, as the trigger reads it.
     expect(await scrollYOf(page), seenAs(scrolls)).toBeLessThan(237 - 50);
-    expect(fastestOverWindow(scrolls), seenAs(scrolls)).toBeLessThan(0.5);
+    expect(fastestOverWindow(scrolls), seenAs(scrolls)).toBeLessThan(0.8);
     // …even where two consecutive events, read alone, look like a flick (Chromium's start of a drag).
     fastestPair = Math.max(fastestPair, fastestBetweenEvents(scrolls));
     await expect(survey(page)).toHaveCount(0);
