@@ -36,7 +36,7 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
   const first = Number(last?.seq ?? 0) + 1;
   // The stream position: PostgreSQL's sequence fills it in; SQLite has one writer at a time, so the insert takes
   // max + 1 as it goes in.
-  const numbered = dialectOf(conn) === 'sqlite';
+  const insertNow = dialectOf(conn) === 'sqlite' ? (row: EventRow) => insertNumberedEventStatement(conn, row) : (row: EventRow) => insertEventStatement(conn, row);
   // One prepared insert per event: a case gets one or two at a time, and a multi-row insert would be built anew for each.
   for (const [i, event] of events.entries()) {
     const row = {
@@ -50,7 +50,6 @@ export async function appendCaseEvents(conn: Conn, projectId: string, caseId: st
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
     };
-    const insertNow = (event: EventRow) => (numbered ? insertNumberedEventStatement(conn, event) : insertEventStatement(conn, event));
     // A new case's events are read by nothing in this transaction: on PostgreSQL they wait for the commit.
     if (newCase && conn.isTransaction) await insertAtCommit(conn as Transaction<Database>, 'case_events', row, insertNow);
     else await insertNow(row);
@@ -64,7 +63,10 @@ const lastSeqStatement = preparedStatement<{ caseId: string }, { seq: number | n
   conn.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', p('caseId')),
 );
 
-/** A timeline row as passed in: every column but the stream position (numbered in the database: PostgreSQL's sequence, SQLite's insert) and the erasure mark. */
+/**
+ * A timeline row as passed in: every column but the stream position (numbered in the database: PostgreSQL's sequence,
+ * SQLite's insert) and the erasure mark.
+ */
 type EventRow = Omit<CaseEventsTable, 'stream_position' | 'erased_at'>;
 
 const eventColumns = (p: ParameterOf<EventRow>) => ({
