@@ -18,6 +18,11 @@ test('a wrong password is refused in words; the agent signs in, lands on the inb
 
   await page.goto(`${server.origin}/console/`);
   await expect(page.getByRole('heading', { name: 'Sign in to the console' })).toBeVisible();
+  // The tab shows the console's own icon, rather than the browser asking for /favicon.ico and logging its 404.
+  const icon = new URL((await page.locator('link[rel="icon"]').getAttribute('href')) ?? '', page.url());
+  const iconReply = await page.request.get(icon.href);
+  expect(iconReply.status()).toBe(200);
+  expect(iconReply.headers()['content-type']).toBe('image/svg+xml');
   await page.getByLabel('Email').fill(DEMO_LOGINS.agent.email);
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
