@@ -26,11 +26,11 @@ export interface GroupCommitOptions {
   /**
    * Most batches in flight at once. Default 1. On SQLite a second batch could run while the first waits for its log
    * sync (wal-sync.ts), but measured against one it lost 8–21% of answers/s (three interleaved pairs of the ingest
-   * bench, 3 Dec 2026): batches held ~11 answers instead of ~16, and a COMMIT writes the same index pages whatever its
-   * size (~0.6 ms), so each answer paid more of it. On PostgreSQL four side by side were measured against one
-   * (interleaved runs of the bench, 1 Dec 2026): one took 12–30% less CPU per answer and halved p99, as the answers
-   * that arrive during a commit make the next batch larger, and a batch's own statements (BEGIN, COMMIT, the team's
-   * roster and cursor, the multi-row inserts) are shared by more answers.
+   * bench, 3 Dec 2026): batches held ~11 answers instead of ~16, and a COMMIT writes about the same index pages
+   * whatever its size (~0.6 ms), so each answer paid more of it. On PostgreSQL four side by side were measured
+   * against one (interleaved runs of the bench, 1 Dec 2026): one took 12–30% less CPU per answer and halved p99, as
+   * the answers that arrive during a commit make the next batch larger, and a batch's own statements (BEGIN, COMMIT,
+   * the team's roster and cursor, the multi-row inserts) are shared by more answers.
    */
   concurrency?: number;
   /**
