@@ -1,6 +1,7 @@
 // The results page in a real browser against `closeloop demo`: seeded answers over the past weeks, the NPS figure
 // they make, detractors clicked through to their responses (read state kept per member), CSV downloads checked
-// byte for byte, axe-core on both pages, and screenshots at desktop and phone width, light and dark.
+// byte for byte, root causes period by period, axe-core on both pages, and screenshots at desktop and phone width,
+// light and dark.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, signIn } from './fixtures/console.js';
@@ -30,10 +31,26 @@ const expectedNps = (() => {
   return nps > 0 ? `+${nps}` : nps < 0 ? `−${-nps}` : '0';
 })();
 
+/** Cases resolved with a root cause: two for late deliveries, eight days apart, and yesterday's for billing. */
+const RESOLVED: { daysAgo: number; rootCause: string }[] = [
+  { daysAgo: 20, rootCause: 'delivery' },
+  { daysAgo: 12, rootCause: 'delivery' },
+  { daysAgo: 1, rootCause: 'billing' },
+];
+
 let server: DemoServer;
 test.beforeAll(async () => {
   server = await startDemoServer();
-  await seedAnswerHistory(server.dataDir, server.origin, HISTORY);
+  const cases = await seedAnswerHistory(server.dataDir, server.origin, HISTORY);
+  const api = (method: string, path: string, body: unknown) =>
+    fetch(`${server.origin}/api/v1${path}`, { method, headers: { authorization: 'Bearer sk_demo', 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => {
+      if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+    });
+  await api('PATCH', '/settings', { rootCauses: [{ id: 'delivery', label: 'Late delivery' }, { id: 'billing', label: 'Billing' }] });
+  for (const { daysAgo, rootCause } of RESOLVED) {
+    const caseId = cases[HISTORY.findIndex((a) => a.daysAgo === daysAgo && a.score <= 6)];
+    await api('POST', `/follow-ups/${caseId}/resolve`, { resolution: 'fixed', summary: 'Sorted out', rootCause });
+  }
 });
 test.afterAll(async () => {
   await server.stop();
@@ -91,6 +108,26 @@ test('the NPS of the seeded answers, detractors clicked through, read state kept
 
   const detractorCsv = await downloaded(page, 'Download these (CSV)');
   expect(detractorCsv.match(/,"detractor",/g)).toHaveLength(detractors.length - 1);
+});
+
+test('the root causes the resolutions named, period by period, from the one stats read', async ({ page }) => {
+  const statsReads: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/v1/stats/follow-ups') statsReads.push(request.url());
+  });
+  await openResults(page);
+  const table = page.getByRole('region', { name: 'Follow-up outcomes' }).getByRole('table', { name: 'Cases resolved with each root cause, per period' });
+  // The default 30 days: four weeks and the two days left, oldest first.
+  const headers = await table.getByRole('columnheader').allTextContents();
+  expect(headers).toHaveLength(6);
+  expect(headers.slice(1).every((h) => /^From \d{1,2} [A-Z][a-z]{2}$/.test(h))).toBe(true);
+  const counts = async (cause: string) => (await table.getByRole('row', { name: new RegExp(`^${cause}`) }).getByRole('cell').allTextContents()).slice(1);
+  // Eight days apart, the two late deliveries fall in two different weeks; yesterday's billing case in the last period.
+  const delivery = await counts('Late delivery');
+  expect(delivery.filter((n) => n === '1')).toHaveLength(2);
+  expect(delivery.filter((n) => n === '0')).toHaveLength(3);
+  expect(await counts('Billing')).toEqual(['0', '0', '0', '0', '1']);
+  expect(statsReads).toHaveLength(1);
 });
 
 test.describe('axe and screenshots', () => {

@@ -19,6 +19,10 @@ const Duration = z.number().min(0).nullable();
 export const NextLoopGroup = z.object({ customers: Count, answeredAgain: Count, rate: Share });
 export type NextLoopGroup = z.infer<typeof NextLoopGroup>;
 
+/** A root cause resolutions named (its id, its label in the settings) and how many cases it was named for. */
+export const RootCauseCount = z.object({ id: Slug, label: z.string(), count: Count });
+export type RootCauseCount = z.infer<typeof RootCauseCount>;
+
 /**
  * The follow-up figures of a set of cases opened in the window (all of them, a team's, a member's):
  * - `opened`: how many;
@@ -39,17 +43,26 @@ export const FollowUpFigures = z.object({
   medianResolutionMs: Duration,
   slaBreaches: Count,
   recoveryRate: Share,
-  rootCauses: z.array(z.object({ id: Slug, label: z.string(), count: Count })),
+  rootCauses: z.array(RootCauseCount),
   nextLoop: z.object({ followedUp: NextLoopGroup, notFollowedUp: NextLoopGroup }),
 });
 export type FollowUpFigures = z.infer<typeof FollowUpFigures>;
 
-/** `GET /api/v1/stats/follow-ups`: the window, the figures overall, and per team and per member (by assignee). */
+/** One period of the window (`from` inclusive, `to` exclusive) and the root causes of the cases opened in it. */
+export const RootCausePeriod = z.object({ from: Timestamp, to: Timestamp, rootCauses: z.array(RootCauseCount) });
+export type RootCausePeriod = z.infer<typeof RootCausePeriod>;
+
+/**
+ * `GET /api/v1/stats/follow-ups`: the window, the figures overall, per team and per member (by assignee), and the
+ * root causes over time: the window cut into at most six periods of seven days or more (the last one may be shorter),
+ * every period listed, with or without causes, oldest first.
+ */
 export const FollowUpStats = z.object({
   from: Timestamp,
   to: Timestamp,
   overall: FollowUpFigures,
   teams: z.array(FollowUpFigures.extend({ teamId: Uuid, name: z.string() })),
   members: z.array(FollowUpFigures.extend({ memberId: Uuid, name: z.string() })),
+  rootCausesOverTime: z.array(RootCausePeriod),
 });
 export type FollowUpStats = z.infer<typeof FollowUpStats>;

@@ -10,7 +10,8 @@ import { listCaseEvents } from '../repos/case-events.js';
 import { hashSecretKey } from '../repos/hash-secret-key.js';
 import { listProjectKeys } from '../repos/project-keys.js';
 import { findProjectBySecretKey } from '../repos/projects.js';
-import { statsCasesQuery, statsDetractorsQuery } from '../repos/follow-up-stats.js';
+import { STATS_CASES_ORDER, STATS_DETRACTORS_ORDER, statsCasesQuery, statsDetractorsQuery } from '../repos/follow-up-stats.js';
+import { ascendingAfter } from '../repos/keyset.js';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { migrations } from './migrations.js';
@@ -293,7 +294,7 @@ describe('the case queue on SQLite', () => {
     }
   });
 
-  it('reads the stats window by index: cases by opening time, detractors by receipt, one seek per customer for a later answer', async () => {
+  it('reads the stats window by index, slice by slice: cases by opening time, detractors by receipt, one seek per customer for a later answer', async () => {
     const { db, cleanup } = await openSqliteTestDb();
     try {
       const window = { from: '2026-10-24T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' };
@@ -303,14 +304,18 @@ describe('the case queue on SQLite', () => {
         const plan = await sql<{ detail: string }>`explain query plan ${sql.raw(text.replace(/\?/g, () => `'${String(values.shift())}'`))}`.execute(db.kysely);
         return plan.rows.map((r) => r.detail).join('\n');
       };
-      const cases = await planOf(statsCasesQuery(db.kysely, 'p', window));
-      expect(cases).toMatch(/SEARCH f USING INDEX follow_ups_project_created \(project_id=\? AND created_at>\? AND created_at<\?\)/);
-      expect(cases).toMatch(/SEARCH r USING INDEX sqlite_autoindex_responses_1 \(id=\?\)/);
-      const detractors = await planOf(statsDetractorsQuery(db.kysely, 'p', window));
-      expect(detractors).toMatch(/SEARCH d USING INDEX responses_project_received \(project_id=\? AND received_at>\? AND received_at<\?\)/);
-      expect(detractors).toMatch(/SEARCH r USING (COVERING )?INDEX responses_project_user_received \(project_id=\? AND user_id=\? AND received_at>\?\)/);
-      expect(detractors).toMatch(/SEARCH r USING (COVERING )?INDEX responses_project_anonymous_received \(project_id=\? AND anonymous_id=\? AND received_at>\?\)/);
-      expect(detractors).not.toMatch(/SCAN/);
+      // Read in slices: the first starts at the window's start, each next one after the last row of the one before,
+      // seeking the index by that position alone.
+      for (const after of [[window.from, ''], ['2026-11-01T00:00:00.000Z', 'x']]) {
+        const cases = await planOf(ascendingAfter(statsCasesQuery(db.kysely, 'p', window.to), STATS_CASES_ORDER, after));
+        expect(cases).toMatch(/SEARCH f USING INDEX follow_ups_project_created \(project_id=\? AND \(created_at,id\)>\(\?,\?\) AND created_at<\?\)/);
+        expect(cases).toMatch(/SEARCH r USING INDEX sqlite_autoindex_responses_1 \(id=\?\)/);
+        const detractors = await planOf(ascendingAfter(statsDetractorsQuery(db.kysely, 'p', window.to), STATS_DETRACTORS_ORDER, after));
+        expect(detractors).toMatch(/SEARCH d USING INDEX responses_project_received \(project_id=\? AND \(received_at,id\)>\(\?,\?\) AND received_at<\?\)/);
+        expect(detractors).toMatch(/SEARCH r USING (COVERING )?INDEX responses_project_user_received \(project_id=\? AND user_id=\? AND received_at>\?\)/);
+        expect(detractors).toMatch(/SEARCH r USING (COVERING )?INDEX responses_project_anonymous_received \(project_id=\? AND anonymous_id=\? AND received_at>\?\)/);
+        for (const plan of [cases, detractors]) expect(plan).not.toMatch(/TEMP B-TREE|SCAN/);
+      }
     } finally {
       await cleanup();
     }

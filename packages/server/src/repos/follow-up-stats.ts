@@ -1,6 +1,7 @@
 import { CaseResolutionRecord } from '@closeloop/sdk/schemas';
 import { sql } from 'kysely';
 import type { Conn } from '../db/db.js';
+import { readInSlices } from './keyset.js';
 
 /** The stats window: `from` inclusive, `to` exclusive, ISO timestamps (which sort as text). */
 export interface StatsWindow {
@@ -26,43 +27,56 @@ export interface StatsCase {
 
 const ResolvedAt = CaseResolutionRecord.pick({ resolvedAt: true });
 
+/** The order the cases are read in, slice by slice: the (project_id, created_at, id) index's. */
+export const STATS_CASES_ORDER = ['f.created_at', 'f.id'];
+
 /**
- * The project's cases opened in the window, one range scan of the (project_id, created_at, id) index, each joined
- * by primary key to its response's NPS score. The medians need every duration, so the rows come back whole: the
- * window is at most 366 days, and `pnpm bench` (follow-up-stats.bench.ts) times 100,000 cases.
+ * The project's cases opened in the window, range scans of the (project_id, created_at, id) index in slices, each
+ * case joined by primary key to its response's NPS score. The medians need every duration, so the rows come back
+ * whole: the window is at most 366 days, and `pnpm bench` (follow-up-stats.bench.ts) times 100,000 cases.
  */
 export async function listStatsCases(conn: Conn, projectId: string, window: StatsWindow): Promise<StatsCase[]> {
-  const rows = await statsCasesQuery(conn, projectId, window).execute();
-  return rows.map((row) => ({
-    teamId: row.team_id,
-    assigneeId: row.assignee_id,
-    open: row.status !== 'resolved' && row.status !== 'closed',
-    createdAt: Date.parse(row.created_at),
-    dueAt: Date.parse(row.due_at),
-    firstContactAt: row.first_contact_at === null ? null : Date.parse(row.first_contact_at),
-    // A reopened case has no resolution any more: it counts as not resolved.
-    resolvedAt: row.resolution === null ? null : Date.parse(ResolvedAt.parse(JSON.parse(row.resolution)).resolvedAt),
-    rootCause: row.root_cause,
-    openingScore: row.nps_score,
-    recoveryScore: row.recovery_score,
-  }));
+  return readInSlices(
+    statsCasesQuery(conn, projectId, window.to),
+    STATS_CASES_ORDER,
+    (row): StatsCase => ({
+      teamId: row.team_id,
+      assigneeId: row.assignee_id,
+      open: row.status !== 'resolved' && row.status !== 'closed',
+      createdAt: Date.parse(row.created_at),
+      dueAt: Date.parse(row.due_at),
+      firstContactAt: row.first_contact_at === null ? null : Date.parse(row.first_contact_at),
+      // A reopened case has no resolution any more: it counts as not resolved.
+      resolvedAt: row.resolution === null ? null : Date.parse(ResolvedAt.parse(JSON.parse(row.resolution)).resolvedAt),
+      rootCause: row.root_cause,
+      openingScore: row.nps_score,
+      recoveryScore: row.recovery_score,
+    }),
+    (row) => [row.created_at, row.id],
+    { start: [window.from, ''] },
+  );
 }
 
-/** The cases' query, apart so a test can read its plan. */
-export function statsCasesQuery(conn: Conn, projectId: string, { from, to }: StatsWindow) {
+/**
+ * The cases' query: those opened before `to`. The window's start is where the first slice starts, in
+ * {@link STATS_CASES_ORDER} (see `readInSlices`). Apart so a test can read its plan.
+ */
+export function statsCasesQuery(conn: Conn, projectId: string, to: string) {
   return conn
     .selectFrom('follow_ups as f')
     .leftJoin('responses as r', 'r.id', 'f.response_id')
-    .select(['f.team_id', 'f.assignee_id', 'f.status', 'f.created_at', 'f.due_at', 'f.first_contact_at', 'f.resolution', 'f.root_cause', 'f.recovery_score', 'r.nps_score'])
+    .select(['f.id', 'f.team_id', 'f.assignee_id', 'f.status', 'f.created_at', 'f.due_at', 'f.first_contact_at', 'f.resolution', 'f.root_cause', 'f.recovery_score', 'r.nps_score'])
     .where('f.project_id', '=', projectId)
-    .where('f.created_at', '>=', from)
     .where('f.created_at', '<', to);
 }
 
 /** A detractor answer (NPS 0–6) received in the window, with its customer, its case if any, and whether they came back. */
 export interface StatsDetractor {
-  /** `user:<id>` for a verified user, else `browser:<anonymousId>`: the customer matching the case detail uses. */
-  customer: string;
+  /**
+   * The customer, numbered 0, 1, 2… in the order the read met them: a verified user by user id, else a browser by its
+   * anonymous id, as the case detail matches customers. A number so the figures tally customers without hashing ids.
+   */
+  customer: number;
   teamId: string | null;
   assigneeId: string | null;
   /** Its case got a contact or a resolution. */
@@ -71,29 +85,46 @@ export interface StatsDetractor {
   answeredAgain: boolean;
 }
 
+/** The order the detractor answers are read in, slice by slice: the (project_id, received_at, id) index's. */
+export const STATS_DETRACTORS_ORDER = ['d.received_at', 'd.id'];
+
 /**
- * The project's detractor answers received in the window: one range scan of the (project_id, received_at, id)
- * index filtered on `nps_score`, each joined to its case through UNIQUE(response_id), and per answer one seek of
- * (project_id, user_id | anonymous_id, received_at) for a later answer of the customer (migration 0010).
+ * The project's detractor answers received in the window: range scans of the (project_id, received_at, id) index in
+ * slices, filtered on `nps_score`, each answer joined to its case through UNIQUE(response_id), and per answer one seek
+ * of (project_id, user_id | anonymous_id, received_at) for a later answer of the customer (migration 0010).
  */
 export async function listStatsDetractors(conn: Conn, projectId: string, window: StatsWindow): Promise<StatsDetractor[]> {
-  const rows = await statsDetractorsQuery(conn, projectId, window).execute();
-  return rows.map((row) => ({
-    customer: Number(row.by_user) === 1 ? `user:${row.user_id}` : `browser:${row.anonymous_id}`,
-    teamId: row.team_id,
-    assigneeId: row.assignee_id,
-    followedUp: Number(row.followed_up) === 1,
-    answeredAgain: Number(row.answered_again) === 1,
-  }));
+  const customers = new Map<string, number>();
+  const numberOf = (customer: string) => {
+    let n = customers.get(customer);
+    if (n === undefined) customers.set(customer, (n = customers.size));
+    return n;
+  };
+  return readInSlices(
+    statsDetractorsQuery(conn, projectId, window.to),
+    STATS_DETRACTORS_ORDER,
+    (row): StatsDetractor => ({
+      customer: numberOf(Number(row.by_user) === 1 ? `user:${row.user_id}` : `browser:${row.anonymous_id}`),
+      teamId: row.team_id,
+      assigneeId: row.assignee_id,
+      followedUp: Number(row.followed_up) === 1,
+      answeredAgain: Number(row.answered_again) === 1,
+    }),
+    (row) => [row.received_at, row.id],
+    { start: [window.from, ''] },
+  );
 }
 
-/** The detractors' query, apart so a test can read its plan. */
-export function statsDetractorsQuery(conn: Conn, projectId: string, { from, to }: StatsWindow) {
+/**
+ * The detractors' query: those received before `to`. The window's start is where the first slice starts, in
+ * {@link STATS_DETRACTORS_ORDER} (see `readInSlices`). Apart so a test can read its plan.
+ */
+export function statsDetractorsQuery(conn: Conn, projectId: string, to: string) {
   const verifiedUser = sql<boolean>`d.verified = 1 and d.user_id is not null`;
   return conn
     .selectFrom('responses as d')
     .leftJoin('follow_ups as f', 'f.response_id', 'd.id')
-    .select(['d.user_id', 'd.anonymous_id', 'f.team_id', 'f.assignee_id'])
+    .select(['d.id', 'd.received_at', 'd.user_id', 'd.anonymous_id', 'f.team_id', 'f.assignee_id'])
     .select(sql<number>`case when ${verifiedUser} then 1 else 0 end`.as('by_user'))
     .select(sql<number>`case when f.first_contact_at is not null or f.resolution is not null then 1 else 0 end`.as('followed_up'))
     .select(
@@ -103,7 +134,6 @@ export function statsDetractorsQuery(conn: Conn, projectId: string, { from, to }
       end`.as('answered_again'),
     )
     .where('d.project_id', '=', projectId)
-    .where('d.received_at', '>=', from)
     .where('d.received_at', '<', to)
     .where('d.nps_score', '<=', 6);
 }

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { SelectQueryBuilder } from 'kysely';
 
@@ -72,12 +73,46 @@ export async function keysetPageAscending<DB, TB extends keyof DB, O, T, P exten
   parse: (row: O) => T,
   positionOf: (row: O) => P,
 ): Promise<PositionPage<T, P>> {
-  const refs = columns.map((c) => sql.ref(c));
-  const { after } = page;
-  let ordered = after === undefined ? query : query.where(sql<boolean>`(${sql.join(refs)}) > (${sql.join([...after])})`);
-  for (const ref of refs) ordered = ordered.orderBy(ref, 'asc');
-  const rows = await ordered.limit(page.limit + 1).execute();
+  const rows = await ascendingAfter(query, columns, page.after).limit(page.limit + 1).execute();
   const kept = rows.slice(0, page.limit);
   const last = kept.at(-1);
   return { data: kept.map(parse), next: rows.length > page.limit && last !== undefined ? positionOf(last) : null };
+}
+
+/** `query` in ascending order of `columns`, its rows after `after` if given: the seek {@link keysetPageAscending} runs. */
+export function ascendingAfter<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, columns: readonly string[], after: Position | undefined): SelectQueryBuilder<DB, TB, O> {
+  const refs = columns.map((c) => sql.ref(c));
+  let ordered = after === undefined ? query : query.where(sql<boolean>`(${sql.join(refs)}) > (${sql.join([...after])})`);
+  for (const ref of refs) ordered = ordered.orderBy(ref, 'asc');
+  return ordered;
+}
+
+/** Rows per slice of {@link readInSlices}: ~10–30 ms of reading each on this project's 2-core machine. */
+export const SLICE_ROWS = 2_000;
+
+/**
+ * Every row of `query` after `start`, read in keyset slices of `sliceRows` in ascending order of `columns`, yielding
+ * to the event loop between slices. A big read through better-sqlite3 runs on the event loop: 40,000 follow-up cases
+ * read at once held every answer arriving meanwhile for 0.6–1 s; in slices, those answers are taken between them.
+ * Each row is read once, since the position only moves forward; a row added behind the position meanwhile is not.
+ *
+ * A range's lower bound belongs in `start` (`[from, '']` for `at >= from`), not in `query`: given both, SQLite seeks
+ * by the query's bound and scans from there for every slice.
+ */
+export async function readInSlices<DB, TB extends keyof DB, O, T, P extends Position>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  columns: readonly string[],
+  parse: (row: O) => T,
+  positionOf: (row: O) => P,
+  { start, sliceRows = SLICE_ROWS }: { start?: P; sliceRows?: number } = {},
+): Promise<T[]> {
+  const all: T[] = [];
+  let after = start;
+  for (;;) {
+    const slice = await keysetPageAscending(query, columns, { limit: sliceRows, after }, parse, positionOf);
+    for (const item of slice.data) all.push(item);
+    if (slice.next === null) return all;
+    after = slice.next;
+    await nextTurn();
+  }
 }

@@ -4,12 +4,6 @@ import { Table } from '../../ui/table.js';
 import type { Column } from '../../ui/table.js';
 import { durationText, percent, shortDate } from './result-words.js';
 
-/** One period of the root-cause history: its start and the causes' counts in it. */
-export interface RootCausePeriod {
-  from: string;
-  causes: FollowUpFigures['rootCauses'];
-}
-
 type Named = FollowUpFigures & { name: string; key: string };
 
 const COLUMNS: Column<Named>[] = [
@@ -27,7 +21,7 @@ const COLUMNS: Column<Named>[] = [
  * How the follow-up work went (`GET /api/v1/stats/follow-ups`): the headline figures, the same per team and per
  * member, and the root causes resolutions named, period by period (the outer loop: what keeps making detractors).
  */
-export function OutcomesPanel({ stats, history }: { stats: FollowUpStats; history: RootCausePeriod[] }) {
+export function OutcomesPanel({ stats }: { stats: FollowUpStats }) {
   const o = stats.overall;
   const figures: [string, string, string][] = [
     ['Cases opened', String(o.opened), 'Follow-up cases opened in the period'],
@@ -38,7 +32,8 @@ export function OutcomesPanel({ stats, history }: { stats: FollowUpStats; histor
     ['Next-loop rate, followed up', percent(o.nextLoop.followedUp.rate), `Detractors who answered again after a contact or resolution (${o.nextLoop.followedUp.answeredAgain} of ${o.nextLoop.followedUp.customers})`],
     ['Next-loop rate, not followed up', percent(o.nextLoop.notFollowedUp.rate), `Detractors nobody followed up who answered again (${o.nextLoop.notFollowedUp.answeredAgain} of ${o.nextLoop.notFollowedUp.customers})`],
   ];
-  const causes = [...new Map(history.flatMap((p) => p.causes).map((c) => [c.id, c.label])).entries()];
+  const history = stats.rootCausesOverTime;
+  const causes = [...new Map(history.flatMap((p) => p.rootCauses).map((c) => [c.id, c.label])).entries()];
   return (
     <section class="card" aria-labelledby="outcomes-title">
       <h2 id="outcomes-title">Follow-up outcomes</h2>
@@ -68,7 +63,7 @@ export function OutcomesPanel({ stats, history }: { stats: FollowUpStats; histor
             { label: 'Root cause', cell: ([, label]) => label },
             ...history.map((period) => ({
               label: `From ${shortDate(period.from)}`,
-              cell: ([id]: [string, string]) => period.causes.find((c) => c.id === id)?.count ?? 0,
+              cell: ([id]: [string, string]) => period.rootCauses.find((c) => c.id === id)?.count ?? 0,
             })),
           ]}
         />

@@ -47,6 +47,7 @@ const OUTCOMES = FollowUpStats.parse({
   overall: { ...emptyFigures, opened: 2, contactedWithinSla: 0.5, medianFirstContactMs: 2 * 3_600_000, recoveryRate: 1, rootCauses: [{ id: 'delivery', label: 'Late delivery', count: 1 }] },
   teams: [{ ...emptyFigures, teamId: '0190a0b0-0000-7000-8000-0000000000b1', name: 'Care', opened: 2 }],
   members: [],
+  rootCausesOverTime: [{ from: NPS.from, to: NPS.to, rootCauses: [{ id: 'delivery', label: 'Late delivery', count: 1 }] }],
 });
 
 function results(url = '/results?from=2026-11-01&to=2026-11-03') {
@@ -82,7 +83,7 @@ describe('the results page', () => {
   });
 
   it('puts detractor themes beside the pages producing detractors, and the follow-up outcomes', async () => {
-    results();
+    const { requests } = results();
     const words = await screen.findByRole('list', { name: 'Words, most frequent first' });
     expect(within(words).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['delivery2 comments', 'late1 comments']);
     expect(screen.getByRole('link', { name: '/checkout' }).getAttribute('href')).toBe('/results/responses?from=2026-11-01&to=2026-11-03&page=%2Fcheckout&group=detractor');
@@ -91,8 +92,12 @@ describe('the results page', () => {
     const figure = within(outcomes).getAllByText('Contacted within SLA').find((el) => el.tagName === 'DT');
     expect(figure?.nextElementSibling?.textContent).toBe('50%');
     expect(within(outcomes).getByText('2 h')).toBeTruthy();
-    expect(within(outcomes).getByRole('cell', { name: 'Late delivery' })).toBeTruthy();
     expect(within(outcomes).getByRole('cell', { name: 'Care' })).toBeTruthy();
+    // The root causes per period come with the figures: one stats read for the whole panel.
+    const causes = within(outcomes).getByRole('table', { name: 'Cases resolved with each root cause, per period' });
+    expect(within(causes).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Root cause', 'From 1 Nov']);
+    expect(within(causes).getAllByRole('cell').map((td) => td.textContent)).toEqual(['Late delivery', '1']);
+    expect(requests.filter((r) => r.url.pathname === '/api/v1/stats/follow-ups')).toHaveLength(1);
   });
 
   it('applies the filters through the URL and sends them to the server, attribute flat', async () => {

@@ -13,7 +13,6 @@ import { OutcomesPanel } from './outcomes-panel.js';
 import { ResultsFilterBar } from './results-filter-bar.js';
 import { apiFilters, responsesSearch, resultsFiltersFromUrl, resultsSearch } from './results-query.js';
 import type { ResultsFilters } from './results-query.js';
-import { rootCauseHistory } from './root-cause-history.js';
 import { ThemesPanel } from './themes-panel.js';
 import { useLoaded } from './use-loaded.js';
 
@@ -37,7 +36,7 @@ export function ResultsPage() {
 
   const nps = useLoaded(key, () => api.results.nps({ ...server, interval: filters.interval }));
   const themes = useLoaded(key, () => api.results.themes(server));
-  const outcomes = useLoaded(key, () => Promise.all([api.results.followUps({ from: server.from, to: server.to }), rootCauseHistory(api.results, server.from, server.to)]));
+  const outcomes = useLoaded(key, () => api.results.followUps({ from: server.from, to: server.to }));
 
   const change = (next: ResultsFilters) => location.route(consolePath('/results') + resultsSearch(next));
 
@@ -84,7 +83,7 @@ export function ResultsPage() {
       {themes.data.value && <ThemesPanel themes={themes.data.value} pageSearch={(page) => responsesSearch({ ...filters, page }, 'detractor')} />}
 
       {outcomes.error.value && <ErrorMessage message={outcomes.error.value} onRetry={outcomes.reload} />}
-      {outcomes.data.value && <OutcomesPanel stats={outcomes.data.value[0]} history={outcomes.data.value[1]} />}
+      {outcomes.data.value && <OutcomesPanel stats={outcomes.data.value} />}
     </section>
   );
 }

@@ -156,11 +156,40 @@ describe.each(testDialects)('GET /api/v1/stats/follow-ups on $name', ({ open }) 
       { memberId: bob.id, name: 'Bob', ...billingFigures },
       { memberId: cy.id, name: 'Cy', ...empty },
     ]);
+    // Eleven days make two periods, a week and the four days left; a, b and d were opened in the first.
+    expect(body.rootCausesOverTime).toEqual([
+      { from: at(-24), to: at(144), rootCauses: body.overall.rootCauses },
+      { from: at(144), to: NOW.toISOString(), rootCauses: [] },
+    ]);
+  });
+
+  it('counts the root causes period by period: a week each, or longer so there are at most six', async () => {
+    await api.send('PATCH', '/api/v1/settings', { rootCauses: [{ id: 'delivery', label: 'Late delivery' }, { id: 'pricing', label: 'Pricing' }] });
+    await resolve(await opened('p', 2, 0), 'pricing', 5);
+    await resolve(await opened('q', 3, 170), 'delivery', 171);
+    await resolve(await opened('r', 4, 200), 'delivery', 201);
+    await opened('s', 5, 239);
+    const delivery = { id: 'delivery', label: 'Late delivery' };
+    const pricing = { id: 'pricing', label: 'Pricing' };
+
+    // Ten days: a week (p) and the three days left (q, r; s has no cause yet).
+    expect((await stats(`?from=${at(0)}&to=${NOW.toISOString()}`)).rootCausesOverTime).toEqual([
+      { from: at(0), to: at(168), rootCauses: [{ ...pricing, count: 1 }] },
+      { from: at(168), to: NOW.toISOString(), rootCauses: [{ ...delivery, count: 2 }] },
+    ]);
+    // Sixty days: six periods of ten days, every one listed; all four cases fall in the last, most frequent first.
+    const sixty = await stats(`?from=${at(-1200)}&to=${NOW.toISOString()}`);
+    expect(sixty.rootCausesOverTime).toEqual(
+      [-1200, -960, -720, -480, -240, 0].map((start) => ({ from: at(start), to: at(start + 240), rootCauses: start === 0 ? [{ ...delivery, count: 2 }, { ...pricing, count: 1 }] : [] })),
+    );
   });
 
   it('defaults to the last 30 days, and an empty window has no shares to report', async () => {
     const body = await stats('');
-    expect(body).toEqual({ from: new Date(NOW.getTime() - 30 * 24 * HOUR).toISOString(), to: NOW.toISOString(), overall: empty, teams: [], members: [] });
+    const day = (n: number) => new Date(NOW.getTime() - (30 - n) * 24 * HOUR).toISOString();
+    // Thirty days: four weeks and the two days left, each listed with no causes.
+    const periods = [0, 7, 14, 21, 28].map((n) => ({ from: day(n), to: day(Math.min(30, n + 7)), rootCauses: [] }));
+    expect(body).toEqual({ from: day(0), to: NOW.toISOString(), overall: empty, teams: [], members: [], rootCausesOverTime: periods });
     // Dates alone are midnight UTC; a window of exactly 366 days is allowed.
     expect(await stats('?from=2025-11-23&to=2026-11-24')).toMatchObject({ from: '2025-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' });
     expect(await stats('?to=2026-11-01T00:00:00Z')).toMatchObject({ from: '2026-10-02T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' });

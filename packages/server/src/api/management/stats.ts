@@ -16,7 +16,7 @@ export function statsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
     new Hono<AppEnv>()
       /**
        * `GET /api/v1/stats/follow-ups?from&to`: the figures of the cases opened and the detractors who answered in the
-       * window (default: the last 30 days), overall, per team and per member.
+       * window (default: the last 30 days), overall, per team and per member, and the root causes period by period.
        */
       .get('/follow-ups', requirePermission('stats:read'), async (c) => {
         const query = parseOrThrow(FollowUpStatsQuery, c.req.query(), 'query');
