@@ -22,8 +22,8 @@ export async function getFollowUpStats(conn: Conn, projectId: string, window: St
   const at = now.getTime();
   const overall = followUpFigures(cases, detractors, at, labels);
   const rootCausesOverTime = rootCausePeriods(cases, window, labels);
-  // Over a busy month each of these tallies takes tens of milliseconds of the event loop (pnpm bench:
-  // follow-up-stats.bench.ts): answers that arrive meanwhile are taken between them rather than after all of them.
+  // Over a busy month each of these tallies takes tens of milliseconds of the event loop (profiled under load, see
+  // docs/reliability.md): answers that arrive meanwhile are taken between them rather than after all of them.
   await nextTurn();
   const byTeam = { cases: groupBy(cases, (row) => row.teamId), detractors: groupBy(detractors, (row) => row.teamId) };
   const teams = people.teams.map((team) => ({ teamId: team.id, name: team.name, ...figuresOf(byTeam, team.id) }));
