@@ -88,7 +88,7 @@ export function ascendingAfter<DB, TB extends keyof DB, O>(query: SelectQueryBui
 }
 
 /** Rows per slice of {@link readInSlices}: ~10–30 ms of reading each on this project's 2-core machine. */
-export const SLICE_ROWS = 2_000;
+const SLICE_ROWS = 2_000;
 
 /**
  * Every row of `query` after `start`, read in keyset slices of `sliceRows` in ascending order of `columns`, yielding
