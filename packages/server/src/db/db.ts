@@ -15,6 +15,12 @@ export type Conn = Kysely<Database> | Transaction<Database>;
 /** The database as the app and the CLI hold it: the Kysely instance, its dialect, and the pool's lifecycle. */
 export interface Db {
   readonly kysely: Kysely<Database>;
+  /**
+   * Where the console's long reads run (the stats, the exports). On a SQLite file, a read-only connection on a worker
+   * thread (sqlite-read-worker.ts), so a long aggregate does not hold the answers arriving meanwhile; on PostgreSQL,
+   * whose statements never run on the event loop, and on a SQLite database in memory, `kysely` itself. Reads only.
+   */
+  readonly reads: Kysely<Database>;
   readonly dialect: Dialect;
   /** The migrations opening it ran, in order; empty when the schema was up to date (or nothing was migrated). */
   readonly migrationsRun: readonly string[];
@@ -27,10 +33,11 @@ export interface Db {
 }
 
 /** Wraps a migrated Kysely instance as a {@link Db}. */
-export function dbHandle(kysely: Kysely<Database>, dialect: Dialect, migrationsRun: readonly string[] = []): Db {
+export function dbHandle(kysely: Kysely<Database>, dialect: Dialect, migrationsRun: readonly string[] = [], reads: Kysely<Database> = kysely): Db {
   const groupCommit = createGroupCommit(kysely, { dialect });
   return {
     kysely,
+    reads,
     dialect,
     migrationsRun,
     groupCommit,
@@ -39,6 +46,7 @@ export function dbHandle(kysely: Kysely<Database>, dialect: Dialect, migrationsR
     },
     async destroy() {
       await groupCommit.drain();
+      if (reads !== kysely) await reads.destroy();
       await kysely.destroy();
     },
   };

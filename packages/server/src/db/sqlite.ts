@@ -7,6 +7,7 @@ import type { Database } from './database.js';
 import { dbHandle } from './db.js';
 import type { Db } from './db.js';
 import { migrateToLatest } from './migrate.js';
+import { SqliteReadDialect } from './sqlite-read-worker.js';
 import { withStatementCache } from './statement-cache.js';
 import { walSync } from './wal-sync.js';
 import { WalSyncedSqliteDialect } from './wal-synced-dialect.js';
@@ -53,5 +54,7 @@ export async function openSqliteDb({ file }: SqliteDbOptions): Promise<Db> {
     await db.destroy();
     throw error;
   }
-  return dbHandle(db, 'sqlite', migrationsRun);
+  // A database in memory is this connection's alone: its reads stay on it.
+  const reads = file === ':memory:' ? db : new Kysely<Database>({ dialect: new SqliteReadDialect(file) });
+  return dbHandle(db, 'sqlite', migrationsRun, reads);
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach } from 'vitest';
 import Sqlite from 'better-sqlite3';
@@ -39,6 +42,29 @@ export async function openSqliteTestDb(): Promise<TestDb> {
   const db = await openSqliteDb({ file: ':memory:' });
   // An in-memory database lives in its one connection: a second instance can only share that handle.
   return { db, openAnother: async () => ({ ...db, destroy: async () => {} }), cleanup: () => db.destroy() };
+}
+
+/**
+ * A fresh SQLite database in a file of its own temporary folder, as `closeloop demo` and `serve` open one: with the
+ * read connection on its worker thread (`db.reads`), which a database in memory cannot have.
+ */
+export async function openSqliteFileTestDb(): Promise<TestDb> {
+  const dir = mkdtempSync(join(tmpdir(), 'closeloop-test-'));
+  const file = join(dir, 'closeloop.sqlite');
+  const db = await openSqliteDb({ file });
+  const others: Db[] = [];
+  return {
+    db,
+    async openAnother() {
+      const other = await openSqliteDb({ file });
+      others.push(other);
+      return other;
+    },
+    async cleanup() {
+      for (const handle of [...others, db]) await handle.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** An empty in-memory SQLite database, foreign keys on and statements cached as the server runs it. */

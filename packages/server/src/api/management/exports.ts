@@ -25,13 +25,13 @@ export function exportsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
         const principal = c.get('principal');
         const readerId = readerOf(principal);
         const filters = responseFiltersOf(parseOrThrow(ResponseExportQuery, c.req.query(), 'query'), readerId);
-        return csvResponse(`responses-${day()}.csv`, RESPONSE_COLUMNS, responseRows(db.kysely, principal.project.id, filters, readerId));
+        return csvResponse(`responses-${day()}.csv`, RESPONSE_COLUMNS, responseRows(db.reads, principal.project.id, filters, readerId));
       })
       /** `GET /api/v1/export/cases.csv`: the cases `GET /api/v1/follow-ups` would list, in the queue's order, all pages. */
       .get('/cases.csv', requirePermission('cases:read'), async (c) => {
         const principal = c.get('principal');
         const filters = await caseFilters(db, principal, parseOrThrow(CaseExportQuery, c.req.query(), 'query'), now());
-        return csvResponse(`cases-${day()}.csv`, CASE_COLUMNS, caseRows(db.kysely, principal.project.id, filters));
+        return csvResponse(`cases-${day()}.csv`, CASE_COLUMNS, caseRows(db.reads, principal.project.id, filters));
       })
   );
 }

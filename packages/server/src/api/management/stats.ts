@@ -21,7 +21,7 @@ export function statsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
       .get('/follow-ups', requirePermission('stats:read'), async (c) => {
         const query = parseOrThrow(FollowUpStatsQuery, c.req.query(), 'query');
         const at = now();
-        const body: FollowUpStats = await getFollowUpStats(db.kysely, c.get('principal').project.id, statsWindow(query, at), at);
+        const body: FollowUpStats = await getFollowUpStats(db.reads, c.get('principal').project.id, statsWindow(query, at), at);
         return c.json(body);
       })
       /**
@@ -30,7 +30,7 @@ export function statsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
        */
       .get('/nps', requirePermission('stats:read'), async (c) => {
         const { from, to, interval, ...filters } = parseOrThrow(NpsStatsQuery, c.req.query(), 'query');
-        const body: NpsStats = await getNpsStats(db.kysely, c.get('principal').project.id, statsWindow({ from, to }, now()), interval, filters);
+        const body: NpsStats = await getNpsStats(db.reads, c.get('principal').project.id, statsWindow({ from, to }, now()), interval, filters);
         return c.json(body);
       })
       /**
@@ -39,7 +39,7 @@ export function statsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
        */
       .get('/themes', requirePermission('stats:read'), async (c) => {
         const { from, to, ...filters } = parseOrThrow(ThemesQuery, c.req.query(), 'query');
-        const body: DetractorThemes = await getDetractorThemes(db.kysely, c.get('principal').project.id, statsWindow({ from, to }, now()), filters);
+        const body: DetractorThemes = await getDetractorThemes(db.reads, c.get('principal').project.id, statsWindow({ from, to }, now()), filters);
         return c.json(body);
       })
   );
