@@ -16,9 +16,10 @@ export type Conn = Kysely<Database> | Transaction<Database>;
 export interface Db {
   readonly kysely: Kysely<Database>;
   /**
-   * Where the console's long reads run (the stats, the exports). On a SQLite file, a read-only connection on a worker
-   * thread (sqlite-read-worker.ts), so a long aggregate does not hold the answers arriving meanwhile; on PostgreSQL,
-   * whose statements never run on the event loop, and on a SQLite database in memory, `kysely` itself. Reads only.
+   * Where the console's long reads run (the stats, the exports, the queue's list). On a SQLite file, a read-only
+   * connection on a worker thread (sqlite-read-worker.ts), so a long aggregate does not hold the answers arriving
+   * meanwhile; on PostgreSQL, whose statements never run on the event loop, and on a SQLite database in memory,
+   * `kysely` itself. Reads only.
    */
   readonly reads: Kysely<Database>;
   readonly dialect: Dialect;

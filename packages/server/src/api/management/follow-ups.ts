@@ -47,11 +47,12 @@ export function followUpsApi({ db, now }: ManagementApiOptions): Hono<AppEnv> {
         const query = parseOrThrow(FollowUpListQuery, c.req.query(), 'query');
         const projectId = c.get('principal').project.id;
         const filters = await caseFilters(db, c.get('principal'), query, now());
-        const page = await listCases(db.kysely, projectId, { ...filters, limit: query.limit, after: positionFromQuery(query.cursor, QueueCursor) });
+        // A search (`q`) scans the cases' text, and the counts every case the filters match: both read on db.reads.
+        const page = await listCases(db.reads, projectId, { ...filters, limit: query.limit, after: positionFromQuery(query.cursor, QueueCursor) });
         const body: FollowUpList = {
           data: page.data,
           nextCursor: page.next && encodePosition(page.next),
-          counts: await countCasesByStatus(db.kysely, projectId, filters),
+          counts: await countCasesByStatus(db.reads, projectId, filters),
         };
         return c.json(body);
       })
